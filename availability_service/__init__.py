@@ -1,0 +1,43 @@
+"""Availability service: venues, opening rules, slots and the capacity ledger (holds)."""
+from __future__ import annotations
+
+from flask import Flask
+from flask_smorest import Api
+
+from availability_service.config import Settings
+from availability_service.extensions import booking_client, celery, db, redis
+from shared.config import client_timeouts
+from shared.logging import configure_logging
+from shared.web import finish_app, install_request_context, openapi_config
+
+SERVICE = "availability"
+
+
+def register_extensions(app: Flask, settings: Settings) -> None:
+    db.init(settings.database_url)
+    redis.init(settings.common.redis_url)
+    celery.init("availability-publisher", settings.common.redis_url)
+    booking_client.init(settings.common.booking_url, service_token=settings.common.service_token,
+                        timeouts=client_timeouts(settings.common))
+
+
+def register_blueprints(api: Api) -> None:
+    from availability_service.holds.routes import blp as holds_blp
+    from availability_service.jobs import blp as jobs_blp
+    from availability_service.venues.routes import blp as venues_blp
+
+    for blp in (venues_blp, holds_blp, jobs_blp):
+        api.register_blueprint(blp)
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    configure_logging(SERVICE, settings.common.log_level)
+    app = Flask(__name__)
+    app.config.update(openapi_config("Tessera availability service"),
+                      SERVICE_TOKEN=settings.common.service_token,
+                      CACHE_TTL_SECONDS=settings.cache_ttl_seconds)
+    install_request_context(app)
+    register_extensions(app, settings)
+    register_blueprints(Api(app))
+    return finish_app(app, {"database": db.ping, "redis": redis.ping})

@@ -1,0 +1,113 @@
+"""The availability service's tables: venues, their opening rules, slots and holds."""
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time
+
+from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
+                        String, Time, UniqueConstraint, func)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from shared.db import Base as SharedBase
+
+
+class Base(SharedBase):
+    __abstract__ = True
+
+
+class Venue(Base):
+    __tablename__ = "venues"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32), default="restaurant")
+    timezone: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str | None] = mapped_column(String(500))
+    min_notice_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    horizon_days: Mapped[int] = mapped_column(Integer, default=90)
+    hold_ttl_seconds: Mapped[int] = mapped_column(Integer, default=300)
+    max_party_size: Mapped[int] = mapped_column(Integer, default=8)
+    default_slot_minutes: Mapped[int] = mapped_column(Integer, default=90)
+    default_slot_capacity: Mapped[int] = mapped_column(Integer, default=20)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    opening_rules: Mapped[list["OpeningRule"]] = relationship(back_populates="venue")
+
+
+class OpeningRule(Base):
+    """Slots start every `interval_minutes` from `first_start` to `last_start` (venue wall clock)."""
+
+    __tablename__ = "opening_rules"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="ck_opening_rules_weekday"),
+        CheckConstraint("interval_minutes > 0 AND duration_minutes > 0 AND capacity >= 0",
+                        name="ck_opening_rules_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)  # Monday = 0, as date.weekday()
+    first_start: Mapped[time] = mapped_column(Time)
+    last_start: Mapped[time] = mapped_column(Time)
+    interval_minutes: Mapped[int] = mapped_column(Integer)
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    capacity: Mapped[int] = mapped_column(Integer)
+
+    venue: Mapped[Venue] = relationship(back_populates="opening_rules")
+
+
+class Slot(Base):
+    """A bookable start time with a capacity in units (covers for a restaurant).
+
+    `booked` is the capacity ledger: it only changes through the guarded updates in
+    holds/service.py, and the check constraint is the last line of defence.
+    """
+
+    __tablename__ = "slots"
+    __table_args__ = (
+        UniqueConstraint("venue_id", "local_date", "local_time", name="uq_slots_venue_local_start"),
+        CheckConstraint("booked >= 0 AND booked <= capacity", name="ck_slots_booked_within_capacity"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"))
+    local_date: Mapped[date] = mapped_column(Date)
+    local_time: Mapped[time] = mapped_column(Time)
+    starts_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    ends_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    capacity: Mapped[int] = mapped_column(Integer)
+    booked: Mapped[int] = mapped_column(Integer, default=0)
+    is_open: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class HoldStatus:
+    HELD = "held"
+    CONFIRMED = "confirmed"
+    RELEASED = "released"
+    EXPIRED = "expired"
+    ACTIVE = (HELD, CONFIRMED)
+
+
+class Hold(Base):
+    """Capacity taken on a slot for a would-be booking; `hold_key` makes placing idempotent."""
+
+    __tablename__ = "holds"
+    __table_args__ = (
+        CheckConstraint("units > 0", name="ck_holds_units_positive"),
+        Index("ix_holds_status_expires_at", "status", "expires_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
+    hold_key: Mapped[str] = mapped_column(String(128), unique=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id"))
+    slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id"), index=True)
+    units: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default=HoldStatus.HELD)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp(),
+                                                 onupdate=func.current_timestamp())
+
+    slot: Mapped[Slot] = relationship()
+    venue: Mapped[Venue] = relationship()

@@ -1,0 +1,107 @@
+"""The Celery app factory with the house defaults, and the one list of queues.
+
+JSON only, results ignored, acks_late with prefetch 1 (a killed worker's task is delivered
+again, never lost), time limits well under the Redis visibility timeout so a slow task is
+stopped before Redis hands its message to another worker. The request id of whoever
+published a task travels in its headers and is restored in the worker's log context.
+"""
+from __future__ import annotations
+
+import logging
+
+from celery import Celery, signals
+from kombu import Queue
+
+from shared.config import env_int
+from shared.logging import event_id_var, request_id_var, task_id_var
+
+EMAIL_QUEUE = "email"
+AUDIT_QUEUE = "audit"
+CACHE_QUEUE = "cache"
+MAINTENANCE_QUEUE = "maintenance"
+QUEUES = (EMAIL_QUEUE, AUDIT_QUEUE, CACHE_QUEUE, MAINTENANCE_QUEUE)
+
+REQUEST_ID_TASK_HEADER = "request_id"
+
+
+def make_celery(main: str, broker_url: str, *, include: list[str] | None = None) -> Celery:
+    visibility_timeout = env_int("CELERY_VISIBILITY_TIMEOUT", 300)
+    hard_limit = env_int("CELERY_TASK_TIME_LIMIT", max(2, visibility_timeout // 5))
+    app = Celery(main, broker=broker_url, include=include or [])
+    app.conf.update(
+        task_serializer="json",
+        accept_content=["json"],
+        task_ignore_result=True,
+        result_backend=None,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_time_limit=hard_limit,
+        task_soft_time_limit=max(1, int(hard_limit * 0.8)),
+        broker_transport_options={"visibility_timeout": visibility_timeout},
+        broker_connection_timeout=2,
+        broker_connection_retry_on_startup=True,
+        task_queues=[Queue(name) for name in QUEUES],
+        task_default_queue=MAINTENANCE_QUEUE,
+        task_create_missing_queues=False,
+        worker_hijack_root_logger=False,
+        worker_send_task_events=False,
+        enable_utc=True,
+        timezone="UTC",
+    )
+    return app
+
+
+@signals.before_task_publish.connect
+def _attach_request_id(headers=None, **_kwargs):
+    request_id = request_id_var.get()
+    if headers is not None and request_id and REQUEST_ID_TASK_HEADER not in headers:
+        headers[REQUEST_ID_TASK_HEADER] = request_id
+
+
+@signals.task_prerun.connect
+def _restore_context(task_id=None, task=None, args=None, **_kwargs):
+    request = task.request if task is not None else None
+    request_id = getattr(request, REQUEST_ID_TASK_HEADER, None) or (
+        (getattr(request, "headers", None) or {}).get(REQUEST_ID_TASK_HEADER)
+    )
+    request_id_var.set(request_id)
+    task_id_var.set(task_id)
+    event = args[0] if args and isinstance(args[0], dict) else {}
+    event_id_var.set(event.get("event_id"))
+
+
+@signals.task_postrun.connect
+def _clear_context(**_kwargs):
+    request_id_var.set(None)
+    task_id_var.set(None)
+    event_id_var.set(None)
+
+
+class CeleryHandle:
+    """A lazily bound Celery app for services that only publish tasks (by name)."""
+
+    def __init__(self) -> None:
+        self.app: Celery | None = None
+
+    def init(self, main: str, broker_url: str) -> "CeleryHandle":
+        self.app = make_celery(main, broker_url)
+        return self
+
+
+def publish(app: Celery, task_name: str, queue: str, event: dict) -> None:
+    """Send one task by name, failing fast (no built-in retry loop) when the broker is down."""
+    app.send_task(task_name, args=[event], queue=queue, retry=False,
+                  headers={REQUEST_ID_TASK_HEADER: event.get("request_id")} if event.get("request_id") else None)
+
+
+def publish_quietly(app: Celery | None, task_name: str, queue: str, event: dict) -> bool:
+    """Best-effort publish for messages whose loss is bounded elsewhere (e.g. by a cache TTL)."""
+    if app is None:
+        return False
+    try:
+        publish(app, task_name, queue, event)
+        return True
+    except Exception as exc:  # broker down: the caller's work is done, this message is optional
+        logging.getLogger(__name__).warning("publish failed", extra={"task": task_name, "error": type(exc).__name__})
+        return False
