@@ -7,31 +7,17 @@ from pathlib import Path
 import typer
 
 from availability_service.config import Settings
-from shared import manage
 from shared.logging import configure_logging
+from shared.manage import service_cli
 
-MIGRATIONS = Path(__file__).parent / "migrations"
-VERSION_TABLE = "availability_alembic_version"
-
-cli = typer.Typer(help=__doc__, no_args_is_help=True)
+cli = service_cli(__doc__, Path(__file__).parent / "migrations", "availability_alembic_version",
+                  lambda: Settings.from_env().database_url)
 
 
-def _bind(settings: Settings) -> None:
+def _bind() -> None:
     from availability_service.extensions import db
 
-    db.init(settings.database_url)
-
-
-@cli.command()
-def migrate() -> None:
-    """Apply every pending migration of this service's schema."""
-    manage.migrate(MIGRATIONS, Settings.from_env().database_url, VERSION_TABLE)
-
-
-@cli.command()
-def revision(message: str) -> None:
-    """Autogenerate a migration from the models (run `migrate` first)."""
-    manage.new_revision(MIGRATIONS, Settings.from_env().database_url, VERSION_TABLE, message)
+    db.init(Settings.from_env().database_url)
 
 
 @cli.command("seed-demo")
@@ -39,18 +25,17 @@ def seed_demo() -> None:
     """Create the demo venue TheHungryUnicorn with its rules and slots (idempotent)."""
     from availability_service.seed import seed_demo_venue
 
-    settings = Settings.from_env()
-    _bind(settings)
+    _bind()
     typer.echo(json.dumps(seed_demo_venue()))
 
 
 @cli.command("fill-horizon")
-def fill_horizon_command() -> None:
+def fill_horizon() -> None:
     """Generate missing slots up to each venue's booking horizon."""
-    from availability_service.slots.service import fill_horizon
+    from availability_service.slots.service import fill_horizon as fill
 
-    _bind(Settings.from_env())
-    typer.echo(json.dumps(fill_horizon()))
+    _bind()
+    typer.echo(json.dumps(fill()))
 
 
 if __name__ == "__main__":

@@ -91,7 +91,9 @@ class CeleryHandle:
 
 def publish(app: Celery, task_name: str, queue: str, event: dict) -> None:
     """Send one task by name, failing fast (no built-in retry loop) when the broker is down."""
+    # argsrepr keeps event payloads (customer contact details) out of the workers' logs.
     app.send_task(task_name, args=[event], queue=queue, retry=False,
+                  argsrepr=f"[{event.get('event_type')} {event.get('event_id')}]", kwargsrepr="{}",
                   headers={REQUEST_ID_TASK_HEADER: event.get("request_id")} if event.get("request_id") else None)
 
 

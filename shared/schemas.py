@@ -31,3 +31,18 @@ class WallClockTime(fields.Time):
         if parsed.tzinfo is not None:
             raise ValidationError("Give a local time without a time zone.")
         return parsed.replace(second=0, microsecond=0)
+
+
+class PlainText(fields.String):
+    """Free text without control characters (newlines and tabs allowed where `multiline`)."""
+
+    def __init__(self, *args, multiline: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.multiline = multiline
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        allowed = "\n\r\t" if self.multiline else ""
+        if any((ord(ch) < 32 or 127 <= ord(ch) < 160) and ch not in allowed for ch in text):
+            raise ValidationError("Must not contain control characters.")
+        return text

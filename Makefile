@@ -1,0 +1,46 @@
+# Tessera: `make run` to start everything locally, `make test` to run the suite.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PYTEST := $(PY) -m pytest
+
+.PHONY: install run test test-embedded test-pg test-unit compose-check clean help
+
+help:
+	@echo "make run       install, migrate, seed the demo venue and start every process"
+	@echo "make test      the whole suite on the embedded backends (SQLite + embedded Redis)"
+	@echo "make test-pg   the same suite on PostgreSQL + Redis (see DEVELOPERS.md)"
+	@echo "make test-unit only the fast unit tests"
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: install
+	$(PY) -m runner
+
+# pytest exits 5 when it collected nothing; that is a failure here, not a pass.
+define run_pytest
+	$(PYTEST) $(1); rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
+endef
+
+test: test-embedded
+
+test-embedded: install
+	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,)
+
+test-pg: install
+	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,)
+
+test-unit: install
+	@$(call run_pytest,tests/unit)
+
+compose-check:
+	docker-compose -f docker-compose.yml config -q
+
+clean:
+	rm -rf var .pytest_cache

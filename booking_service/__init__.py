@@ -1,0 +1,30 @@
+"""Booking service: customers, bookings, idempotency keys and the transactional outbox."""
+from __future__ import annotations
+
+from flask import Flask
+from flask_smorest import Api
+
+from booking_service.config import Settings
+from booking_service.extensions import bind_extensions, db, redis
+from shared.logging import configure_logging
+from shared.web import finish_app, install_request_context, openapi_config
+
+SERVICE = "booking"
+
+
+def register_blueprints(api: Api) -> None:
+    from booking_service.bookings.routes import blp, internal_blp
+
+    api.register_blueprint(blp)
+    api.register_blueprint(internal_blp)
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    configure_logging(SERVICE, settings.common.log_level)
+    app = Flask(__name__)
+    app.config.update(openapi_config("Tessera booking service"), SERVICE_TOKEN=settings.common.service_token)
+    install_request_context(app)
+    bind_extensions(settings)
+    register_blueprints(Api(app))
+    return finish_app(app, {"database": db.ping, "redis": redis.ping})

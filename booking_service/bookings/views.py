@@ -1,0 +1,41 @@
+"""How bookings look to API callers and inside event payloads."""
+from __future__ import annotations
+
+import json
+
+from booking_service.models import Booking
+from shared.clock import iso_utc
+
+
+def customer_view(booking: Booking) -> dict:
+    c = booking.customer
+    return {"title": c.title, "first_name": c.first_name, "surname": c.surname, "email": c.email,
+            "mobile": c.mobile}
+
+
+def booking_view(booking: Booking) -> dict:
+    return {
+        "reference": booking.reference,
+        "status": booking.status,
+        "venue": booking.venue,
+        "date": booking.local_date.isoformat(),
+        "time": booking.local_time.strftime("%H:%M"),
+        "starts_at": iso_utc(booking.starts_at),
+        "ends_at": iso_utc(booking.ends_at),
+        "party_size": booking.party_size,
+        "special_requests": booking.special_requests,
+        "channel": booking.channel,
+        "customer": customer_view(booking),
+        "created_at": iso_utc(booking.created_at),
+        "updated_at": iso_utc(booking.updated_at),
+    }
+
+
+def event_snapshot(booking: Booking, *, venue_name: str, timezone: str) -> dict:
+    """What consumers need to act on an event without calling back: the booking as it is now."""
+    return {**booking_view(booking), "booking_id": booking.id, "venue_name": venue_name, "timezone": timezone}
+
+
+def response_bytes(view: dict) -> bytes:
+    """The one serialisation of a response body, so a replayed response is byte for byte the same."""
+    return json.dumps(view, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()

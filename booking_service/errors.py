@@ -1,0 +1,14 @@
+"""The booking service's domain errors (codes are part of the API)."""
+from shared.errors import ApiError
+
+
+class BookingNotFound(ApiError):
+    status, code, message = 404, "booking_not_found", "No booking with that reference for that e-mail."
+
+
+class IdempotencyKeyReused(ApiError):
+    status, code, message = 422, "idempotency_key_reused", "That Idempotency-Key was used with a different request."
+
+
+class HoldExpiredBeforeCommit(ApiError):
+    status, code, message = 503, "upstream_unavailable", "The booking took too long to complete. Try again."

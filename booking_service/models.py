@@ -1,0 +1,117 @@
+"""The booking service's tables: customers, bookings, cancellation reasons, idempotency keys, outbox."""
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time
+
+from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
+                        LargeBinary, String, Text, Time, UniqueConstraint, func)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from shared.db import Base as SharedBase
+
+
+def _uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(SharedBase):
+    __abstract__ = True
+
+
+class Customer(Base):
+    """A guest of one venue, identified by e-mail within that venue."""
+
+    __tablename__ = "customers"
+    __table_args__ = (UniqueConstraint("venue", "email", name="uq_customers_venue_email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue: Mapped[str] = mapped_column(String(64))
+    email: Mapped[str] = mapped_column(String(254))
+    title: Mapped[str | None] = mapped_column(String(20))
+    first_name: Mapped[str | None] = mapped_column(String(100))
+    surname: Mapped[str | None] = mapped_column(String(100))
+    mobile: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class CancellationReason(Base):
+    __tablename__ = "cancellation_reasons"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    reason: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(String(300))
+
+
+class BookingStatus:
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"
+    NO_SHOW = "no_show"
+    EXPIRED = "expired"
+
+
+class Booking(Base):
+    __tablename__ = "bookings"
+    __table_args__ = (
+        CheckConstraint("party_size > 0", name="ck_bookings_party_size_positive"),
+        Index("ix_bookings_venue_local_date", "venue", "local_date"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=_uuid)
+    reference: Mapped[str] = mapped_column(String(7), unique=True)
+    venue: Mapped[str] = mapped_column(String(64))
+    hold_id: Mapped[str] = mapped_column(String(36), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    ends_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    local_date: Mapped[date] = mapped_column(Date)
+    local_time: Mapped[time] = mapped_column(Time)
+    party_size: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(32), default="api")
+    special_requests: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default=BookingStatus.CONFIRMED)
+    cancellation_reason_id: Mapped[int | None] = mapped_column(ForeignKey("cancellation_reasons.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    customer: Mapped[Customer] = relationship()
+    cancellation_reason: Mapped[CancellationReason | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class IdempotencyKey(Base):
+    """The first response to a request carrying an Idempotency-Key (DESIGN guarantee 4).
+
+    The primary key decides races: of two concurrent requests with one key, exactly one
+    inserts this row; the other finds it.
+    """
+
+    __tablename__ = "idempotency_keys"
+
+    scope: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    response_status: Mapped[int | None] = mapped_column(Integer)
+    response_body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp(), index=True)
+
+
+class OutboxEvent(Base):
+    """An event written in the same transaction as the change that caused it (guarantee 2)."""
+
+    __tablename__ = "outbox_events"
+    __table_args__ = (Index("ix_outbox_events_unpublished", "published_at", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    event_type: Mapped[str] = mapped_column(String(64))
+    aggregate_id: Mapped[str] = mapped_column(String(36), index=True)
+    envelope: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,41 @@
+"""Gateway: the one public entry. Routes /api/v1/... to the service that owns it."""
+from __future__ import annotations
+
+from flask import Flask
+
+from gateway.config import ROUTES, Settings
+from gateway.proxy import Upstream
+from shared.errors import NotFound
+from shared.logging import configure_logging
+from shared.web import finish_app, install_request_context
+
+SERVICE = "gateway"
+
+
+def register_routes(app: Flask, upstreams: dict[str, Upstream]) -> None:
+    for route in ROUTES:
+        upstream = upstreams[route.upstream]
+
+        def forward(subpath: str = "", _route=route, _upstream=upstream):
+            if subpath.startswith("/"):
+                raise NotFound()
+            tail = f"/{subpath}" if subpath else ""
+            return _upstream.forward(f"{_route.upstream_prefix}{tail}")
+
+        endpoint = f"proxy_{route.upstream}_{route.public_prefix.strip('/').replace('/', '_')}"
+        methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+        app.add_url_rule(route.public_prefix, endpoint, forward, methods=methods)
+        app.add_url_rule(f"{route.public_prefix}/<path:subpath>", endpoint, forward, methods=methods)
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    configure_logging(SERVICE, settings.common.log_level)
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    install_request_context(app)
+    upstreams = {name: Upstream(name, url, connect_timeout=settings.upstream_connect_timeout,
+                                read_timeout=settings.upstream_read_timeout)
+                 for name, url in settings.upstreams.items()}
+    register_routes(app, upstreams)
+    return finish_app(app, {name: upstream.ready for name, upstream in upstreams.items()})

@@ -1,0 +1,4 @@
+"""The only module-level app, for gunicorn: `gunicorn gateway.wsgi:app`."""
+from gateway import create_app
+
+app = create_app()

@@ -1,0 +1,26 @@
+"""Notification service: e-mails, the audit log and cache invalidation as Celery consumers,
+plus a small read API over the audit log."""
+from __future__ import annotations
+
+from flask import Flask
+from flask_smorest import Api
+
+from notification_service.config import Settings
+from notification_service.extensions import bind_extensions, db, redis
+from shared.logging import configure_logging
+from shared.web import finish_app, install_request_context, openapi_config
+
+SERVICE = "notification"
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    from notification_service.audit.routes import blp as audit_blp
+
+    settings = settings or Settings.from_env()
+    configure_logging(SERVICE, settings.common.log_level)
+    app = Flask(__name__)
+    app.config.update(openapi_config("Tessera notification service"), SERVICE_TOKEN=settings.common.service_token)
+    install_request_context(app)
+    bind_extensions(settings)
+    Api(app).register_blueprint(audit_blp)
+    return finish_app(app, {"database": db.ping, "redis": redis.ping})

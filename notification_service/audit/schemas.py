@@ -1,0 +1,32 @@
+from marshmallow import fields, validate
+
+from shared.schemas import Slug, StrictSchema
+
+
+class AuditQueryArgsSchema(StrictSchema):
+    venue = Slug()
+    entity = fields.String(validate=validate.Length(max=32))
+    entity_id = fields.String(validate=validate.Length(max=64))
+    from_ = fields.NaiveDateTime(data_key="from")
+    to = fields.NaiveDateTime()
+    cursor = fields.Integer(strict=False, validate=validate.Range(min=0, max=2**62))
+    limit = fields.Integer(strict=False, load_default=100, validate=validate.Range(min=1, max=500))
+
+
+class AuditEntrySchema(StrictSchema):
+    id = fields.Integer()
+    event_id = fields.String()
+    occurred_at = fields.String()
+    actor = fields.Dict()
+    venue = fields.String(allow_none=True)
+    entity = fields.String()
+    entity_id = fields.String()
+    action = fields.String()
+    before = fields.Dict(allow_none=True)
+    after = fields.Dict(allow_none=True)
+    request_id = fields.String(allow_none=True)
+
+
+class AuditPageSchema(StrictSchema):
+    items = fields.List(fields.Nested(AuditEntrySchema))
+    next_cursor = fields.String(allow_none=True)

