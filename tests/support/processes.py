@@ -1,0 +1,117 @@
+"""Starting Tessera's processes from the Procfile, one by one, so a test can kill and restart any.
+
+Each entry runs in its own session (process group) through the shell, exactly as honcho runs it.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def read_procfile(path: Path = ROOT / "Procfile") -> dict[str, str]:
+    entries = {}
+    for line in path.read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            name, command = line.split(":", 1)
+            entries[name.strip()] = command.strip()
+    return entries
+
+
+def wait_until(predicate, timeout: float, interval: float = 0.1, message: str = "condition"):
+    """Poll until predicate() is truthy; return its value or fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {message}")
+        time.sleep(interval)
+
+
+class System:
+    """All of Tessera on free ports, with its own backend."""
+
+    def __init__(self, env: dict[str, str], log_dir: Path) -> None:
+        self.env = {**os.environ, **env}
+        self.env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), self.env.get("PATH", "")])
+        self.log_dir = log_dir
+        self.commands = read_procfile()
+        self.processes: dict[str, subprocess.Popen] = {}
+        self.gateway_url = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
+        self.service_urls = {"availability": env["AVAILABILITY_URL"], "booking": env["BOOKING_URL"],
+                             "notification": env["NOTIFICATION_URL"]}
+
+    def manage(self, service: str, *args: str) -> str:
+        result = subprocess.run([sys.executable, "-m", f"{service}.manage", *args], env=self.env, cwd=ROOT,
+                                capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            raise RuntimeError(f"{service}.manage {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+        return result.stdout
+
+    def start(self, name: str) -> None:
+        log = open(self.log_dir / f"{name}.log", "ab")
+        self.processes[name] = subprocess.Popen(self.commands[name], shell=True, cwd=ROOT, env=self.env,
+                                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def send_signal(self, name: str, signum: int) -> None:
+        process = self.processes[name]
+        try:
+            os.killpg(process.pid, signum)
+        except ProcessLookupError:
+            pass
+
+    def stop(self, name: str, signum: int = signal.SIGTERM, timeout: float = 15) -> None:
+        process = self.processes.pop(name, None)
+        if process is None:
+            return
+        try:
+            os.killpg(process.pid, signum)
+            process.wait(timeout)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(5)
+
+    def kill(self, name: str) -> None:
+        self.stop(name, signal.SIGKILL)
+
+    def start_all(self) -> None:
+        for name in self.commands:
+            self.start(name)
+        self.wait_ready()
+
+    def stop_all(self) -> None:
+        for name in list(self.processes):
+            self.stop(name)
+
+    def ready(self) -> bool:
+        try:
+            return requests.get(f"{self.gateway_url}/readyz", timeout=1).status_code == 200
+        except requests.RequestException:
+            return False
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        wait_until(self.ready, timeout, 0.2, "every service to be ready")
+
+    def wait_service(self, service: str, timeout: float = 30) -> None:
+        def up():
+            try:
+                return requests.get(f"{self.service_urls[service]}/readyz", timeout=1).status_code == 200
+            except requests.RequestException:
+                return False
+
+        wait_until(up, timeout, 0.1, f"{service} to be ready")
+
+    def log(self, name: str) -> str:
+        path = self.log_dir / f"{name}.log"
+        return path.read_text(errors="replace") if path.exists() else ""
