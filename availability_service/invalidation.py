@@ -16,4 +16,4 @@ INVALIDATE_TASK = "notification.invalidate_availability"
 def announce_capacity_change(venue_slug: str, local_date: str) -> None:
     event = make_event("capacity.changed", f"{venue_slug}:{local_date}",
                        {"venue": venue_slug, "date": local_date}, request_id=current_request_id())
-    publish_quietly(celery.app, INVALIDATE_TASK, CACHE_QUEUE, event)
+    publish_quietly(celery, INVALIDATE_TASK, CACHE_QUEUE, event)

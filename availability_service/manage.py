@@ -6,18 +6,18 @@ from pathlib import Path
 
 import typer
 
-from availability_service.config import Settings
+from shared.config import database_url
 from shared.logging import configure_logging
 from shared.manage import service_cli
 
 cli = service_cli(__doc__, Path(__file__).parent / "migrations", "availability_alembic_version",
-                  lambda: Settings.from_env().database_url)
+                  lambda: database_url("AVAILABILITY", "availability"))
 
 
 def _bind() -> None:
     from availability_service.extensions import db
 
-    db.init(Settings.from_env().database_url)
+    db.init(database_url("AVAILABILITY", "availability"))
 
 
 @cli.command("seed-demo")

@@ -12,3 +12,8 @@ class IdempotencyKeyReused(ApiError):
 
 class HoldExpiredBeforeCommit(ApiError):
     status, code, message = 503, "upstream_unavailable", "The booking took too long to complete. Try again."
+
+
+class IdempotencyKeySpent(ApiError):
+    status, code, message = 409, "idempotency_key_spent", \
+        "The request with this Idempotency-Key failed and its capacity was given back; send a new key."

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import typer
 
-from booking_service.config import Settings
+from shared.config import database_url
 from shared.logging import configure_logging
 from shared.manage import service_cli
 
 cli = service_cli(__doc__, Path(__file__).parent / "migrations", "booking_alembic_version",
-                  lambda: Settings.from_env().database_url)
+                  lambda: database_url("BOOKING", "booking"))
 
 
 @cli.command("outbox-backlog")
@@ -20,7 +20,7 @@ def outbox_backlog() -> None:
     from booking_service.extensions import db
     from booking_service.outbox import backlog
 
-    db.init(Settings.from_env().database_url)
+    db.init(database_url("BOOKING", "booking"))
     typer.echo(json.dumps(backlog()))
 
 

@@ -51,7 +51,7 @@ def write_to_directory(message: EmailMessage, directory: Path) -> Path:
     """One file per Message-ID, written atomically: a repeated send overwrites, never duplicates."""
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / _file_name(message["Message-ID"])
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".eml")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".", suffix=".part")  # never matches *.eml
     with os.fdopen(fd, "wb") as handle:
         handle.write(bytes(message))
     os.replace(tmp, target)

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from notification_service.config import Settings
+from shared.config import database_url
 from shared.logging import configure_logging
 from shared.manage import service_cli
 
 cli = service_cli(__doc__, Path(__file__).parent / "migrations", "notification_alembic_version",
-                  lambda: Settings.from_env().database_url)
+                  lambda: database_url("NOTIFICATION", "notification"))
 
 if __name__ == "__main__":
     configure_logging("notification", "WARNING")

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from honcho import environ as honcho_environ
+
 from runner.backends import LOCAL_REDIS_URL, EmbeddedRedis, port_answers
 from shared.config import PROJECT_ROOT
 
@@ -20,6 +22,10 @@ SERVICES = ("availability_service", "booking_service", "notification_service")
 
 def _prepare_environment() -> tuple[dict[str, str], EmbeddedRedis | None]:
     env = dict(os.environ)
+    dotenv = PROJECT_ROOT / ".env"
+    if dotenv.exists():  # honcho loads .env for the processes; migrations must see it too
+        for key, value in honcho_environ.parse(dotenv.read_text()).items():
+            env.setdefault(key, value)
     env.setdefault("TESSERA_ENV", "development")
     env.setdefault("TESSERA_VAR_DIR", str(PROJECT_ROOT / "var"))
     env.setdefault("PYTHONUNBUFFERED", "1")

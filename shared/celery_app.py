@@ -8,6 +8,7 @@ published a task travels in its headers and is restored in the worker's log cont
 from __future__ import annotations
 
 import logging
+import time
 
 from celery import Celery, signals
 from kombu import Queue
@@ -38,7 +39,18 @@ def make_celery(main: str, broker_url: str, *, include: list[str] | None = None)
         worker_prefetch_multiplier=1,
         task_time_limit=hard_limit,
         task_soft_time_limit=max(1, int(hard_limit * 0.8)),
-        broker_transport_options={"visibility_timeout": visibility_timeout},
+        broker_transport_options={
+            "visibility_timeout": visibility_timeout,
+            # Sweep for a killed worker's unacknowledged messages every tenth of the visibility
+            # timeout (kombu's default sweep is 100 s whatever the timeout).
+            "unacked_restore_interval": max(1, visibility_timeout // 10),
+            "unacked_restore_throttle": 1,
+            # A worker killed during a sweep leaves the sweep's mutex behind; it must not block
+            # every other worker's sweep for kombu's default five minutes.
+            "unacked_mutex_expire": max(5, visibility_timeout // 10),
+            "socket_timeout": 5,
+            "socket_connect_timeout": 2,
+        },
         broker_connection_timeout=2,
         broker_connection_retry_on_startup=True,
         task_queues=[Queue(name) for name in QUEUES],
@@ -83,6 +95,7 @@ class CeleryHandle:
 
     def __init__(self) -> None:
         self.app: Celery | None = None
+        self.skip_optional_until = 0.0
 
     def init(self, main: str, broker_url: str) -> "CeleryHandle":
         self.app = make_celery(main, broker_url)
@@ -97,13 +110,21 @@ def publish(app: Celery, task_name: str, queue: str, event: dict) -> None:
                   headers={REQUEST_ID_TASK_HEADER: event.get("request_id")} if event.get("request_id") else None)
 
 
-def publish_quietly(app: Celery | None, task_name: str, queue: str, event: dict) -> bool:
-    """Best-effort publish for messages whose loss is bounded elsewhere (e.g. by a cache TTL)."""
-    if app is None:
+OPTIONAL_PUBLISH_PAUSE_SECONDS = 5.0
+
+
+def publish_quietly(handle: CeleryHandle, task_name: str, queue: str, event: dict) -> bool:
+    """Best-effort publish for messages whose loss is bounded elsewhere (e.g. by a cache TTL).
+
+    After a failure, optional publishes are skipped for a few seconds so a down broker does
+    not add a connect timeout to every request.
+    """
+    if handle.app is None or time.monotonic() < handle.skip_optional_until:
         return False
     try:
-        publish(app, task_name, queue, event)
+        publish(handle.app, task_name, queue, event)
         return True
     except Exception as exc:  # broker down: the caller's work is done, this message is optional
+        handle.skip_optional_until = time.monotonic() + OPTIONAL_PUBLISH_PAUSE_SECONDS
         logging.getLogger(__name__).warning("publish failed", extra={"task": task_name, "error": type(exc).__name__})
         return False

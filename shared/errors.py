@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from flask import Flask, jsonify
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from shared.logging import current_request_id
@@ -112,6 +113,11 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _werkzeug_error(exc: HTTPException):
         return _http_exception(exc)
+
+    @app.errorhandler(OperationalError)
+    def _database_unavailable(exc: OperationalError):
+        log.error("database unavailable", extra={"error": type(exc.orig).__name__ if exc.orig else None})
+        return envelope(503, "database_unavailable", "The service's database is unavailable. Try again shortly.")
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

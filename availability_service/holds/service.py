@@ -43,9 +43,19 @@ def _same_request(hold: Hold, venue_slug: str, on: date, at: time, units: int) -
 
 def _existing_for_key(session: Session, hold_key: str, venue_slug: str, on: date, at: time,
                       units: int) -> Hold | None:
+    """The hold already placed with this key, if it still holds its capacity.
+
+    A key whose hold was released or expired is spent: handing that hold back would let the
+    caller believe it holds capacity that is no longer taken.
+    """
     hold = session.scalar(select(Hold).where(Hold.hold_key == hold_key))
-    if hold is not None and not _same_request(hold, venue_slug, on, at, units):
+    if hold is None:
+        return None
+    if not _same_request(hold, venue_slug, on, at, units):
         raise HoldKeyReused()
+    if hold.status not in HoldStatus.ACTIVE:
+        raise HoldNotActive("The hold placed with this key was released or has expired.",
+                            details={"status": hold.status})
     return hold
 
 

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from booking_service import availability_client
 from booking_service.bookings.views import booking_view, event_snapshot, response_bytes
-from booking_service.errors import BookingNotFound, HoldExpiredBeforeCommit, IdempotencyKeyReused
+from booking_service.errors import (BookingNotFound, HoldExpiredBeforeCommit, IdempotencyKeyReused,
+                                    IdempotencyKeySpent)
 from booking_service.extensions import db
 from booking_service.models import Booking, BookingStatus, Customer, IdempotencyKey, OutboxEvent
 from booking_service.references import new_reference, normalise_reference
@@ -157,6 +158,8 @@ def create_booking(data: dict, *, actor: dict, idempotency_key: str | None = Non
         except ApiError as exc:
             if exc.code == "hold_key_reused":  # same key, same booking id, different slot or size
                 raise IdempotencyKeyReused() from None
+            if exc.code == "hold_not_active":  # an earlier attempt with this key failed and gave it back
+                raise IdempotencyKeySpent() from None
             raise
         try:
             body = _commit_booking(booking_id, data, hold, actor, idem)

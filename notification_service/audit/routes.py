@@ -3,12 +3,17 @@ from flask_smorest import Blueprint
 
 from notification_service.audit import service
 from notification_service.audit.schemas import AuditPageSchema, AuditQueryArgsSchema
+from shared.service_auth import require_service_token
 
 blp = Blueprint("audit", __name__, url_prefix="/v1/audit", description="The audit log (read-only)")
 
 
 @blp.route("")
 class AuditLog(MethodView):
+    # Snapshots hold customer contact details: only callers with the service credential
+    # (the gateway, once staff auth fronts this route) may read them.
+    decorators = [require_service_token]
+
     @blp.arguments(AuditQueryArgsSchema, location="query")
     @blp.response(200, AuditPageSchema)
     def get(self, args):

@@ -37,6 +37,17 @@ def wait_until(predicate, timeout: float, interval: float = 0.1, message: str = 
         time.sleep(interval)
 
 
+def _wait_group_gone(pgid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
 class System:
     """All of Tessera on free ports, with its own backend."""
 
@@ -70,17 +81,18 @@ class System:
             pass
 
     def stop(self, name: str, signum: int = signal.SIGTERM, timeout: float = 15) -> None:
+        """Signal the entry's whole process group and wait until every process in it is gone."""
         process = self.processes.pop(name, None)
         if process is None:
             return
         try:
             os.killpg(process.pid, signum)
-            process.wait(timeout)
         except ProcessLookupError:
             pass
-        except subprocess.TimeoutExpired:
+        process.wait(timeout)
+        if not _wait_group_gone(process.pid, timeout):
             os.killpg(process.pid, signal.SIGKILL)
-            process.wait(5)
+            _wait_group_gone(process.pid, 5)
 
     def kill(self, name: str) -> None:
         self.stop(name, signal.SIGKILL)
