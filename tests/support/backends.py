@@ -16,7 +16,10 @@ from sqlalchemy import create_engine, text
 
 SERVICES = ("availability", "booking", "notification")
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379")
+# Each system started in one test run gets a Redis database of its own, so one system's
+# workers never consume another's queues.
+_redis_databases = iter(range(8, 16))
 
 
 def free_port() -> int:
@@ -73,8 +76,9 @@ def _postgres(var_dir: Path) -> Backend:
         for name in names.values():
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0]
-    backend = Backend("postgres", var_dir, TEST_REDIS_URL, {s: f"{base}/{n}" for s, n in names.items()})
-    redis.Redis.from_url(TEST_REDIS_URL).flushdb()
+    redis_url = f"{TEST_REDIS_URL}/{next(_redis_databases)}"
+    backend = Backend("postgres", var_dir, redis_url, {s: f"{base}/{n}" for s, n in names.items()})
+    redis.Redis.from_url(redis_url).flushdb()
 
     def drop() -> None:
         with admin.connect() as conn:
