@@ -8,7 +8,6 @@ repeats the send with the same Message-ID (file delivery then overwrites the sam
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -18,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from notification_service.extensions import db
 from notification_service.mailer import PermanentMailError, TransientMailError, build_message, deliver
 from notification_service.models import EmailLog, EmailStatus
-from shared.clock import utc_to_local, utcnow
+from shared.clock import parse_iso_utc, utc_to_local, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +36,7 @@ def message_id_for(event_id: str, template: str) -> str:
 
 
 def render(template: str, booking: dict) -> tuple[str, str, str]:
-    starts_at = datetime.fromisoformat(booking["starts_at"].replace("Z", "+00:00")).replace(tzinfo=None)
-    local = utc_to_local(starts_at, booking["timezone"])
+    local = utc_to_local(parse_iso_utc(booking["starts_at"]), booking["timezone"])
     context = {"b": booking, "local_when": local.strftime("%A %d %B %Y, %H:%M")}
     subject = SUBJECTS[template].format(**booking)
     return (subject, TEMPLATES.get_template(f"{template}.txt").render(context),

@@ -31,5 +31,13 @@ def iso_utc(instant: datetime) -> str:
     return instant.replace(microsecond=0).isoformat() + "Z"
 
 
+def parse_iso_utc(text: str) -> datetime:
+    """`2026-11-21T12:00:00Z` or any ISO-8601 instant with an offset -> naive UTC."""
+    instant = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if instant.tzinfo is not None:
+        instant = instant.astimezone(timezone.utc).replace(tzinfo=None)
+    return instant
+
+
 def venue_today(tz_name: str) -> date:
     return datetime.now(ZoneInfo(tz_name)).date()

@@ -56,16 +56,8 @@ class NotFound(ApiError):
     status, code, message = 404, "not_found", "Not found."
 
 
-class Conflict(ApiError):
-    status, code, message = 409, "conflict", "The request conflicts with the current state."
-
-
 class ValidationFailed(ApiError):
     status, code, message = 422, "validation_failed", "The request is not valid."
-
-
-class Unauthorized(ApiError):
-    status, code, message = 401, "unauthorized", "Authentication is required."
 
 
 class UpstreamUnavailable(ApiError):

@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -26,7 +26,7 @@ from booking_service.errors import (BookingNotFound, HoldExpiredBeforeCommit, Id
 from booking_service.extensions import db
 from booking_service.models import Booking, BookingStatus, Customer, IdempotencyKey, OutboxEvent
 from booking_service.references import new_reference, normalise_reference
-from shared.clock import utcnow
+from shared.clock import parse_iso_utc, utcnow
 from shared.errors import ApiError
 from shared.events import make_event
 from shared.logging import current_request_id
@@ -105,7 +105,7 @@ def _commit_booking(booking_id: str, data: dict, hold: dict, actor: dict, idem: 
                 booking = Booking(
                     id=booking_id, reference=new_reference(), venue=hold["venue"], hold_id=hold["id"],
                     customer=_upsert_customer(session, hold["venue"], data["customer"]),
-                    starts_at=_naive(hold["starts_at"]), ends_at=_naive(hold["ends_at"]),
+                    starts_at=parse_iso_utc(hold["starts_at"]), ends_at=parse_iso_utc(hold["ends_at"]),
                     local_date=data["date"], local_time=data["time"], party_size=data["party_size"],
                     channel=data.get("channel") or "api", special_requests=data.get("special_requests"),
                     status=BookingStatus.CONFIRMED, created_at=now, updated_at=now,
@@ -120,7 +120,7 @@ def _commit_booking(booking_id: str, data: dict, hold: dict, actor: dict, idem: 
                     scope, key, fingerprint = idem
                     session.add(IdempotencyKey(scope=scope, key=key, request_hash=fingerprint,
                                                response_status=201, response_body=body))
-                if _naive(hold["expires_at"]) - utcnow() < HOLD_SAFETY_MARGIN:
+                if parse_iso_utc(hold["expires_at"]) - utcnow() < HOLD_SAFETY_MARGIN:
                     raise HoldExpiredBeforeCommit()
             return body
         except IntegrityError:
@@ -137,10 +137,6 @@ def _commit_booking(booking_id: str, data: dict, hold: dict, actor: dict, idem: 
 def _booking_exists(booking_id: str) -> bool:
     with db.reading() as session:
         return session.get(Booking, booking_id) is not None
-
-
-def _naive(iso_instant: str) -> datetime:
-    return datetime.fromisoformat(iso_instant.replace("Z", "+00:00")).replace(tzinfo=None)
 
 
 def create_booking(data: dict, *, actor: dict, idempotency_key: str | None = None) -> tuple[int, bytes]:

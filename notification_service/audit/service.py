@@ -8,14 +8,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from notification_service.extensions import db
 from notification_service.models import AuditEntry
-from shared.clock import iso_utc
+from shared.clock import iso_utc, parse_iso_utc
 
 
 def record_event(event: dict) -> bool:
     """Append the event's audit row; False when it was already recorded (a redelivery)."""
     payload = event.get("payload") or {}
     entity = event["event_type"].split(".", 1)[0]
-    occurred_at = datetime.fromisoformat(event["occurred_at"]).replace(tzinfo=None)
+    occurred_at = parse_iso_utc(event["occurred_at"])
     with db.transaction() as session:
         insert = (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)(AuditEntry)
         result = session.execute(insert.values(
