@@ -1,13 +1,13 @@
-"""Availability service: venues, opening rules, slots and the capacity ledger (holds)."""
+"""Availability service: venues, resources, opening rules, slots and the capacity ledger (holds)."""
 from __future__ import annotations
 
 from flask import Flask
-from flask_smorest import Api
 
 from availability_service.config import Settings
 from availability_service.extensions import booking_client, celery, db, redis
 from shared.config import client_timeouts
 from shared.logging import configure_logging
+from shared.openapi import TesseraApi
 from shared.web import finish_app, install_request_context, openapi_config
 
 SERVICE = "availability"
@@ -21,12 +21,16 @@ def register_extensions(app: Flask, settings: Settings) -> None:
                         timeouts=client_timeouts(settings.common))
 
 
-def register_blueprints(api: Api) -> None:
+def register_blueprints(api: TesseraApi) -> None:
     from availability_service.holds.routes import blp as holds_blp
     from availability_service.jobs import blp as jobs_blp
+    from availability_service.resources.routes import blp as resources_blp
+    from availability_service.rules.routes import blp as rules_blp
+    from availability_service.search.routes import blp as search_blp
+    from availability_service.slots.routes import blp as slots_blp
     from availability_service.venues.routes import blp as venues_blp
 
-    for blp in (venues_blp, holds_blp, jobs_blp):
+    for blp in (venues_blp, search_blp, rules_blp, slots_blp, resources_blp, holds_blp, jobs_blp):
         api.register_blueprint(blp)
 
 
@@ -39,5 +43,5 @@ def create_app(settings: Settings | None = None) -> Flask:
                       CACHE_TTL_SECONDS=settings.cache_ttl_seconds)
     install_request_context(app)
     register_extensions(app, settings)
-    register_blueprints(Api(app))
+    register_blueprints(TesseraApi(app))
     return finish_app(app, {"database": db.ping, "redis": redis.ping})

@@ -6,6 +6,34 @@ class VenueNotFound(ApiError):
     status, code, message = 404, "venue_not_found", "No venue with that name."
 
 
+class VenueExists(ApiError):
+    status, code, message = 409, "venue_exists", "A venue with that name already exists."
+
+
+class ResourceNotFound(ApiError):
+    status, code, message = 404, "resource_not_found", "The venue has no resource with that id."
+
+
+class ResourceExists(ApiError):
+    status, code, message = 409, "resource_exists", "The venue already has a resource with that name."
+
+
+class ResourceUnavailable(ApiError):
+    status, code, message = 409, "resource_unavailable", "The resource is not free for the whole of that time."
+
+
+class RuleNotFound(ApiError):
+    status, code, message = 404, "opening_rule_not_found", "The venue has no opening rule with that id."
+
+
+class ClosureNotFound(ApiError):
+    status, code, message = 404, "closure_not_found", "The venue is not closed on that date."
+
+
+class ClosureExists(ApiError):
+    status, code, message = 409, "closure_exists", "The venue is already closed on that date."
+
+
 class SlotNotFound(ApiError):
     status, code, message = 404, "slot_not_found", "The venue offers no slot at that date and time."
 
@@ -18,12 +46,24 @@ class SlotNotBookable(ApiError):
     status, code, message = 422, "slot_not_bookable", "That slot cannot be booked now."
 
 
+class RangeNotBookable(ApiError):
+    status, code, message = 422, "range_not_bookable", "That time range cannot be booked."
+
+
 class PartyTooLarge(ApiError):
     status, code, message = 422, "party_too_large", "The party is larger than the venue accepts."
 
 
 class DateInPast(ApiError):
     status, code, message = 422, "date_in_past", "The date is in the past."
+
+
+class DateBeyondHorizon(ApiError):
+    status, code, message = 422, "date_beyond_horizon", "The date is further ahead than the venue takes bookings."
+
+
+class CapacityBelowHeld(ApiError):
+    status, code, message = 409, "capacity_below_held", "The capacity would be lower than what is already held."
 
 
 class HoldNotFound(ApiError):

@@ -1,9 +1,12 @@
-"""Telling the cache workers that a day's capacity changed (DESIGN guarantee 6).
+"""Telling the cache workers which days' availability changed (DESIGN guarantee 6).
 
 Published after the transaction commits, never inside it. A lost message only leaves the
-cached day stale until its TTL runs out; the cache never decides a booking.
+cached days stale until their TTL runs out; the cache never decides a booking.
 """
 from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Iterable
 
 from availability_service.extensions import celery
 from shared.celery_app import CACHE_QUEUE, publish_quietly
@@ -13,7 +16,15 @@ from shared.logging import current_request_id
 INVALIDATE_TASK = "notification.invalidate_availability"
 
 
-def announce_capacity_change(venue_slug: str, local_date: str) -> None:
-    event = make_event("capacity.changed", f"{venue_slug}:{local_date}",
-                       {"venue": venue_slug, "date": local_date}, request_id=current_request_id())
+def announce_capacity_change(venue_slug: str, local_dates: Iterable[str]) -> None:
+    dates = sorted(set(local_dates))
+    if not dates:
+        return
+    event = make_event("capacity.changed", venue_slug, {"venue": venue_slug, "dates": dates},
+                       request_id=current_request_id())
     publish_quietly(celery, INVALIDATE_TASK, CACHE_QUEUE, event)
+
+
+def every_day(first: date, last: date) -> list[str]:
+    """The ISO dates from `first` to `last` inclusive: what a venue-wide change touches."""
+    return [(first + timedelta(days=offset)).isoformat() for offset in range((last - first).days + 1)]

@@ -31,11 +31,22 @@ def seed_demo() -> None:
 
 @cli.command("fill-horizon")
 def fill_horizon() -> None:
-    """Generate missing slots up to each venue's booking horizon."""
+    """Bring every venue's slots in step with its rules, up to its booking horizon."""
     from availability_service.slots.service import fill_horizon as fill
 
     _bind()
     typer.echo(json.dumps(fill()))
+
+
+@cli.command("check-ledger")
+def check_ledger() -> None:
+    """Check the capacity ledger: exit 1 and list the violations if any slot or resource is off."""
+    from availability_service.ledger import check_ledger as check, ledger_is_sound
+
+    _bind()
+    report = check()
+    typer.echo(json.dumps(report, indent=2))
+    raise typer.Exit(0 if ledger_is_sound(report) else 1)
 
 
 if __name__ == "__main__":

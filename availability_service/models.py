@@ -1,14 +1,17 @@
-"""The availability service's tables: venues, their opening rules, slots and holds."""
+"""The availability service's tables: venues, resources, opening rules, closures, slots and holds."""
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time
 
-from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
+from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
                         String, Time, UniqueConstraint, func)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shared.db import Base as SharedBase
+
+VENUE_KINDS = ("restaurant", "hotel", "workspace", "lab", "clinic", "salon", "other")
+RESOURCE_KINDS = ("table_pool", "dining_area", "room", "room_type", "equipment", "staff")
 
 
 class Base(SharedBase):
@@ -35,19 +38,47 @@ class Venue(Base):
     opening_rules: Mapped[list["OpeningRule"]] = relationship(back_populates="venue")
 
 
+class Resource(Base):
+    """Something booked by time range: a room (or a room type with N units), equipment, a staff member."""
+
+    __tablename__ = "resources"
+    __table_args__ = (
+        UniqueConstraint("venue_id", "name", name="uq_resources_venue_name"),
+        CheckConstraint("capacity > 0", name="ck_resources_capacity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    capacity: Mapped[int] = mapped_column(Integer, default=1)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    venue: Mapped[Venue] = relationship()
+
+
 class OpeningRule(Base):
-    """Slots start every `interval_minutes` from `first_start` to `last_start` (venue wall clock)."""
+    """Slots start every `interval_minutes` from `first_start` to `last_start` (venue wall clock).
+
+    A weekly rule has a `weekday`; an exceptional opening has an `on_date` instead, and on
+    that date the date's rules replace the weekly ones.
+    """
 
     __tablename__ = "opening_rules"
     __table_args__ = (
         CheckConstraint("weekday BETWEEN 0 AND 6", name="ck_opening_rules_weekday"),
         CheckConstraint("interval_minutes > 0 AND duration_minutes > 0 AND capacity >= 0",
                         name="ck_opening_rules_positive"),
+        CheckConstraint("(weekday IS NULL) <> (on_date IS NULL)", name="ck_opening_rules_weekday_or_date"),
+        CheckConstraint("first_start <= last_start", name="ck_opening_rules_period_order"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)
-    weekday: Mapped[int] = mapped_column(Integer)  # Monday = 0, as date.weekday()
+    weekday: Mapped[int | None] = mapped_column(Integer)  # Monday = 0, as date.weekday()
+    on_date: Mapped[date | None] = mapped_column(Date)
     first_start: Mapped[time] = mapped_column(Time)
     last_start: Mapped[time] = mapped_column(Time)
     interval_minutes: Mapped[int] = mapped_column(Integer)
@@ -57,11 +88,25 @@ class OpeningRule(Base):
     venue: Mapped[Venue] = relationship(back_populates="opening_rules")
 
 
+class Closure(Base):
+    """A date the venue is closed: no slots are offered, whatever the rules say."""
+
+    __tablename__ = "closures"
+    __table_args__ = (UniqueConstraint("venue_id", "local_date", name="uq_closures_venue_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"))
+    local_date: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
 class Slot(Base):
     """A bookable start time with a capacity in units (covers for a restaurant).
 
     `booked` is the capacity ledger: it only changes through the guarded updates in
-    holds/service.py, and the check constraint is the last line of defence.
+    holds/service.py, and the check constraint is the last line of defence. A slot that
+    staff changed by hand (`staff_override`) keeps its capacity and open flag when the
+    rules change.
     """
 
     __tablename__ = "slots"
@@ -79,6 +124,7 @@ class Slot(Base):
     capacity: Mapped[int] = mapped_column(Integer)
     booked: Mapped[int] = mapped_column(Integer, default=0)
     is_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    staff_override: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class HoldStatus:
@@ -90,18 +136,34 @@ class HoldStatus:
 
 
 class Hold(Base):
-    """Capacity taken on a slot for a would-be booking; `hold_key` makes placing idempotent."""
+    """Capacity taken for a would-be booking; `hold_key` makes placing idempotent.
+
+    A slot hold names a slot and moves its `booked` counter. A range hold names a resource
+    and a time range; the capacity it takes is the hold row itself. On PostgreSQL an
+    exclusion constraint (migration 0002) forbids overlapping active `exclusive` holds, the
+    ones on a resource of capacity 1.
+    """
 
     __tablename__ = "holds"
     __table_args__ = (
         CheckConstraint("units > 0", name="ck_holds_units_positive"),
+        CheckConstraint("(slot_id IS NULL) <> (resource_id IS NULL)", name="ck_holds_slot_or_resource"),
+        CheckConstraint("resource_id IS NULL OR (starts_at IS NOT NULL AND ends_at > starts_at)",
+                        name="ck_holds_range_order"),
         Index("ix_holds_status_expires_at", "status", "expires_at"),
+        Index("ix_holds_resource_range", "resource_id", "starts_at", "ends_at"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
     hold_key: Mapped[str] = mapped_column(String(128), unique=True)
     venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id"))
-    slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id"), index=True)
+    slot_id: Mapped[int | None] = mapped_column(ForeignKey("slots.id"), index=True)
+    resource_id: Mapped[int | None] = mapped_column(ForeignKey("resources.id"))
+    starts_at: Mapped[datetime | None] = mapped_column(DateTime)  # range holds: naive UTC
+    ends_at: Mapped[datetime | None] = mapped_column(DateTime)
+    local_start: Mapped[datetime | None] = mapped_column(DateTime)  # range holds: venue wall clock
+    local_end: Mapped[datetime | None] = mapped_column(DateTime)
+    exclusive: Mapped[bool] = mapped_column(Boolean, default=False)
     units: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16), default=HoldStatus.HELD)
     expires_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
@@ -109,5 +171,6 @@ class Hold(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp(),
                                                  onupdate=func.current_timestamp())
 
-    slot: Mapped[Slot] = relationship()
+    slot: Mapped[Slot | None] = relationship()
+    resource: Mapped[Resource | None] = relationship()
     venue: Mapped[Venue] = relationship()

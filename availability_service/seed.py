@@ -29,4 +29,4 @@ def seed_demo_venue() -> dict:
                     session.add(OpeningRule(venue_id=venue.id, weekday=weekday, first_start=first,
                                             last_start=last, interval_minutes=30, duration_minutes=90,
                                             capacity=venue.default_slot_capacity))
-    return {"venue": DEMO_SLUG, "slots_created": fill_horizon(DEMO_SLUG).get(DEMO_SLUG, 0)}
+    return {"venue": DEMO_SLUG, "slots": fill_horizon(DEMO_SLUG)[DEMO_SLUG]}

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_smorest import Api
 
 from booking_service.config import Settings
 from booking_service.extensions import bind_extensions, db, redis
 from shared.logging import configure_logging
+from shared.openapi import TesseraApi
 from shared.web import finish_app, install_request_context, openapi_config
 
 SERVICE = "booking"
@@ -26,5 +26,5 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update(openapi_config("Tessera booking service"), SERVICE_TOKEN=settings.common.service_token)
     install_request_context(app)
     bind_extensions(settings)
-    register_blueprints(Api(app))
+    register_blueprints(TesseraApi(app))
     return finish_app(app, {"database": db.ping, "redis": redis.ping})

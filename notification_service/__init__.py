@@ -3,11 +3,11 @@ plus a small read API over the audit log."""
 from __future__ import annotations
 
 from flask import Flask
-from flask_smorest import Api
 
 from notification_service.config import Settings
 from notification_service.extensions import bind_extensions, db, redis
 from shared.logging import configure_logging
+from shared.openapi import TesseraApi
 from shared.web import finish_app, install_request_context, openapi_config
 
 SERVICE = "notification"
@@ -22,5 +22,5 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update(openapi_config("Tessera notification service"), SERVICE_TOKEN=settings.common.service_token)
     install_request_context(app)
     bind_extensions(settings)
-    Api(app).register_blueprint(audit_blp)
+    TesseraApi(app).register_blueprint(audit_blp)
     return finish_app(app, {"database": db.ping, "redis": redis.ping})

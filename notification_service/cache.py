@@ -9,11 +9,15 @@ from shared.cache_keys import availability_day_key
 
 
 def affected_days(event: dict) -> set[tuple[str, str]]:
+    """(venue, date) pairs an event touches: a booking's date before and after, or the
+    availability service's `capacity.changed` list of dates."""
     payload = event.get("payload") or {}
     days = set()
     for snapshot in (payload, payload.get("before") or {}, payload.get("after") or {}):
         if snapshot.get("venue") and snapshot.get("date"):
             days.add((snapshot["venue"], snapshot["date"]))
+    if payload.get("venue"):
+        days.update((payload["venue"], day) for day in payload.get("dates") or ())
     return days
 
 

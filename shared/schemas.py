@@ -1,7 +1,12 @@
 """Marshmallow building blocks every service uses for its inputs."""
 from __future__ import annotations
 
+from functools import cache
+from zoneinfo import available_timezones
+
 from marshmallow import RAISE, Schema, ValidationError, fields
+
+from shared.errors import ValidationFailed
 
 MAX_UNITS = 10_000
 
@@ -46,3 +51,26 @@ class PlainText(fields.String):
         if any((ord(ch) < 32 or 127 <= ord(ch) < 160) and ch not in allowed for ch in text):
             raise ValidationError("Must not contain control characters.")
         return text
+
+
+@cache
+def _known_time_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+class TimeZoneName(fields.String):
+    """An IANA time zone name such as `Europe/London`."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        name = super()._deserialize(value, attr, data, **kwargs)
+        if name not in _known_time_zones():
+            raise ValidationError("Not a known IANA time zone.")
+        return name
+
+
+def path_value(field: fields.Field, text: str, name: str):
+    """A URL path segment read with a marshmallow field; a malformed one is a 422, not a 404."""
+    try:
+        return field.deserialize(text)
+    except ValidationError as exc:
+        raise ValidationFailed(details={name: exc.messages}) from None

@@ -29,3 +29,8 @@ def require_service_token(view):
         return view(*args, **kwargs)
 
     return wrapper
+
+
+# A service's staff endpoints are called by the gateway, which authenticates the staff member
+# and checks their venue; the service itself trusts only the gateway's credential.
+require_staff = require_service_token

@@ -4,9 +4,17 @@ from flask_smorest import Blueprint
 
 from availability_service.holds import service
 from availability_service.holds.schemas import HoldCreateSchema, HoldSchema
+from shared.openapi import documents_errors
 from shared.service_auth import require_service_token
 
 blp = Blueprint("holds", __name__, url_prefix="/internal/holds", description="Capacity holds (internal)")
+
+
+def _request(body: dict):
+    if "resource" in body:
+        return service.RangeHoldRequest(body["hold_key"], body["venue"], body["resource"], body["start"],
+                                        body["end"], body["units"])
+    return service.SlotHoldRequest(body["hold_key"], body["venue"], body["date"], body["time"], body["units"])
 
 
 @blp.route("")
@@ -16,10 +24,15 @@ class Holds(MethodView):
     @blp.arguments(HoldCreateSchema)
     @blp.response(201, HoldSchema)
     @blp.alt_response(200, schema=HoldSchema, description="A hold already placed with this key")
+    @documents_errors(blp, 401, 404, 409, 422)
     def post(self, body):
-        """Take capacity on a slot; idempotent on `hold_key`."""
-        hold, created = service.place_slot_hold(body["hold_key"], body["venue"], body["date"],
-                                                body["time"], body["units"])
+        """Take capacity on a slot or a resource for a time range; idempotent on `hold_key`.
+
+        409 `slot_full` / `resource_unavailable` when it does not fit; 409 `hold_key_reused`
+        for a key used with another request, `hold_not_active` for a spent key; 422 when the
+        party is too large or the slot or range is outside the venue's rules.
+        """
+        hold, created = service.place_hold(_request(body))
         return hold, 201 if created else 200
 
 
@@ -28,7 +41,9 @@ class HoldById(MethodView):
     decorators = [require_service_token]
 
     @blp.response(200, HoldSchema)
+    @documents_errors(blp, 401, 404)
     def get(self, hold_id):
+        """One hold and its state."""
         return service.get_hold(hold_id)
 
 
@@ -37,7 +52,9 @@ class HoldConfirmation(MethodView):
     decorators = [require_service_token]
 
     @blp.response(200, HoldSchema)
+    @documents_errors(blp, 401, 404, 409)
     def post(self, hold_id):
+        """held -> confirmed (idempotent); 409 `hold_not_active` once released or expired."""
         return service.confirm_hold(hold_id)
 
 
@@ -46,5 +63,7 @@ class HoldRelease(MethodView):
     decorators = [require_service_token]
 
     @blp.response(200, HoldSchema)
+    @documents_errors(blp, 401, 404)
     def post(self, hold_id):
+        """Give the capacity back (idempotent)."""
         return service.release_hold(hold_id)

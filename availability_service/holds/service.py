@@ -1,57 +1,93 @@
 """Holds: the only way capacity is taken or given back (DESIGN guarantees 1 and 3).
 
-Taking capacity is one guarded UPDATE (`booked + n <= capacity`) inside the transaction
-that inserts the hold. The hold key is unique, so a repeated or concurrent placement with the
-same key cannot take capacity twice: the loser's transaction, increment included, rolls back
-and it answers with the winner's hold. Confirm, release and expire are guarded status
-transitions, so each is idempotent and a hold is given back at most once.
+A slot hold takes capacity with one guarded UPDATE (`booked + n <= capacity`) inside the
+transaction that inserts the hold; a range hold takes it under a lock on its resource (see
+ranges.py). The hold key is unique, so a repeated or concurrent placement with the same key
+cannot take capacity twice: the loser's transaction rolls back and it answers with the
+winner's hold. Confirm, release and expire are guarded status transitions, so each is
+idempotent and a hold is given back at most once.
 """
 from __future__ import annotations
 
 import logging
-from datetime import date, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from availability_service.errors import (HoldKeyReused, HoldNotActive, HoldNotFound, PartyTooLarge,
-                                         SlotFull, SlotNotBookable, SlotNotFound, VenueNotFound)
+                                         RangeNotBookable, ResourceUnavailable, SlotFull, SlotNotBookable,
+                                         SlotNotFound)
 from availability_service.extensions import db
+from availability_service.holds.ranges import lock_resource, overlapping, peak_units
 from availability_service.invalidation import announce_capacity_change
+from availability_service.lookups import resource_of_venue, venue_by_slug
 from availability_service.models import Hold, HoldStatus, Slot, Venue
-from shared.clock import iso_utc, utcnow, venue_today
+from shared.clock import iso_utc, local_to_utc, utcnow, venue_today
 
 log = logging.getLogger(__name__)
+MAX_RANGE = timedelta(days=92)
+EXCLUSION_VIOLATION = "23P01"  # PostgreSQL's SQLSTATE for an exclusion constraint
+
+
+@dataclass(frozen=True)
+class SlotHoldRequest:
+    hold_key: str
+    venue: str
+    date: date
+    time: time
+    units: int
+
+    def matches(self, hold: Hold) -> bool:
+        return (hold.slot is not None and hold.venue.slug == self.venue and hold.slot.local_date == self.date
+                and hold.slot.local_time == self.time and hold.units == self.units)
+
+
+@dataclass(frozen=True)
+class RangeHoldRequest:
+    hold_key: str
+    venue: str
+    resource_id: int
+    start: datetime  # venue wall clock
+    end: datetime
+    units: int
+
+    def matches(self, hold: Hold) -> bool:
+        return (hold.resource_id == self.resource_id and hold.venue.slug == self.venue
+                and hold.local_start == self.start and hold.local_end == self.end and hold.units == self.units)
+
+
+def _local(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M")
 
 
 def hold_view(hold: Hold) -> dict:
-    slot, venue = hold.slot, hold.venue
-    return {
-        "id": hold.id, "hold_key": hold.hold_key, "status": hold.status, "units": hold.units,
-        "expires_at": iso_utc(hold.expires_at),
-        "venue": venue.slug, "venue_name": venue.name, "timezone": venue.timezone,
-        "date": slot.local_date.isoformat(), "time": slot.local_time.strftime("%H:%M"),
-        "starts_at": iso_utc(slot.starts_at), "ends_at": iso_utc(slot.ends_at),
-    }
+    venue = hold.venue
+    view = {"id": hold.id, "hold_key": hold.hold_key, "status": hold.status, "units": hold.units,
+            "expires_at": iso_utc(hold.expires_at),
+            "venue": venue.slug, "venue_name": venue.name, "timezone": venue.timezone}
+    if hold.slot is not None:
+        slot = hold.slot
+        return {**view, "kind": "slot", "date": slot.local_date.isoformat(), "time": slot.local_time.strftime("%H:%M"),
+                "starts_at": iso_utc(slot.starts_at), "ends_at": iso_utc(slot.ends_at)}
+    resource = hold.resource
+    return {**view, "kind": "range", "resource": {"id": resource.id, "name": resource.name, "kind": resource.kind},
+            "start": _local(hold.local_start), "end": _local(hold.local_end),
+            "starts_at": iso_utc(hold.starts_at), "ends_at": iso_utc(hold.ends_at)}
 
 
-def _same_request(hold: Hold, venue_slug: str, on: date, at: time, units: int) -> bool:
-    return (hold.venue.slug == venue_slug and hold.slot.local_date == on
-            and hold.slot.local_time == at and hold.units == units)
-
-
-def _existing_for_key(session: Session, hold_key: str, venue_slug: str, on: date, at: time,
-                      units: int) -> Hold | None:
+def _existing_for_key(session: Session, request) -> Hold | None:
     """The hold already placed with this key, if it still holds its capacity.
 
     A key whose hold was released or expired is spent: handing that hold back would let the
     caller believe it holds capacity that is no longer taken.
     """
-    hold = session.scalar(select(Hold).where(Hold.hold_key == hold_key))
+    hold = session.scalar(select(Hold).where(Hold.hold_key == request.hold_key))
     if hold is None:
         return None
-    if not _same_request(hold, venue_slug, on, at, units):
+    if not request.matches(hold):
         raise HoldKeyReused()
     if hold.status not in HoldStatus.ACTIVE:
         raise HoldNotActive("The hold placed with this key was released or has expired.",
@@ -59,7 +95,7 @@ def _existing_for_key(session: Session, hold_key: str, venue_slug: str, on: date
     return hold
 
 
-def _check_bookable(venue: Venue, slot: Slot, units: int) -> None:
+def _check_slot_bookable(venue: Venue, slot: Slot, units: int) -> None:
     if units > venue.max_party_size:
         raise PartyTooLarge(details={"max_party_size": venue.max_party_size})
     if not slot.is_open:
@@ -72,43 +108,89 @@ def _check_bookable(venue: Venue, slot: Slot, units: int) -> None:
                               details={"horizon_days": venue.horizon_days})
 
 
-def place_slot_hold(hold_key: str, venue_slug: str, on: date, at: time, units: int) -> tuple[dict, bool]:
-    """Take `units` of one slot. Returns (hold, created); an existing hold for the key is returned as is."""
+def _take_slot(session: Session, venue: Venue, request: SlotHoldRequest) -> Hold:
+    slot = session.scalar(select(Slot).where(Slot.venue_id == venue.id, Slot.local_date == request.date,
+                                             Slot.local_time == request.time))
+    if slot is None:
+        raise SlotNotFound()
+    _check_slot_bookable(venue, slot, request.units)
+    taken = session.execute(
+        update(Slot)
+        .where(Slot.id == slot.id, Slot.is_open.is_(True), Slot.booked + request.units <= Slot.capacity)
+        .values(booked=Slot.booked + request.units)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if taken != 1:
+        raise SlotFull(details={"remaining": max(slot.capacity - slot.booked, 0)})
+    return Hold(hold_key=request.hold_key, venue=venue, slot=slot, units=request.units, status=HoldStatus.HELD,
+                expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds))
+
+
+def _range_instants(venue: Venue, request: RangeHoldRequest) -> tuple[datetime, datetime]:
+    starts_at = local_to_utc(request.start.date(), request.start.time(), venue.timezone)
+    ends_at = local_to_utc(request.end.date(), request.end.time(), venue.timezone)
+    if starts_at is None or ends_at is None:
+        raise RangeNotBookable("That wall-clock time does not exist in the venue's time zone (a DST change).")
+    if ends_at <= starts_at:
+        raise RangeNotBookable("The range must end after it starts.")
+    if ends_at - starts_at > MAX_RANGE:
+        raise RangeNotBookable("The range is too long.", details={"max_days": MAX_RANGE.days})
+    if starts_at < utcnow() + timedelta(minutes=venue.min_notice_minutes):
+        raise RangeNotBookable("The range starts in the past or too soon to book.",
+                               details={"min_notice_minutes": venue.min_notice_minutes})
+    if request.start.date() > venue_today(venue.timezone) + timedelta(days=venue.horizon_days):
+        raise RangeNotBookable("The range starts beyond the booking horizon.",
+                               details={"horizon_days": venue.horizon_days})
+    return starts_at, ends_at
+
+
+def _take_range(session: Session, venue: Venue, request: RangeHoldRequest) -> Hold:
+    resource = resource_of_venue(session, venue, request.resource_id)
+    lock_resource(session, resource)
+    if not resource.active:
+        raise RangeNotBookable("The resource is not taking bookings.")
+    if request.units > resource.capacity:
+        raise RangeNotBookable("More units than the resource has.", details={"capacity": resource.capacity})
+    starts_at, ends_at = _range_instants(venue, request)
+    held = peak_units(overlapping(session, resource.id, starts_at, ends_at), starts_at, ends_at)
+    if held + request.units > resource.capacity:
+        raise ResourceUnavailable(details={"remaining": max(resource.capacity - held, 0)})
+    return Hold(hold_key=request.hold_key, venue=venue, resource=resource, units=request.units,
+                starts_at=starts_at, ends_at=ends_at, local_start=request.start, local_end=request.end,
+                exclusive=resource.capacity == 1, status=HoldStatus.HELD,
+                expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds))
+
+
+def place_hold(request: SlotHoldRequest | RangeHoldRequest) -> tuple[dict, bool]:
+    """Take capacity for the request. Returns (hold, created); an active hold for the key is returned as is."""
     try:
         with db.transaction() as session:
-            existing = _existing_for_key(session, hold_key, venue_slug, on, at, units)
+            existing = _existing_for_key(session, request)
             if existing is not None:
                 return hold_view(existing), False
-            venue = session.scalar(select(Venue).where(Venue.slug == venue_slug))
-            if venue is None:
-                raise VenueNotFound()
-            slot = session.scalar(select(Slot).where(Slot.venue_id == venue.id, Slot.local_date == on,
-                                                     Slot.local_time == at))
-            if slot is None:
-                raise SlotNotFound()
-            _check_bookable(venue, slot, units)
-            taken = session.execute(
-                update(Slot)
-                .where(Slot.id == slot.id, Slot.is_open.is_(True), Slot.booked + units <= Slot.capacity)
-                .values(booked=Slot.booked + units)
-                .execution_options(synchronize_session=False)
-            ).rowcount
-            if taken != 1:
-                raise SlotFull(details={"remaining": max(slot.capacity - slot.booked, 0)})
-            hold = Hold(hold_key=hold_key, venue=venue, slot=slot, units=units, status=HoldStatus.HELD,
-                        expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds))
+            venue = venue_by_slug(session, request.venue)
+            take = _take_slot if isinstance(request, SlotHoldRequest) else _take_range
+            hold = take(session, venue, request)
             session.add(hold)
             session.flush()
             view = hold_view(hold)
-    except IntegrityError:
+    except IntegrityError as exc:
+        if getattr(exc.orig, "pgcode", None) == EXCLUSION_VIOLATION:
+            raise ResourceUnavailable() from None
         # A concurrent request with the same key won the unique constraint; answer with its hold.
         with db.reading() as session:
-            existing = _existing_for_key(session, hold_key, venue_slug, on, at, units)
+            existing = _existing_for_key(session, request)
             if existing is None:
                 raise
             return hold_view(existing), False
-    announce_capacity_change(view["venue"], view["date"])
+    _announce(view)
     return view, True
+
+
+def _announce(view: dict) -> None:
+    """Slot capacity feeds the search cache; range holds are not cached."""
+    if view["kind"] == "slot":
+        announce_capacity_change(view["venue"], [view["date"]])
 
 
 def _get(session: Session, hold_id: str) -> Hold:
@@ -149,10 +231,11 @@ def _give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired
     ).rowcount
     if moved != 1:
         return False
-    session.execute(
-        update(Slot).where(Slot.id == hold.slot_id).values(booked=Slot.booked - hold.units)
-        .execution_options(synchronize_session=False)
-    )
+    if hold.slot_id is not None:  # a range hold's capacity is its row, which is now inactive
+        session.execute(
+            update(Slot).where(Slot.id == hold.slot_id).values(booked=Slot.booked - hold.units)
+            .execution_options(synchronize_session=False)
+        )
     return True
 
 
@@ -164,7 +247,7 @@ def release_hold(hold_id: str) -> dict:
         session.refresh(hold)
         view = hold_view(hold)
     if released:
-        announce_capacity_change(view["venue"], view["date"])
+        _announce(view)
     return view
 
 
@@ -175,7 +258,7 @@ def expire_hold_if_due(hold_id: str) -> bool:
         expired = _give_back(session, hold, HoldStatus.EXPIRED, only_if_expired=True)
         view = hold_view(hold)
     if expired:
-        announce_capacity_change(view["venue"], view["date"])
+        _announce(view)
     return expired
 
 

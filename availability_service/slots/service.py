@@ -1,75 +1,199 @@
-"""Generating slots from a venue's opening rules.
+"""Keeping a venue's slots in step with its rules, and staff changes to single slots.
 
-Idempotent: a slot is identified by (venue, local date, local time) and inserted only when
-missing, so re-running never touches a slot that already exists or the capacity booked on it.
+Syncing a date range touches only slots that have not started yet:
+- slots the rules call for and that are missing are inserted;
+- the others get their rule's capacity, length and open flag back, unless staff set them by
+  hand (`staff_override`); capacity never drops below what is already booked;
+- slots the rules no longer call for are withdrawn: deleted when nothing was ever held on
+  them, otherwise closed, so their bookings keep their place in the ledger.
+Re-running with unchanged rules changes nothing. Inserts ignore conflicts, so two syncs
+racing (beat and an admin change) cannot insert a slot twice.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import logging
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, case, delete, exists, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from availability_service.errors import CapacityBelowHeld, DateInPast, SlotNotFound
 from availability_service.extensions import db
-from availability_service.models import OpeningRule, Slot, Venue
-from shared.clock import local_to_utc, venue_today
+from availability_service.invalidation import announce_capacity_change
+from availability_service.models import Closure, Hold, OpeningRule, Slot, Venue
+from availability_service.slots.planning import PlannedSlot, plan_slots
+from availability_service.lookups import venue_by_slug
+from shared.clock import iso_utc, utcnow, venue_today
+
+log = logging.getLogger(__name__)
+INSERT_BATCH = 500
 
 
-def slot_starts(rule: OpeningRule, on: date):
-    """Wall-clock start times a rule yields on one date."""
-    current = datetime.combine(on, rule.first_start)
-    last = datetime.combine(on, rule.last_start)
-    step = timedelta(minutes=rule.interval_minutes)
-    while current <= last:
-        yield current.time()
-        current += step
+@dataclass
+class SyncReport:
+    created: int = 0
+    updated: int = 0
+    withdrawn: int = 0
+    dates: set[str] = field(default_factory=set)
+
+    def summary(self) -> dict[str, int]:
+        return {"created": self.created, "updated": self.updated, "withdrawn": self.withdrawn}
 
 
 def _insert_ignoring_existing(session: Session, rows: list[dict]) -> int:
-    if not rows:
-        return 0
     dialect = session.get_bind().dialect.name
     insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Slot)
-    result = session.execute(
-        insert.values(rows).on_conflict_do_nothing(index_elements=["venue_id", "local_date", "local_time"])
-    )
-    return max(result.rowcount or 0, 0)
-
-
-def generate_slots(session: Session, venue: Venue, first_day: date, last_day: date) -> int:
-    """Insert the slots the venue's rules call for between two local dates; returns how many."""
-    rules = session.scalars(select(OpeningRule).where(OpeningRule.venue_id == venue.id)).all()
-    rows = []
-    day = first_day
-    while day <= last_day:
-        for rule in rules:
-            if rule.weekday != day.weekday():
-                continue
-            for start in slot_starts(rule, day):
-                starts_at = local_to_utc(day, start, venue.timezone)
-                if starts_at is None:  # the wall-clock time does not exist on a DST change day
-                    continue
-                rows.append({
-                    "venue_id": venue.id, "local_date": day, "local_time": start,
-                    "starts_at": starts_at, "ends_at": starts_at + timedelta(minutes=rule.duration_minutes),
-                    "capacity": rule.capacity, "booked": 0, "is_open": True,
-                })
-        day += timedelta(days=1)
     inserted = 0
-    for offset in range(0, len(rows), 500):
-        inserted += _insert_ignoring_existing(session, rows[offset:offset + 500])
+    for offset in range(0, len(rows), INSERT_BATCH):
+        result = session.execute(insert.values(rows[offset:offset + INSERT_BATCH])
+                                 .on_conflict_do_nothing(index_elements=["venue_id", "local_date", "local_time"]))
+        inserted += max(result.rowcount or 0, 0)
     return inserted
 
 
-def fill_horizon(venue_slug: str | None = None) -> dict[str, int]:
-    """Make sure every venue (or one) has slots from today to today + its horizon."""
-    created = {}
+def _planned(session: Session, venue: Venue, first_day: date, last_day: date) -> dict:
+    rules = session.scalars(select(OpeningRule).where(OpeningRule.venue_id == venue.id)
+                            .order_by(OpeningRule.id)).all()
+    closed = set(session.scalars(select(Closure.local_date).where(
+        Closure.venue_id == venue.id, Closure.local_date.between(first_day, last_day))))
+    return plan_slots(rules, closed, venue.timezone, first_day, last_day)
+
+
+def sync_slots(session: Session, venue: Venue, first_day: date, last_day: date) -> SyncReport:
+    """Make the not-yet-started slots between two local dates match the venue's rules."""
+    now = utcnow()
+    report = SyncReport()
+    plan = {key: slot for key, slot in _planned(session, venue, first_day, last_day).items()
+            if slot.starts_at > now}
+    ever_held = exists().where(Hold.slot_id == Slot.id)
+    existing = session.execute(
+        select(Slot.id, Slot.local_date, Slot.local_time, Slot.ends_at, Slot.capacity, Slot.booked,
+               Slot.is_open, Slot.staff_override, ever_held.label("ever_held"))
+        .where(Slot.venue_id == venue.id, Slot.local_date.between(first_day, last_day), Slot.starts_at > now)
+    ).all()
+
+    changes, withdraw_ids = [], []
+    for row in existing:
+        wanted = plan.pop((row.local_date, row.local_time), None)
+        if wanted is None:
+            if row.is_open or not row.ever_held:
+                withdraw_ids.append(row.id)
+                report.dates.add(row.local_date.isoformat())
+        elif not row.staff_override and _differs(row, wanted):
+            changes.append({"slot_id": row.id, "rule_capacity": wanted.capacity, "rule_ends_at": wanted.ends_at})
+            report.dates.add(row.local_date.isoformat())
+
+    if changes:
+        slots = Slot.__table__
+        session.connection().execute(
+            slots.update().where(slots.c.id == bindparam("slot_id")).values(
+                # Never below what is booked: booked capacity is the customers', not the rules'.
+                capacity=case((slots.c.booked > bindparam("rule_capacity"), slots.c.booked),
+                              else_=bindparam("rule_capacity")),
+                ends_at=bindparam("rule_ends_at"), is_open=True),
+            changes)
+        report.updated = len(changes)
+    if withdraw_ids:
+        session.execute(delete(Slot).where(Slot.id.in_(withdraw_ids), Slot.booked == 0, ~ever_held)
+                        .execution_options(synchronize_session=False))
+        session.execute(update(Slot).where(Slot.id.in_(withdraw_ids)).values(is_open=False)
+                        .execution_options(synchronize_session=False))
+        report.withdrawn = len(withdraw_ids)
+    if plan:
+        report.created = _insert_ignoring_existing(session, [_row(venue, slot) for slot in plan.values()])
+        report.dates.update(slot.local_date.isoformat() for slot in plan.values())
+    return report
+
+
+def _differs(row, wanted: PlannedSlot) -> bool:
+    capacity_wanted = max(wanted.capacity, row.booked)
+    return row.capacity != capacity_wanted or row.ends_at != wanted.ends_at or not row.is_open
+
+
+def _row(venue: Venue, slot: PlannedSlot) -> dict:
+    return {"venue_id": venue.id, "local_date": slot.local_date, "local_time": slot.local_time,
+            "starts_at": slot.starts_at, "ends_at": slot.ends_at, "capacity": slot.capacity,
+            "booked": 0, "is_open": True, "staff_override": False}
+
+
+def horizon_of(venue: Venue) -> tuple[date, date]:
+    today = venue_today(venue.timezone)
+    return today, today + timedelta(days=venue.horizon_days)
+
+
+def sync_venue(session: Session, venue: Venue, first_day: date | None = None,
+               last_day: date | None = None) -> SyncReport:
+    """Sync the venue's horizon, or the part of it between two dates."""
+    today, horizon_end = horizon_of(venue)
+    first_day = max(first_day or today, today)
+    last_day = min(last_day or horizon_end, horizon_end)
+    if first_day > last_day:
+        return SyncReport()
+    return sync_slots(session, venue, first_day, last_day)
+
+
+def fill_horizon(venue_slug: str | None = None) -> dict[str, dict[str, int]]:
+    """Keep every venue (or one) in step with its rules from today to today + its horizon."""
+    with db.reading() as session:
+        query = select(Venue.slug).order_by(Venue.id)
+        slugs = [venue_slug] if venue_slug else list(session.scalars(query))
+    results = {}
+    for slug in slugs:
+        with db.transaction() as session:
+            report = sync_venue(session, venue_by_slug(session, slug))
+        announce_capacity_change(slug, report.dates)
+        results[slug] = report.summary()
+    return results
+
+
+def slot_view(slot: Slot) -> dict:
+    return {"date": slot.local_date.isoformat(), "time": slot.local_time.strftime("%H:%M"),
+            "starts_at": iso_utc(slot.starts_at), "ends_at": iso_utc(slot.ends_at),
+            "capacity": slot.capacity, "booked": slot.booked,
+            "remaining": slot.capacity - slot.booked if slot.is_open else 0,
+            "is_open": slot.is_open, "staff_override": slot.staff_override}
+
+
+def list_slots(venue_slug: str, first_day: date, last_day: date, *, after: tuple[date, time] | None,
+               limit: int) -> dict:
+    """The venue's slots with their ledger, in start order; the cursor is the last slot's start."""
+    with db.reading() as session:
+        venue = venue_by_slug(session, venue_slug)
+        query = select(Slot).where(Slot.venue_id == venue.id, Slot.local_date.between(first_day, last_day))
+        if after is not None:
+            query = query.where(tuple_(Slot.local_date, Slot.local_time) > tuple_(*after))
+        rows = session.scalars(query.order_by(Slot.local_date, Slot.local_time).limit(limit + 1)).all()
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        next_cursor = f"{last.local_date.isoformat()}T{last.local_time.strftime('%H:%M')}"
+    return {"items": [slot_view(slot) for slot in rows[:limit]], "next_cursor": next_cursor}
+
+
+def change_slot(venue_slug: str, on: date, at: time, *, capacity: int | None, is_open: bool | None) -> dict:
+    """Staff close, reopen or resize one slot. Capacity never goes below what is held."""
     with db.transaction() as session:
-        query = select(Venue)
-        if venue_slug:
-            query = query.where(Venue.slug == venue_slug)
-        for venue in session.scalars(query).all():
-            today = venue_today(venue.timezone)
-            created[venue.slug] = generate_slots(session, venue, today, today + timedelta(days=venue.horizon_days))
-    return created
+        venue = venue_by_slug(session, venue_slug)
+        slot = session.scalar(select(Slot).where(Slot.venue_id == venue.id, Slot.local_date == on,
+                                                 Slot.local_time == at))
+        if slot is None:
+            raise SlotNotFound()
+        if slot.starts_at <= utcnow():
+            raise DateInPast("The slot has already started.")
+        values = {"staff_override": True}
+        guard = [Slot.id == slot.id]
+        if capacity is not None:
+            values["capacity"] = capacity
+            guard.append(Slot.booked <= capacity)
+        if is_open is not None:
+            values["is_open"] = is_open
+        changed = session.execute(update(Slot).where(and_(*guard)).values(**values)
+                                  .execution_options(synchronize_session=False)).rowcount
+        session.refresh(slot)
+        if changed != 1:
+            raise CapacityBelowHeld(details={"booked": slot.booked, "capacity": capacity})
+        view = slot_view(slot)
+    announce_capacity_change(venue_slug, [on.isoformat()])
+    return view

@@ -1,18 +1,45 @@
-from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from availability_service.venues import service
-from availability_service.venues.schemas import AvailabilityQueryArgsSchema, AvailabilitySchema
+from availability_service.venues.schemas import VenueCreateSchema, VenueSchema, VenueUpdateSchema
+from shared.openapi import documents_errors
+from shared.pagination import PageArgsSchema, page_schema
+from shared.service_auth import require_staff
 
-blp = Blueprint("venues", __name__, url_prefix="/v1/venues", description="Venues and their availability")
+blp = Blueprint("venues", __name__, url_prefix="/v1/venues", description="Venues and their booking rules")
 
 
-@blp.route("/<string:venue>/availability")
-class VenueAvailability(MethodView):
-    @blp.arguments(AvailabilityQueryArgsSchema, location="query")
-    @blp.response(200, AvailabilitySchema)
-    def get(self, args, venue):
-        """Slots of one date with remaining capacity and whether a party of this size can book."""
-        return service.search_day(venue, args["date"], args["party_size"],
-                                  cache_ttl_seconds=current_app.config["CACHE_TTL_SECONDS"])
+@blp.route("")
+class Venues(MethodView):
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, page_schema(VenueSchema))
+    @documents_errors(blp, 422)
+    def get(self, args):
+        """Every venue, oldest first; follow `next_cursor` for more."""
+        return service.list_venues(after_id=args.get("cursor"), limit=args["limit"])
+
+    @require_staff
+    @blp.arguments(VenueCreateSchema)
+    @blp.response(201, VenueSchema)
+    @documents_errors(blp, 401, 409, 422)
+    def post(self, body):
+        """Create a venue (staff). Slots follow once opening rules are added."""
+        return service.create_venue(body)
+
+
+@blp.route("/<string:venue>")
+class VenueBySlug(MethodView):
+    @blp.response(200, VenueSchema)
+    @documents_errors(blp, 404)
+    def get(self, venue):
+        """A venue and its booking rules."""
+        return service.get_venue(venue)
+
+    @require_staff
+    @blp.arguments(VenueUpdateSchema)
+    @blp.response(200, VenueSchema)
+    @documents_errors(blp, 401, 404, 422)
+    def patch(self, body, venue):
+        """Change a venue's name or booking rules (staff); slots follow a changed horizon."""
+        return service.update_venue(venue, body)

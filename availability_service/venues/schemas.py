@@ -1,22 +1,58 @@
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate, validates_schema
 
-from shared.schemas import MAX_UNITS, StrictSchema
+from availability_service.models import VENUE_KINDS
+from shared.schemas import MAX_UNITS, PlainText, Slug, StrictSchema, TimeZoneName
 
-
-class AvailabilityQueryArgsSchema(StrictSchema):
-    date = fields.Date(required=True)
-    party_size = fields.Integer(required=True, strict=False, validate=validate.Range(min=1, max=MAX_UNITS))
-
-
-class AvailableSlotSchema(StrictSchema):
-    time = fields.String()
-    starts_at = fields.String()
-    remaining = fields.Integer()
-    bookable = fields.Boolean()
+RULE_LIMITS = {
+    "min_notice_minutes": (0, 60 * 24 * 30),
+    "horizon_days": (1, 730),
+    "hold_ttl_seconds": (60, 3600),
+    "max_party_size": (1, MAX_UNITS),
+    "default_slot_minutes": (5, 24 * 60),
+    "default_slot_capacity": (0, MAX_UNITS),
+}
 
 
-class AvailabilitySchema(StrictSchema):
-    venue = fields.String()
-    date = fields.String()
-    party_size = fields.Integer()
-    slots = fields.List(fields.Nested(AvailableSlotSchema))
+def _rule_fields() -> dict:
+    return {name: fields.Integer(strict=True, validate=validate.Range(min=low, max=high))
+            for name, (low, high) in RULE_LIMITS.items()}
+
+
+class VenueUpdateSchema(StrictSchema.from_dict({
+    "name": PlainText(validate=validate.Length(min=1, max=200)),
+    "kind": fields.String(validate=validate.OneOf(VENUE_KINDS)),
+    "address": PlainText(allow_none=True, validate=validate.Length(max=500)),
+    **_rule_fields(),
+})):
+    """Any of the venue's fields but its name in URLs (`slug`) and its time zone, which its
+    slots' instants depend on."""
+
+    @validates_schema
+    def _something(self, data, **_kwargs):
+        if not data:
+            raise ValidationError("Give at least one field to change.")
+
+
+class VenueCreateSchema(StrictSchema.from_dict({
+    "slug": Slug(required=True),
+    "name": PlainText(required=True, validate=validate.Length(min=1, max=200)),
+    "kind": fields.String(load_default="restaurant", validate=validate.OneOf(VENUE_KINDS)),
+    "timezone": TimeZoneName(required=True, metadata={"description": "IANA name, e.g. Europe/London"}),
+    "address": PlainText(allow_none=True, validate=validate.Length(max=500)),
+    **_rule_fields(),
+})):
+    pass
+
+
+class VenueSchema(StrictSchema):
+    slug = fields.String()
+    name = fields.String()
+    kind = fields.String()
+    timezone = fields.String()
+    address = fields.String(allow_none=True)
+    min_notice_minutes = fields.Integer()
+    horizon_days = fields.Integer()
+    hold_ttl_seconds = fields.Integer()
+    max_party_size = fields.Integer()
+    default_slot_minutes = fields.Integer()
+    default_slot_capacity = fields.Integer()

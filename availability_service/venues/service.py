@@ -1,78 +1,61 @@
-"""Availability search: a venue's slots of one date with what is left and whether it is bookable.
-
-Reads through a Redis cache of the day's raw ledger (capacity, booked, open) per venue and
-date; `remaining` and `bookable` are computed per request because they depend on the party
-size and on the clock. A cache miss costs two queries whatever the number of bookings. The
-cache only informs search: placing a hold always checks the database.
-"""
+"""Venues and their booking rules: the admin use cases."""
 from __future__ import annotations
 
-import json
-import logging
-from datetime import date, datetime, timedelta
-
-from redis.exceptions import RedisError
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
-from availability_service.errors import DateInPast, VenueNotFound
-from availability_service.extensions import db, redis
-from availability_service.models import Slot, Venue
-from shared.cache_keys import availability_day_key
-from shared.clock import iso_utc, utcnow, venue_today
+from availability_service.errors import VenueExists
+from availability_service.extensions import db
+from availability_service.invalidation import announce_capacity_change, every_day
+from availability_service.lookups import venue_by_slug
+from availability_service.models import Venue
+from availability_service.slots.service import horizon_of, sync_venue
+from shared.pagination import keyset_page
 
-log = logging.getLogger(__name__)
+RULE_FIELDS = ("min_notice_minutes", "horizon_days", "hold_ttl_seconds", "max_party_size",
+               "default_slot_minutes", "default_slot_capacity")
 
 
-def _load_day(venue_slug: str, on: date) -> dict | None:
+def venue_view(venue: Venue) -> dict:
+    return {"slug": venue.slug, "name": venue.name, "kind": venue.kind, "timezone": venue.timezone,
+            "address": venue.address, **{name: getattr(venue, name) for name in RULE_FIELDS}}
+
+
+def list_venues(*, after_id: int | None, limit: int) -> dict:
     with db.reading() as session:
-        venue = session.scalar(select(Venue).where(Venue.slug == venue_slug))
-        if venue is None:
-            return None
-        slots = session.scalars(
-            select(Slot).where(Slot.venue_id == venue.id, Slot.local_date == on).order_by(Slot.local_time)
-        ).all()
-        return {
-            "venue": {"slug": venue.slug, "timezone": venue.timezone,
-                      "min_notice_minutes": venue.min_notice_minutes, "horizon_days": venue.horizon_days,
-                      "max_party_size": venue.max_party_size},
-            "slots": [{"time": s.local_time.strftime("%H:%M"), "starts_at": s.starts_at.isoformat(),
-                       "capacity": s.capacity, "booked": s.booked, "is_open": s.is_open} for s in slots],
-        }
+        return keyset_page(session, select(Venue), Venue.id, after_id=after_id, limit=limit, view=venue_view)
 
 
-def _cached_day(venue_slug: str, on: date, ttl_seconds: int) -> dict | None:
-    key = availability_day_key(venue_slug, on.isoformat())
+def get_venue(slug: str) -> dict:
+    with db.reading() as session:
+        return venue_view(venue_by_slug(session, slug))
+
+
+def create_venue(fields: dict) -> dict:
     try:
-        cached = redis.client.get(key)
-        if cached:
-            return json.loads(cached)
-    except RedisError as exc:
-        log.warning("availability cache read failed", extra={"error": type(exc).__name__})
-    day = _load_day(venue_slug, on)
-    if day is not None:
-        try:
-            redis.client.set(key, json.dumps(day), ex=ttl_seconds)
-        except RedisError as exc:
-            log.warning("availability cache write failed", extra={"error": type(exc).__name__})
-    return day
+        with db.transaction() as session:
+            if session.scalar(select(Venue.id).where(Venue.slug == fields["slug"])) is not None:
+                raise VenueExists()
+            venue = Venue(**fields)
+            session.add(venue)
+            session.flush()
+            sync_venue(session, venue)
+            return venue_view(venue)
+    except IntegrityError:  # a concurrent create with the same slug won
+        raise VenueExists() from None
 
 
-def search_day(venue_slug: str, on: date, party_size: int, *, cache_ttl_seconds: int) -> dict:
-    day = _cached_day(venue_slug, on, cache_ttl_seconds)
-    if day is None:
-        raise VenueNotFound()
-    venue = day["venue"]
-    if on < venue_today(venue["timezone"]):
-        raise DateInPast()
-    now = utcnow()
-    earliest = now + timedelta(minutes=venue["min_notice_minutes"])
-    last_day = venue_today(venue["timezone"]) + timedelta(days=venue["horizon_days"])
-    party_fits = party_size <= venue["max_party_size"]
-    slots = []
-    for slot in day["slots"]:
-        starts_at = datetime.fromisoformat(slot["starts_at"])
-        remaining = slot["capacity"] - slot["booked"] if slot["is_open"] else 0
-        bookable = (party_fits and remaining >= party_size and starts_at >= earliest and on <= last_day)
-        slots.append({"time": slot["time"], "starts_at": iso_utc(starts_at),
-                      "remaining": remaining, "bookable": bookable})
-    return {"venue": venue["slug"], "date": on.isoformat(), "party_size": party_size, "slots": slots}
+def update_venue(slug: str, changes: dict) -> dict:
+    """Change a venue's name or rules; slots follow a changed horizon, search follows at once."""
+    with db.transaction() as session:
+        venue = venue_by_slug(session, slug, for_update=True)
+        first_day, old_end = horizon_of(venue)
+        for name, value in changes.items():
+            setattr(venue, name, value)
+        session.flush()
+        sync_venue(session, venue)
+        view = venue_view(venue)
+        touched = every_day(first_day, max(old_end, horizon_of(venue)[1]))
+    # Cached days carry the venue's rules (notice, horizon, party size), so all of them go.
+    announce_capacity_change(slug, touched)
+    return view

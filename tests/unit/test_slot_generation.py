@@ -1,7 +1,7 @@
 from datetime import date, time
 from types import SimpleNamespace
 
-from availability_service.slots.service import slot_starts
+from availability_service.slots.planning import slot_starts
 
 
 def test_rule_yields_every_start_from_first_to_last_inclusive():

@@ -1,0 +1,29 @@
+"""Finding a venue's own rows by the ids the API uses, or raising the API's 404."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from availability_service.errors import ResourceNotFound, VenueNotFound
+from availability_service.models import Resource, Venue
+
+
+def venue_by_slug(session: Session, slug: str, *, for_update: bool = False) -> Venue:
+    query = select(Venue).where(Venue.slug == slug)
+    if for_update:
+        query = query.with_for_update()
+    venue = session.scalar(query)
+    if venue is None:
+        raise VenueNotFound()
+    return venue
+
+
+def resource_of_venue(session: Session, venue: Venue, resource_id: int, *, for_update: bool = False) -> Resource:
+    """The venue's resource; another venue's resource is as unknown as a missing one."""
+    query = select(Resource).where(Resource.id == resource_id, Resource.venue_id == venue.id)
+    if for_update:
+        query = query.with_for_update()
+    resource = session.scalar(query)
+    if resource is None:
+        raise ResourceNotFound()
+    return resource

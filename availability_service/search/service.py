@@ -1,0 +1,127 @@
+"""Availability search: a venue's slots for a date or a span of dates, with what is left and
+whether a party of a given size can book each one.
+
+Reads through a Redis cache holding each day's raw ledger (capacity, booked, open) plus the
+venue's rules; `remaining` and `bookable` are computed per request because they depend on the
+party size and the clock. However many days and bookings, a search costs at most two SQL
+queries (the venue, then the slots of every day not in the cache) and none on a full hit.
+The cache only informs search: placing a hold always checks the database.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date, datetime, timedelta
+
+from redis.exceptions import RedisError
+from sqlalchemy import select
+
+from availability_service.errors import DateBeyondHorizon, DateInPast
+from availability_service.extensions import db, redis
+from availability_service.lookups import venue_by_slug
+from availability_service.models import Slot, Venue
+from shared.cache_keys import availability_day_key
+from shared.clock import iso_utc, utcnow, venue_today
+
+log = logging.getLogger(__name__)
+
+
+def _venue_rules(venue: Venue) -> dict:
+    return {"slug": venue.slug, "timezone": venue.timezone, "min_notice_minutes": venue.min_notice_minutes,
+            "horizon_days": venue.horizon_days, "max_party_size": venue.max_party_size}
+
+
+def _slot_entry(slot: Slot) -> dict:
+    return {"time": slot.local_time.strftime("%H:%M"), "starts_at": slot.starts_at.isoformat(),
+            "capacity": slot.capacity, "booked": slot.booked, "is_open": slot.is_open}
+
+
+def _dates(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+def _read_cache(venue_slug: str, days: list[date]) -> dict[date, dict]:
+    try:
+        values = redis.client.mget([availability_day_key(venue_slug, day.isoformat()) for day in days])
+    except RedisError as exc:
+        log.warning("availability cache read failed", extra={"error": type(exc).__name__})
+        return {}
+    return {day: json.loads(value) for day, value in zip(days, values) if value}
+
+
+def _write_cache(venue_slug: str, loaded: dict[date, dict], ttl_seconds: int) -> None:
+    try:
+        with redis.client.pipeline(transaction=False) as pipe:
+            for day, doc in loaded.items():
+                pipe.set(availability_day_key(venue_slug, day.isoformat()), json.dumps(doc), ex=ttl_seconds)
+            pipe.execute()
+    except RedisError as exc:
+        log.warning("availability cache write failed", extra={"error": type(exc).__name__})
+
+
+def _load_days(venue_slug: str, days: list[date], check) -> dict[date, dict]:
+    """The days' ledgers from the database, in two queries; `check` vets the dates first."""
+    with db.reading() as session:
+        venue = venue_by_slug(session, venue_slug)
+        rules = _venue_rules(venue)
+        check(rules)
+        by_day: dict[date, list] = {day: [] for day in days}
+        for slot in session.scalars(select(Slot).where(Slot.venue_id == venue.id, Slot.local_date.in_(days))
+                                    .order_by(Slot.local_date, Slot.local_time)):
+            by_day[slot.local_date].append(_slot_entry(slot))
+    return {day: {"venue": rules, "slots": slots} for day, slots in by_day.items()}
+
+
+def _check_dates(first: date, last: date):
+    def check(rules: dict) -> None:
+        today = venue_today(rules["timezone"])
+        if first < today:
+            raise DateInPast(details={"today": today.isoformat()})
+        last_bookable = today + timedelta(days=rules["horizon_days"])
+        if last > last_bookable:
+            raise DateBeyondHorizon(details={"last_bookable_date": last_bookable.isoformat()})
+    return check
+
+
+def _ledgers(venue_slug: str, first: date, last: date, ttl_seconds: int) -> dict[date, dict]:
+    days = _dates(first, last)
+    check = _check_dates(first, last)
+    found = _read_cache(venue_slug, days)
+    if found:
+        check(next(iter(found.values()))["venue"])
+    missing = [day for day in days if day not in found]
+    if missing:
+        loaded = _load_days(venue_slug, missing, check)
+        _write_cache(venue_slug, loaded, ttl_seconds)
+        found.update(loaded)
+    return found
+
+
+def _offer(doc: dict, on: date, party_size: int, now: datetime) -> list[dict]:
+    rules = doc["venue"]
+    earliest = now + timedelta(minutes=rules["min_notice_minutes"])
+    last_day = venue_today(rules["timezone"]) + timedelta(days=rules["horizon_days"])
+    party_fits = party_size <= rules["max_party_size"]
+    offer = []
+    for slot in doc["slots"]:
+        starts_at = datetime.fromisoformat(slot["starts_at"])
+        remaining = slot["capacity"] - slot["booked"] if slot["is_open"] else 0
+        bookable = party_fits and remaining >= party_size and starts_at >= earliest and on <= last_day
+        offer.append({"time": slot["time"], "starts_at": iso_utc(starts_at),
+                      "remaining": remaining, "bookable": bookable})
+    return offer
+
+
+def search_day(venue_slug: str, on: date, party_size: int, *, cache_ttl_seconds: int) -> dict:
+    doc = _ledgers(venue_slug, on, on, cache_ttl_seconds)[on]
+    return {"venue": doc["venue"]["slug"], "date": on.isoformat(), "party_size": party_size,
+            "slots": _offer(doc, on, party_size, utcnow())}
+
+
+def search_days(venue_slug: str, first: date, last: date, party_size: int, *, cache_ttl_seconds: int) -> dict:
+    """The calendar view: every day from `first` to `last` with its slots."""
+    ledgers = _ledgers(venue_slug, first, last, cache_ttl_seconds)
+    now = utcnow()
+    return {"venue": venue_slug, "from": first.isoformat(), "to": last.isoformat(), "party_size": party_size,
+            "days": [{"date": day.isoformat(), "slots": _offer(ledgers[day], day, party_size, now)}
+                     for day in _dates(first, last)]}

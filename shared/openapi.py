@@ -1,0 +1,31 @@
+"""OpenAPI documentation of the error envelope, so every documented 4xx/5xx has its real shape."""
+from __future__ import annotations
+
+from functools import reduce
+from http import HTTPStatus
+
+from flask_smorest import Api, Blueprint
+from marshmallow import Schema, fields
+
+
+class ErrorBodySchema(Schema):
+    code = fields.String(required=True, metadata={"description": "Stable snake_case error code, e.g. `slot_full`"})
+    message = fields.String(required=True, metadata={"description": "For humans; may change"})
+    details = fields.Dict(required=True, metadata={"description": "Per-field messages or facts about the refusal"})
+
+
+class ErrorEnvelopeSchema(Schema):
+    error = fields.Nested(ErrorBodySchema, required=True)
+    request_id = fields.String(allow_none=True)
+
+
+class TesseraApi(Api):
+    """flask-smorest's Api with the Tessera error envelope as the documented error body."""
+
+    ERROR_SCHEMA = ErrorEnvelopeSchema
+
+
+def documents_errors(blp: Blueprint, *statuses: int):
+    """Document the error statuses an endpoint answers with (their bodies are the envelope)."""
+    decorators = [blp.alt_response(status, response=HTTPStatus(status).name) for status in statuses]
+    return lambda view: reduce(lambda wrapped, decorate: decorate(wrapped), decorators, view)
