@@ -8,10 +8,10 @@ import pytest
 import requests
 from sqlalchemy import Date, Time, bindparam, text
 
+from tests.support.availability import SERVICE_TOKEN, AvailabilityApi
 from tests.support.backends import free_port, make_backend
 from tests.support.processes import System
 
-SERVICE_TOKEN = "test-service-token"
 VENUE = "TheHungryUnicorn"
 # Slots whose ledger disagrees with their active holds (the invariant: none).
 LEDGER_MISMATCH = ("booked <> COALESCE((SELECT SUM(h.units) FROM holds h WHERE h.slot_id = slots.id "
@@ -71,6 +71,12 @@ def system(tmp_path_factory):
 @pytest.fixture
 def gateway(system):
     return Gateway(system.gateway_url)
+
+
+@pytest.fixture
+def availability(system):
+    """The availability service's own API, called with the service credential."""
+    return AvailabilityApi(system.service_urls["availability"])
 
 
 class Gateway:

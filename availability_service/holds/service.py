@@ -108,7 +108,11 @@ def _check_slot_bookable(venue: Venue, slot: Slot, units: int) -> None:
                               details={"horizon_days": venue.horizon_days})
 
 
-def _take_slot(session: Session, venue: Venue, request: SlotHoldRequest) -> Hold:
+def _place_slot(session: Session, request: SlotHoldRequest) -> tuple[Hold, bool]:
+    existing = _existing_for_key(session, request)
+    if existing is not None:
+        return existing, False
+    venue = venue_by_slug(session, request.venue)
     slot = session.scalar(select(Slot).where(Slot.venue_id == venue.id, Slot.local_date == request.date,
                                              Slot.local_time == request.time))
     if slot is None:
@@ -121,9 +125,13 @@ def _take_slot(session: Session, venue: Venue, request: SlotHoldRequest) -> Hold
         .execution_options(synchronize_session=False)
     ).rowcount
     if taken != 1:
+        # A concurrent placement with this same key may be what filled the slot.
+        existing = _existing_for_key(session, request)
+        if existing is not None:
+            return existing, False
         raise SlotFull(details={"remaining": max(slot.capacity - slot.booked, 0)})
     return Hold(hold_key=request.hold_key, venue=venue, slot=slot, units=request.units, status=HoldStatus.HELD,
-                expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds))
+                expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds)), True
 
 
 def _range_instants(venue: Venue, request: RangeHoldRequest) -> tuple[datetime, datetime]:
@@ -144,9 +152,14 @@ def _range_instants(venue: Venue, request: RangeHoldRequest) -> tuple[datetime, 
     return starts_at, ends_at
 
 
-def _take_range(session: Session, venue: Venue, request: RangeHoldRequest) -> Hold:
+def _place_range(session: Session, request: RangeHoldRequest) -> tuple[Hold, bool]:
+    venue = venue_by_slug(session, request.venue)
     resource = resource_of_venue(session, venue, request.resource_id)
     lock_resource(session, resource)
+    # Under the lock, so a concurrent placement with this same key is seen, not counted as a rival.
+    existing = _existing_for_key(session, request)
+    if existing is not None:
+        return existing, False
     if not resource.active:
         raise RangeNotBookable("The resource is not taking bookings.")
     if request.units > resource.capacity:
@@ -158,19 +171,17 @@ def _take_range(session: Session, venue: Venue, request: RangeHoldRequest) -> Ho
     return Hold(hold_key=request.hold_key, venue=venue, resource=resource, units=request.units,
                 starts_at=starts_at, ends_at=ends_at, local_start=request.start, local_end=request.end,
                 exclusive=resource.capacity == 1, status=HoldStatus.HELD,
-                expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds))
+                expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds)), True
 
 
 def place_hold(request: SlotHoldRequest | RangeHoldRequest) -> tuple[dict, bool]:
     """Take capacity for the request. Returns (hold, created); an active hold for the key is returned as is."""
     try:
         with db.transaction() as session:
-            existing = _existing_for_key(session, request)
-            if existing is not None:
-                return hold_view(existing), False
-            venue = venue_by_slug(session, request.venue)
-            take = _take_slot if isinstance(request, SlotHoldRequest) else _take_range
-            hold = take(session, venue, request)
+            place = _place_slot if isinstance(request, SlotHoldRequest) else _place_range
+            hold, created = place(session, request)
+            if not created:
+                return hold_view(hold), False
             session.add(hold)
             session.flush()
             view = hold_view(hold)

@@ -47,6 +47,7 @@ def test_concurrent_holds_never_exceed_capacity(system, holds):
 def test_same_key_placed_concurrently_takes_capacity_once(system, holds):
     place, _ = holds
     day, at = future_date(12), "12:30"
+    set_slot_capacity(system, day, at, 4)  # the winner fills the slot: the others must still get its hold
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda _: place("same-key", day, at, 4), range(8)))
     assert {r.status_code for r in results} <= {200, 201}

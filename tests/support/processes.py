@@ -68,10 +68,13 @@ class System:
             raise RuntimeError(f"{service}.manage {' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
 
-    def start(self, name: str) -> None:
+    def start(self, name: str, *, entry: str | None = None, **env: str) -> None:
+        """Start Procfile `entry` (default: `name`) as `name`, with extra environment, e.g. a
+        second replica of a service on another port."""
         log = open(self.log_dir / f"{name}.log", "ab")
-        self.processes[name] = subprocess.Popen(self.commands[name], shell=True, cwd=ROOT, env=self.env,
-                                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.processes[name] = subprocess.Popen(self.commands[entry or name], shell=True, cwd=ROOT,
+                                                env={**self.env, **env}, stdout=log, stderr=subprocess.STDOUT,
+                                                start_new_session=True)
 
     def send_signal(self, name: str, signum: int) -> None:
         process = self.processes[name]
@@ -115,14 +118,16 @@ class System:
     def wait_ready(self, timeout: float = 60) -> None:
         wait_until(self.ready, timeout, 0.2, "every service to be ready")
 
-    def wait_service(self, service: str, timeout: float = 30) -> None:
+    def wait_service(self, service: str, timeout: float = 30, *, url: str | None = None) -> None:
+        base = url or self.service_urls[service]
+
         def up():
             try:
-                return requests.get(f"{self.service_urls[service]}/readyz", timeout=1).status_code == 200
+                return requests.get(f"{base}/readyz", timeout=1).status_code == 200
             except requests.RequestException:
                 return False
 
-        wait_until(up, timeout, 0.1, f"{service} to be ready")
+        wait_until(up, timeout, 0.1, f"{service} at {base} to be ready")
 
     def log(self, name: str) -> str:
         path = self.log_dir / f"{name}.log"

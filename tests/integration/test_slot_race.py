@@ -1,0 +1,73 @@
+"""Guarantee 1 for slots: 200 hold requests released at once against two availability
+replicas never take more than a slot's capacity, and take all of it."""
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.conftest import LEDGER_MISMATCH, count_rows
+from tests.support.availability import days_ahead
+from tests.support.backends import free_port
+
+VENUE = "race-slots"
+CAPACITY = 10
+REQUESTS = 200
+ROUNDS = int(os.environ.get("TESSERA_RACE_ROUNDS", "20"))
+
+
+@pytest.fixture(scope="module")
+def replica_urls(system):
+    """The system's availability service plus a second replica on its own port."""
+    port = free_port()
+    system.start("availability-2", entry="availability", AVAILABILITY_PORT=str(port))
+    second = f"http://127.0.0.1:{port}"
+    try:
+        system.wait_service("availability", url=second)
+        yield [system.service_urls["availability"], second]
+    finally:
+        system.stop("availability-2")
+
+
+@pytest.fixture(scope="module")
+def race_venue(system):
+    from tests.support.availability import AvailabilityApi
+
+    api = AvailabilityApi(system.service_urls["availability"])
+    api.create_venue(VENUE, max_party_size=8)
+    api.add_rule(VENUE, date=days_ahead(5), first_start="00:00", last_start="23:45", interval_minutes=15,
+                 duration_minutes=15, capacity=CAPACITY)
+    return api
+
+
+def _race(api, urls, round_no: int, at: str) -> list:
+    barrier = threading.Barrier(REQUESTS)
+
+    def attempt(i: int):
+        units = 1 + i % 4
+        barrier.wait()
+        response = api.hold_slot(f"race-{round_no}-{i}", VENUE, days_ahead(5), at, units, base_url=urls[i % 2])
+        return units, response.status_code, response.json()
+
+    with ThreadPoolExecutor(max_workers=REQUESTS) as pool:
+        return list(pool.map(attempt, range(REQUESTS)))
+
+
+def test_held_units_never_exceed_capacity_and_reach_it(system, replica_urls, race_venue):
+    for round_no in range(ROUNDS):
+        at = f"{round_no // 4:02d}:{(round_no % 4) * 15:02d}"
+        results = _race(race_venue, replica_urls, round_no, at)
+        statuses = {status for _, status, _ in results}
+        assert statuses <= {201, 409}, f"round {round_no}: unexpected statuses {statuses}"
+        refusals = {body["error"]["code"] for _, status, body in results if status == 409}
+        assert refusals == {"slot_full"}, f"round {round_no}: {refusals}"
+        held = sum(units for units, status, _ in results if status == 201)
+        assert held == CAPACITY, f"round {round_no}: held {held} of {CAPACITY}"
+        [slot] = race_venue.slots(VENUE, days_ahead(5))[round_no:round_no + 1]
+        assert (slot["time"], slot["booked"]) == (at, CAPACITY)
+    assert count_rows(system, "availability", "slots", LEDGER_MISMATCH) == 0
+    assert race_venue.run_job("check-ledger") == {"slots": [], "resources": []}
+    for name in ("availability", "availability-2"):
+        assert "database is locked" not in system.log(name)
