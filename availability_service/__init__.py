@@ -43,5 +43,6 @@ def create_app(settings: Settings | None = None) -> Flask:
                       CACHE_TTL_SECONDS=settings.cache_ttl_seconds)
     install_request_context(app)
     register_extensions(app, settings)
-    register_blueprints(TesseraApi(app))
-    return finish_app(app, {"database": db.ping, "redis": redis.ping})
+    api = TesseraApi(app)
+    register_blueprints(api)
+    return finish_app(app, {"database": db.ping, "redis": redis.ping}, api)

@@ -26,5 +26,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update(openapi_config("Tessera booking service"), SERVICE_TOKEN=settings.common.service_token)
     install_request_context(app)
     bind_extensions(settings)
-    register_blueprints(TesseraApi(app))
-    return finish_app(app, {"database": db.ping, "redis": redis.ping})
+    api = TesseraApi(app)
+    register_blueprints(api)
+    return finish_app(app, {"database": db.ping, "redis": redis.ping}, api)

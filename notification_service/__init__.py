@@ -22,5 +22,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update(openapi_config("Tessera notification service"), SERVICE_TOKEN=settings.common.service_token)
     install_request_context(app)
     bind_extensions(settings)
-    TesseraApi(app).register_blueprint(audit_blp)
-    return finish_app(app, {"database": db.ping, "redis": redis.ping})
+    api = TesseraApi(app)
+    api.register_blueprint(audit_blp)
+    return finish_app(app, {"database": db.ping, "redis": redis.ping}, api)

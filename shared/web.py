@@ -77,8 +77,29 @@ def health_blueprint(checks: dict[str, ReadinessCheck]) -> Blueprint:
     return blp
 
 
-def finish_app(app: Flask, checks: dict[str, ReadinessCheck]) -> Flask:
+HEALTH_DOCS = {
+    "/healthz": {"summary": "The process answers (liveness).", "responses": {"200": "Alive"}},
+    "/readyz": {"summary": "Every dependency answers (readiness).",
+                "responses": {"200": "Ready", "503": "A dependency is down"}},
+}
+
+
+def document_health(app: Flask, api) -> None:
+    """Put the health routes in the service's OpenAPI next to its own endpoints."""
+    probe = {"type": "object", "properties": {"status": {"type": "string"}, "checks": {"type": "object"}}}
+    for rule in app.url_map.iter_rules():
+        doc = HEALTH_DOCS.get(rule.rule)
+        if doc:
+            responses = {status: {"description": text, "content": {"application/json": {"schema": probe}}}
+                         for status, text in doc["responses"].items()}
+            api.spec.path(rule=rule, operations={"get": {"tags": ["health"], "summary": doc["summary"],
+                                                         "responses": responses}})
+
+
+def finish_app(app: Flask, checks: dict[str, ReadinessCheck], api=None) -> Flask:
     """Register health routes and the error envelope last, so they override library defaults."""
     app.register_blueprint(health_blueprint(checks))
+    if api is not None:
+        document_health(app, api)
     register_error_handlers(app)
     return app

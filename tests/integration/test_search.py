@@ -1,0 +1,109 @@
+"""Availability search: one day or a calendar, read through the cache, at a bounded SQL cost."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import event
+
+from shared.cache_keys import availability_day_key
+from tests.support.availability import days_ahead
+from tests.support.processes import wait_until
+
+VENUE = "search-venue"
+
+
+@pytest.fixture(scope="module")
+def api(system):
+    from tests.support.availability import AvailabilityApi
+
+    api = AvailabilityApi(system.service_urls["availability"])
+    api.create_venue(VENUE, horizon_days=40, max_party_size=6, min_notice_minutes=60)
+    api.open_every_day(VENUE, "17:00", "21:00", interval=30, capacity=8)
+    return api
+
+
+def test_a_calendar_is_the_days_one_by_one(api):
+    calendar = api.search(VENUE, **{"from": days_ahead(2), "to": days_ahead(8), "party_size": 2}).json()
+    assert [day["date"] for day in calendar["days"]] == [days_ahead(n) for n in range(2, 9)]
+    single = api.search(VENUE, date=days_ahead(5), party_size=2).json()
+    assert calendar["days"][3]["slots"] == single["slots"]
+    assert len(single["slots"]) == 9 and all(slot["bookable"] for slot in single["slots"])
+
+
+def test_bookable_follows_party_size_and_remaining(api):
+    day = days_ahead(3)
+    assert api.hold_slot("search-five", VENUE, day, "17:00", 5).status_code == 201
+
+    def with_the_hold():
+        slots = api.search(VENUE, date=day, party_size=4).json()["slots"]
+        return slots if slots[0]["remaining"] == 3 else None
+
+    slots = {slot["time"]: slot for slot in wait_until(with_the_hold, 10, message="search to show the hold")}
+    assert (slots["17:00"]["remaining"], slots["17:00"]["bookable"]) == (3, False)
+    assert slots["17:30"]["bookable"] is True
+    too_big = api.search(VENUE, date=day, party_size=7).json()["slots"]
+    assert not any(slot["bookable"] for slot in too_big)
+
+
+def test_a_hold_invalidates_the_cached_day(system, api):
+    day = days_ahead(4)
+    redis = system.backend.redis()
+    api.search(VENUE, date=day, party_size=2)
+    assert redis.exists(availability_day_key(VENUE, day))
+    assert api.hold_slot("search-invalidate", VENUE, day, "18:00", 2).status_code == 201
+    wait_until(lambda: not redis.exists(availability_day_key(VENUE, day)), 10, message="the cache task")
+    slot = next(s for s in api.search(VENUE, date=day, party_size=2).json()["slots"] if s["time"] == "18:00")
+    assert slot["remaining"] == 6
+
+
+@pytest.fixture
+def in_process_search(system, monkeypatch):
+    """The search use case run in this process against the system's own database and Redis,
+    with every SQL statement counted."""
+    from availability_service.extensions import db, redis
+    from availability_service.search.service import search_days
+
+    db.init(system.backend.database_urls["availability"])
+    redis.init(system.backend.redis_url)
+    statements = []
+    event.listen(db.engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *args: statements.append(statement))
+    yield (lambda first, last: search_days(VENUE, date.fromisoformat(first), date.fromisoformat(last), 2,
+                                           cache_ttl_seconds=30)), statements
+    db.dispose()
+
+
+def _drop_cached_days(system, first: int, last: int) -> None:
+    system.backend.redis().delete(*[availability_day_key(VENUE, days_ahead(n)) for n in range(first, last + 1)])
+
+
+def _selects(statements) -> int:
+    return sum(1 for statement in statements if statement.lstrip().upper().startswith("SELECT"))
+
+
+def test_search_costs_two_queries_on_a_miss_and_none_on_a_hit_however_many_bookings(system, api,
+                                                                                     in_process_search):
+    search, statements = in_process_search
+    first, last = days_ahead(10), days_ahead(39)
+    _drop_cached_days(system, 10, 39)
+    search(first, last)
+    quiet_day = _selects(statements)
+    for n in range(120):
+        api.hold_slot(f"load-{n}", VENUE, days_ahead(10 + n % 30), f"{17 + n % 4}:00", 1)
+    _drop_cached_days(system, 10, 39)
+    statements.clear()
+    busy = search(first, last)
+    assert quiet_day == _selects(statements) == 2
+    assert sum(slot["remaining"] for day in busy["days"] for slot in day["slots"]) == 30 * 9 * 8 - 120
+    statements.clear()
+    search(first, last)
+    assert _selects(statements) == 0
+
+
+def test_search_answers_from_the_database_when_redis_is_down(system, api, in_process_search):
+    from availability_service.extensions import redis
+
+    search, _ = in_process_search
+    redis.init("redis://127.0.0.1:1/0")  # nothing listens there
+    assert len(search(days_ahead(2), days_ahead(3))["days"]) == 2
