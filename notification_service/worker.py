@@ -33,6 +33,12 @@ app.conf.beat_schedule = {
         "args": ("availability", "fill-slot-horizon"),
         "options": {"queue": MAINTENANCE_QUEUE, "expires": 1800},
     },
+    "check-ledger": {
+        "task": "notification.run_maintenance_job",
+        "schedule": 3600.0,
+        "args": ("availability", "check-ledger"),
+        "options": {"queue": MAINTENANCE_QUEUE, "expires": 1800},
+    },
 }
 
 

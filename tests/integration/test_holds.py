@@ -109,3 +109,21 @@ def test_expiry_confirms_instead_of_stealing_a_booked_hold(system, gateway):
     _run_expiry(system)
     assert count_rows(system, "availability", "holds", "id = :id AND status = 'confirmed'", id=hold_id) == 1
     assert count_rows(system, "availability", "slots", LEDGER_MISMATCH) == 0
+
+
+def test_expiry_waits_while_the_booking_service_cannot_answer(system, holds):
+    place, _ = holds
+    day, at = future_date(13), "20:00"
+    hold = place("unanswered", day, at, 1).json()
+    _age_hold(system, hold["id"])
+    system.stop("beat")  # only this test's explicit runs decide, while the booking service is away
+    system.stop("booking")
+    try:
+        assert _run_expiry(system)["deferred"] >= 1
+        assert count_rows(system, "availability", "holds", "id = :id AND status = 'held'", id=hold["id"]) == 1
+    finally:
+        system.start("booking")
+        system.start("beat")
+        system.wait_service("booking")
+    _run_expiry(system)
+    assert count_rows(system, "availability", "holds", "id = :id AND status = 'expired'", id=hold["id"]) == 1
