@@ -85,17 +85,21 @@ class System:
 
     def stop(self, name: str, signum: int = signal.SIGTERM, timeout: float = 15) -> None:
         """Signal the entry's whole process group and wait until every process in it is gone."""
-        process = self.processes.pop(name, None)
-        if process is None:
-            return
-        try:
-            os.killpg(process.pid, signum)
-        except ProcessLookupError:
-            pass
-        process.wait(timeout)
-        if not _wait_group_gone(process.pid, timeout):
-            os.killpg(process.pid, signal.SIGKILL)
-            _wait_group_gone(process.pid, 5)
+        self.stop_many([name], signum, timeout)
+
+    def stop_many(self, names, signum: int = signal.SIGTERM, timeout: float = 15) -> None:
+        """Signal every named group first, then wait for each, so they shut down side by side."""
+        stopping = [process for process in (self.processes.pop(name, None) for name in names) if process]
+        for process in stopping:
+            try:
+                os.killpg(process.pid, signum)
+            except ProcessLookupError:
+                pass
+        for process in stopping:
+            process.wait(timeout)
+            if not _wait_group_gone(process.pid, timeout):
+                os.killpg(process.pid, signal.SIGKILL)
+                _wait_group_gone(process.pid, 5)
 
     def kill(self, name: str) -> None:
         self.stop(name, signal.SIGKILL)
@@ -106,8 +110,7 @@ class System:
         self.wait_ready()
 
     def stop_all(self) -> None:
-        for name in list(self.processes):
-            self.stop(name)
+        self.stop_many(list(self.processes))
 
     def ready(self) -> bool:
         try:
