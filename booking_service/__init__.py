@@ -12,7 +12,7 @@ from shared.web import finish_app, install_request_context, openapi_config
 SERVICE = "booking"
 
 
-def register_blueprints(api: Api) -> None:
+def register_blueprints(api: TesseraApi) -> None:
     from booking_service.bookings.routes import blp, internal_blp
 
     api.register_blueprint(blp)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import cache
 from zoneinfo import available_timezones
 
-from marshmallow import RAISE, Schema, ValidationError, fields
+from marshmallow import RAISE, Schema, ValidationError, fields, validates_schema
 
 from shared.errors import ValidationFailed
 
@@ -16,6 +16,15 @@ class StrictSchema(Schema):
 
     class Meta:
         unknown = RAISE
+
+
+class PatchSchema(StrictSchema):
+    """A partial update: any of its fields, but at least one."""
+
+    @validates_schema
+    def _at_least_one_field(self, data, **_kwargs):
+        if not data:
+            raise ValidationError("Give at least one field to change.")
 
 
 class Slug(fields.String):

@@ -3,7 +3,7 @@ from datetime import timedelta
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from availability_service.models import RESOURCE_KINDS
-from shared.schemas import MAX_UNITS, PlainText, StrictSchema
+from shared.schemas import MAX_UNITS, PatchSchema, PlainText, StrictSchema
 
 MAX_SPAN = timedelta(days=92)
 
@@ -21,17 +21,12 @@ class ResourceCreateSchema(StrictSchema):
     active = fields.Boolean(load_default=True)
 
 
-class ResourceUpdateSchema(StrictSchema):
+class ResourceUpdateSchema(PatchSchema):
     name = PlainText(validate=validate.Length(min=1, max=200))
     kind = fields.String(validate=validate.OneOf(RESOURCE_KINDS))
     capacity = fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_UNITS))
     tags = _tags()
     active = fields.Boolean()
-
-    @validates_schema
-    def _something(self, data, **_kwargs):
-        if not data:
-            raise ValidationError("Give at least one field to change.")
 
 
 class ResourceSchema(StrictSchema):

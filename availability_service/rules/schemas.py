@@ -1,7 +1,7 @@
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from availability_service.rules.service import WEEKDAYS
-from shared.schemas import MAX_UNITS, PlainText, StrictSchema, WallClockTime
+from shared.schemas import MAX_UNITS, PatchSchema, PlainText, StrictSchema, WallClockTime
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -45,11 +45,8 @@ class RuleCreateSchema(_RuleSchema.from_dict(_period_fields(required=True))):
             raise ValidationError({"weekday": ["Give a weekday, or a date for an exceptional opening."]})
 
 
-class RuleUpdateSchema(_RuleSchema.from_dict(_period_fields(required=False))):
-    @validates_schema
-    def _something(self, data, **_kwargs):
-        if not data:
-            raise ValidationError("Give at least one field to change.")
+class RuleUpdateSchema(PatchSchema, _RuleSchema.from_dict(_period_fields(required=False))):
+    """Any of a period's fields; moving it between a weekday and a date is allowed."""
 
 
 class RuleSchema(StrictSchema):

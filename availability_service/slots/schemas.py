@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from shared.pagination import MAX_PAGE_SIZE
-from shared.schemas import MAX_UNITS, StrictSchema
+from shared.schemas import MAX_UNITS, PatchSchema, StrictSchema
 
 MAX_SPAN = timedelta(days=92)
 SLOT_CURSOR = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
@@ -35,14 +35,9 @@ class SlotListArgsSchema(StrictSchema):
         return data
 
 
-class SlotUpdateSchema(StrictSchema):
+class SlotUpdateSchema(PatchSchema):
     capacity = fields.Integer(strict=True, validate=validate.Range(min=0, max=MAX_UNITS))
     is_open = fields.Boolean()
-
-    @validates_schema
-    def _something(self, data, **_kwargs):
-        if not data:
-            raise ValidationError("Give capacity, is_open or both.")
 
 
 class SlotSchema(StrictSchema):

@@ -1,7 +1,7 @@
-from marshmallow import ValidationError, fields, validate, validates_schema
+from marshmallow import fields, validate
 
 from availability_service.models import VENUE_KINDS
-from shared.schemas import MAX_UNITS, PlainText, Slug, StrictSchema, TimeZoneName
+from shared.schemas import MAX_UNITS, PatchSchema, PlainText, Slug, StrictSchema, TimeZoneName
 
 RULE_LIMITS = {
     "min_notice_minutes": (0, 60 * 24 * 30),
@@ -18,7 +18,7 @@ def _rule_fields() -> dict:
             for name, (low, high) in RULE_LIMITS.items()}
 
 
-class VenueUpdateSchema(StrictSchema.from_dict({
+class VenueUpdateSchema(PatchSchema.from_dict({
     "name": PlainText(validate=validate.Length(min=1, max=200)),
     "kind": fields.String(validate=validate.OneOf(VENUE_KINDS)),
     "address": PlainText(allow_none=True, validate=validate.Length(max=500)),
@@ -26,11 +26,6 @@ class VenueUpdateSchema(StrictSchema.from_dict({
 })):
     """Any of the venue's fields but its name in URLs (`slug`) and its time zone, which its
     slots' instants depend on."""
-
-    @validates_schema
-    def _something(self, data, **_kwargs):
-        if not data:
-            raise ValidationError("Give at least one field to change.")
 
 
 class VenueCreateSchema(StrictSchema.from_dict({
@@ -41,7 +36,7 @@ class VenueCreateSchema(StrictSchema.from_dict({
     "address": PlainText(allow_none=True, validate=validate.Length(max=500)),
     **_rule_fields(),
 })):
-    pass
+    """A venue; its rules default to the model's (a restaurant-like venue)."""
 
 
 class VenueSchema(StrictSchema):
