@@ -4,13 +4,14 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 
-.PHONY: install run test test-embedded test-pg test-unit compose-check clean help
+.PHONY: install run test test-embedded test-pg test-unit bench-search compose-check clean help
 
 help:
 	@echo "make run       install, migrate, seed the demo venue and start every process"
 	@echo "make test      the whole suite on the embedded backends (SQLite + embedded Redis)"
 	@echo "make test-pg   the same suite on PostgreSQL + Redis (see DEVELOPERS.md)"
 	@echo "make test-unit only the fast unit tests"
+	@echo "make bench-search  search latency, cache hit vs miss, and staleness after a hold (bench/README.md)"
 
 install: $(VENV)/.installed
 
@@ -38,6 +39,10 @@ test-pg: install
 
 test-unit: install
 	@$(call run_pytest,tests/unit)
+
+# TESSERA_TEST_BACKEND=postgres make bench-search for PostgreSQL + Redis.
+bench-search: install
+	$(PY) -m bench.search_cache
 
 compose-check:
 	docker-compose -f docker-compose.yml config -q

@@ -1,11 +1,11 @@
 """Dropping cached availability days that an event changed (DESIGN guarantee 6).
 
-Deleting a key twice is harmless, so this consumer needs no dedupe record.
+Invalidating twice is harmless, so this consumer needs no dedupe record.
 """
 from __future__ import annotations
 
 from notification_service.extensions import redis
-from shared.cache_keys import availability_day_key
+from shared.cache_keys import invalidate_days
 
 
 def affected_days(event: dict) -> set[tuple[str, str]]:
@@ -22,5 +22,5 @@ def affected_days(event: dict) -> set[tuple[str, str]]:
 
 
 def invalidate_for_event(event: dict) -> int:
-    keys = [availability_day_key(venue, day) for venue, day in sorted(affected_days(event))]
-    return redis.client.delete(*keys) if keys else 0
+    days = sorted(affected_days(event))
+    return invalidate_days(redis.client, days) if days else 0

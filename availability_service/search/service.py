@@ -2,8 +2,9 @@
 whether a party of a given size can book each one.
 
 Reads through a Redis cache holding each day's raw ledger (capacity, booked, open) plus the
-venue's rules; `remaining` and `bookable` are computed per request because they depend on the
-party size and the clock. However many days and bookings, a search costs at most two SQL
+venue's rules, written back only if no invalidation came meanwhile (shared/cache_keys.py).
+`remaining` and `bookable` are computed per request because they depend on the party size
+and the clock. However many days and bookings, a search costs at most two SQL
 queries (the venue, then the slots of every day not in the cache) and none on a full hit.
 The cache only informs search: placing a hold always checks the database.
 """
@@ -20,7 +21,8 @@ from availability_service.errors import DateBeyondHorizon, DateInPast
 from availability_service.extensions import db, redis
 from availability_service.lookups import venue_by_slug
 from availability_service.models import Slot, Venue
-from shared.cache_keys import availability_day_key
+from shared.cache_keys import (WRITE_IF_GENERATION_UNCHANGED, availability_day_key,
+                               availability_generation_key)
 from shared.clock import iso_utc, utcnow, venue_today
 
 log = logging.getLogger(__name__)
@@ -40,20 +42,31 @@ def _dates(first: date, last: date) -> list[date]:
     return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
 
 
-def _read_cache(venue_slug: str, days: list[date]) -> dict[date, dict]:
+def _read_cache(venue_slug: str, days: list[date]) -> tuple[dict[date, dict], dict[date, str]]:
+    """Cached days, and the generation of each day as it stood before any database read."""
+    keys = [availability_day_key(venue_slug, day.isoformat()) for day in days]
+    keys += [availability_generation_key(venue_slug, day.isoformat()) for day in days]
     try:
-        values = redis.client.mget([availability_day_key(venue_slug, day.isoformat()) for day in days])
+        values = redis.client.mget(keys)
     except RedisError as exc:
         log.warning("availability cache read failed", extra={"error": type(exc).__name__})
-        return {}
-    return {day: json.loads(value) for day, value in zip(days, values) if value}
+        return {}, {}
+    docs, generations = values[:len(days)], values[len(days):]
+    found = {day: json.loads(doc) for day, doc in zip(days, docs) if doc}
+    return found, {day: generation or "" for day, generation in zip(days, generations)}
 
 
-def _write_cache(venue_slug: str, loaded: dict[date, dict], ttl_seconds: int) -> None:
+def _write_cache(venue_slug: str, loaded: dict[date, dict], generations: dict[date, str], ttl_seconds: int) -> None:
+    """Cache the loaded days, each only if no invalidation came since its generation was read."""
+    if not generations:
+        return
     try:
+        write = redis.client.register_script(WRITE_IF_GENERATION_UNCHANGED)
         with redis.client.pipeline(transaction=False) as pipe:
             for day, doc in loaded.items():
-                pipe.set(availability_day_key(venue_slug, day.isoformat()), json.dumps(doc), ex=ttl_seconds)
+                write(keys=[availability_day_key(venue_slug, day.isoformat()),
+                            availability_generation_key(venue_slug, day.isoformat())],
+                      args=[generations[day], json.dumps(doc), ttl_seconds], client=pipe)
             pipe.execute()
     except RedisError as exc:
         log.warning("availability cache write failed", extra={"error": type(exc).__name__})
@@ -86,13 +99,13 @@ def _check_dates(first: date, last: date):
 def _ledgers(venue_slug: str, first: date, last: date, ttl_seconds: int) -> dict[date, dict]:
     days = _dates(first, last)
     check = _check_dates(first, last)
-    found = _read_cache(venue_slug, days)
+    found, generations = _read_cache(venue_slug, days)
     if found:
         check(next(iter(found.values()))["venue"])
     missing = [day for day in days if day not in found]
     if missing:
         loaded = _load_days(venue_slug, missing, check)
-        _write_cache(venue_slug, loaded, ttl_seconds)
+        _write_cache(venue_slug, loaded, generations, ttl_seconds)
         found.update(loaded)
     return found
 

@@ -107,3 +107,23 @@ def test_search_answers_from_the_database_when_redis_is_down(system, api, in_pro
     search, _ = in_process_search
     redis.init("redis://127.0.0.1:1/0")  # nothing listens there
     assert len(search(days_ahead(2), days_ahead(3))["days"]) == 2
+
+
+def test_a_search_that_read_before_an_invalidation_does_not_cache_what_it_read(system, api, in_process_search):
+    """The race: a miss reads the database, a hold commits and its invalidation runs, then the
+    miss writes its (now old) figures. The write must not happen, or search stays stale for the TTL."""
+    from availability_service.search import service as search
+    from notification_service.cache import invalidate_for_event
+    from notification_service.extensions import redis as consumer_redis
+
+    consumer_redis.init(system.backend.redis_url)
+    day = date.fromisoformat(days_ahead(20))
+    _drop_cached_days(system, 20, 20)
+    _, generations = search._read_cache(VENUE, [day])
+    loaded = search._load_days(VENUE, [day], lambda rules: None)
+    invalidate_for_event({"payload": {"venue": VENUE, "dates": [day.isoformat()]}})
+    search._write_cache(VENUE, loaded, generations, 30)
+    assert not system.backend.redis().exists(availability_day_key(VENUE, day.isoformat()))
+    _, fresh_generations = search._read_cache(VENUE, [day])
+    search._write_cache(VENUE, loaded, fresh_generations, 30)
+    assert system.backend.redis().exists(availability_day_key(VENUE, day.isoformat()))
