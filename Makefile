@@ -4,13 +4,14 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 
-.PHONY: install run test test-embedded test-pg test-unit bench-search compose-check clean help
+.PHONY: install run test test-embedded test-pg test-unit race bench-search compose-check clean help
 
 help:
 	@echo "make run       install, migrate, seed the demo venue and start every process"
 	@echo "make test      the whole suite on the embedded backends (SQLite + embedded Redis)"
 	@echo "make test-pg   the same suite on PostgreSQL + Redis (see DEVELOPERS.md)"
 	@echo "make test-unit only the fast unit tests"
+	@echo "make race      the capacity races at length (200 rounds), on both backends"
 	@echo "make bench-search  search latency, cache hit vs miss, and staleness after a hold (bench/README.md)"
 
 install: $(VENV)/.installed
@@ -39,6 +40,11 @@ test-pg: install
 
 test-unit: install
 	@$(call run_pytest,tests/unit)
+
+# make test runs 20 rounds of the slot race per backend; this runs 200.
+race: install
+	@TESSERA_RACE_ROUNDS=200 TESSERA_TEST_BACKEND=embedded $(call run_pytest,tests/integration/test_slot_race.py tests/integration/test_range_holds.py)
+	@TESSERA_RACE_ROUNDS=200 TESSERA_TEST_BACKEND=postgres $(call run_pytest,tests/integration/test_slot_race.py tests/integration/test_range_holds.py)
 
 # TESSERA_TEST_BACKEND=postgres make bench-search for PostgreSQL + Redis.
 bench-search: install
