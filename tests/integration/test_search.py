@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event
 
-from shared.cache_keys import availability_day_key
+from shared.cache_keys import availability_day_key, availability_generation_key
 from tests.support.availability import days_ahead
 from tests.support.processes import wait_until
 
@@ -85,19 +85,28 @@ def _selects(statements) -> int:
 def test_search_costs_two_queries_on_a_miss_and_none_on_a_hit_however_many_bookings(system, api,
                                                                                      in_process_search):
     search, statements = in_process_search
-    first, last = days_ahead(10), days_ahead(39)
-    _drop_cached_days(system, 10, 39)
-    search(first, last)
-    quiet_day = _selects(statements)
+    _drop_cached_days(system, 10, 24)
+    search(days_ahead(10), days_ahead(24))
+    quiet = _selects(statements)
+
+    redis = system.backend.redis()
+    generations = [availability_generation_key(VENUE, days_ahead(n)) for n in range(25, 40)]
+
+    def invalidations() -> int:
+        return sum(int(generation or 0) for generation in redis.mget(generations))
+
+    before = invalidations()
     for n in range(120):
-        api.hold_slot(f"load-{n}", VENUE, days_ahead(10 + n % 30), f"{17 + n % 4}:00", 1)
-    _drop_cached_days(system, 10, 39)
+        api.hold_slot(f"load-{n}", VENUE, days_ahead(25 + n % 15), f"{17 + n % 4}:00", 1)
+    wait_until(lambda: invalidations() == before + 120, 20, message="every hold's cache invalidation")
+    _drop_cached_days(system, 25, 39)
     statements.clear()
-    busy = search(first, last)
-    assert quiet_day == _selects(statements) == 2
-    assert sum(slot["remaining"] for day in busy["days"] for slot in day["slots"]) == 30 * 9 * 8 - 120
+    busy = search(days_ahead(25), days_ahead(39))
+    assert quiet == _selects(statements) == 2
+    assert sum(slot["remaining"] for day in busy["days"] for slot in day["slots"]) == 15 * 9 * 8 - 120
+
     statements.clear()
-    search(first, last)
+    search(days_ahead(25), days_ahead(39))
     assert _selects(statements) == 0
 
 
