@@ -14,16 +14,18 @@ SERVICE = "booking"
 
 def register_blueprints(api: TesseraApi) -> None:
     from booking_service.bookings.routes import blp, internal_blp
+    from booking_service.jobs import blp as jobs_blp
 
-    api.register_blueprint(blp)
-    api.register_blueprint(internal_blp)
+    for blueprint in (blp, internal_blp, jobs_blp):
+        api.register_blueprint(blueprint)
 
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings.from_env()
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
-    app.config.update(openapi_config("Tessera booking service"), SERVICE_TOKEN=settings.common.service_token)
+    app.config.update(openapi_config("Tessera booking service"), SERVICE_TOKEN=settings.common.service_token,
+                      REMINDER_LEAD_MINUTES=settings.reminder_lead_minutes)
     install_request_context(app)
     bind_extensions(settings)
     api = TesseraApi(app)

@@ -60,3 +60,7 @@ def try_confirm_hold(hold_id: str) -> None:
         confirm_hold(hold_id)
     except ApiError:
         log.warning("could not confirm hold; expiry will confirm it", extra={"hold_id": hold_id})
+
+
+def get_hold(hold_id: str) -> dict:
+    return _answer(availability.client.get(f"/internal/holds/{hold_id}"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shared.config import CommonSettings, database_url, env_float
+from shared.config import CommonSettings, database_url, env_float, env_int
 
 
 @dataclass(frozen=True)
@@ -11,6 +11,7 @@ class Settings:
     common: CommonSettings
     database_url: str
     relay_interval_seconds: float
+    reminder_lead_minutes: int
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -18,4 +19,5 @@ class Settings:
             common=CommonSettings.from_env(),
             database_url=database_url("BOOKING", "booking"),
             relay_interval_seconds=env_float("OUTBOX_RELAY_INTERVAL", 0.2),
+            reminder_lead_minutes=env_int("BOOKING_REMINDER_LEAD_MINUTES", 24 * 60),
         )

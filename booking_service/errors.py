@@ -17,3 +17,15 @@ class HoldExpiredBeforeCommit(ApiError):
 class IdempotencyKeySpent(ApiError):
     status, code, message = 409, "idempotency_key_spent", \
         "The request with this Idempotency-Key failed and its capacity was given back; send a new key."
+
+
+class BookingNotModifiable(ApiError):
+    status, code, message = 409, "booking_not_modifiable", "The booking is cancelled or over and cannot be changed."
+
+
+class BookingChanged(ApiError):
+    status, code, message = 409, "booking_changed", "The booking changed meanwhile. Fetch it and try again."
+
+
+class BookingNotStarted(ApiError):
+    status, code, message = 409, "booking_not_started", "The booking has not started yet."

@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, time
 
-from sqlalchemy import (JSON, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
+from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
                         LargeBinary, String, Text, Time, UniqueConstraint, func)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -32,6 +32,12 @@ class Customer(Base):
     first_name: Mapped[str | None] = mapped_column(String(100))
     surname: Mapped[str | None] = mapped_column(String(100))
     mobile: Mapped[str | None] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    # Marketing consents: from Tessera's venues in general, and from this venue.
+    marketing_email: Mapped[bool] = mapped_column(Boolean, default=False)
+    marketing_sms: Mapped[bool] = mapped_column(Boolean, default=False)
+    venue_marketing_email: Mapped[bool] = mapped_column(Boolean, default=False)
+    venue_marketing_sms: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
@@ -51,6 +57,8 @@ class BookingStatus:
     COMPLETED = "completed"
     NO_SHOW = "no_show"
     EXPIRED = "expired"
+    ALL = (PENDING, CONFIRMED, CANCELLED, COMPLETED, NO_SHOW, EXPIRED)
+    OPEN = (PENDING, CONFIRMED)  # may still be changed, cancelled or attended
 
 
 class Booking(Base):
@@ -63,6 +71,9 @@ class Booking(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=_uuid)
     reference: Mapped[str] = mapped_column(String(7), unique=True)
     venue: Mapped[str] = mapped_column(String(64))
+    # As the availability service named them when the booking was made, for e-mails and events.
+    venue_name: Mapped[str | None] = mapped_column(String(200))
+    timezone: Mapped[str | None] = mapped_column(String(64))
     hold_id: Mapped[str] = mapped_column(String(36), unique=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     starts_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
@@ -74,6 +85,7 @@ class Booking(Base):
     special_requests: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default=BookingStatus.CONFIRMED)
     cancellation_reason_id: Mapped[int | None] = mapped_column(ForeignKey("cancellation_reasons.id"))
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -99,6 +111,43 @@ class IdempotencyKey(Base):
     response_status: Mapped[int | None] = mapped_column(Integer)
     response_body: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp(), index=True)
+
+
+class HoldCommand(Base):
+    """A confirm or release the availability service still has to hear about.
+
+    Written in the transaction that makes it necessary (a booking committed, moved or
+    cancelled), carried out right after the commit, and retried by the reconciliation job
+    until the availability service has taken it (both calls are idempotent there).
+    """
+
+    __tablename__ = "hold_commands"
+    __table_args__ = (
+        UniqueConstraint("hold_id", "command", name="uq_hold_commands_hold_command"),
+        Index("ix_hold_commands_pending", "done_at", "id"),
+    )
+
+    CONFIRM = "confirm"
+    RELEASE = "release"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hold_id: Mapped[str] = mapped_column(String(36))
+    command: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(200))
+
+
+class Reminder(Base):
+    """The one reminder of a booking: due before it starts, polled by beat, re-timed on a move."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_due", "sent_at", "due_at"),)
+
+    booking_id: Mapped[str] = mapped_column(ForeignKey("bookings.id", ondelete="CASCADE"), primary_key=True)
+    due_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)  # when its event entered the outbox
 
 
 class OutboxEvent(Base):

@@ -1,4 +1,5 @@
-"""The outbox relay: hands committed events to Celery (DESIGN guarantee 2).
+"""The transactional outbox: events written with the change that caused them, and the relay
+that hands committed events to Celery (DESIGN guarantee 2).
 
 It scans every unpublished row, oldest first, not only the last transaction's. On
 PostgreSQL rows are claimed with FOR UPDATE SKIP LOCKED, so several relays never publish the
@@ -11,14 +12,29 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from booking_service.bookings.views import event_snapshot
 from booking_service.extensions import celery, db
-from booking_service.models import OutboxEvent
+from booking_service.models import Booking, OutboxEvent
 from shared.celery_app import publish
 from shared.clock import utcnow
-from shared.events import BOOKING_EVENT_CONSUMERS
+from shared.events import BOOKING_EVENT_CONSUMERS, make_event
+from shared.logging import current_request_id
 
 log = logging.getLogger(__name__)
+
+
+def add_outbox_event(session: Session, event_type: str, booking: Booking, *, before: dict | None,
+                     actor: dict) -> dict:
+    """Write the event of a change in the change's own transaction; returns the new snapshot."""
+    session.flush()
+    after = event_snapshot(booking)
+    envelope = make_event(event_type, booking.id, {"venue": booking.venue, "before": before, "after": after},
+                          actor=actor, request_id=current_request_id())
+    session.add(OutboxEvent(event_id=envelope["event_id"], event_type=event_type, aggregate_id=booking.id,
+                            envelope=envelope, created_at=utcnow()))
+    return after
 
 
 def publish_pending(batch_size: int = 100) -> int:

@@ -26,8 +26,18 @@ TEMPLATES = Environment(
     autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
     undefined=StrictUndefined,
 )
-TEMPLATE_BY_EVENT = {"booking.created": "booking_created"}
-SUBJECTS = {"booking_created": "Your booking at {venue_name} is confirmed ({reference})"}
+TEMPLATE_BY_EVENT = {
+    "booking.created": "booking_created",
+    "booking.updated": "booking_updated",
+    "booking.cancelled": "booking_cancelled",
+    "booking.reminder_due": "booking_reminder",
+}
+SUBJECTS = {
+    "booking_created": "Your booking at {venue_name} is confirmed ({reference})",
+    "booking_updated": "Your booking at {venue_name} has changed ({reference})",
+    "booking_cancelled": "Your booking at {venue_name} is cancelled ({reference})",
+    "booking_reminder": "See you soon at {venue_name} ({reference})",
+}
 MESSAGE_ID_DOMAIN = "tessera.local"
 
 

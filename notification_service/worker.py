@@ -33,6 +33,24 @@ app.conf.beat_schedule = {
         "args": ("availability", "fill-slot-horizon"),
         "options": {"queue": MAINTENANCE_QUEUE, "expires": 1800},
     },
+    "reconcile-bookings": {
+        "task": "notification.run_maintenance_job",
+        "schedule": env_float("RECONCILE_INTERVAL", 60.0),
+        "args": ("booking", "reconcile"),
+        "options": {"queue": MAINTENANCE_QUEUE, "expires": 120},
+    },
+    "send-reminders": {
+        "task": "notification.run_maintenance_job",
+        "schedule": env_float("REMINDER_INTERVAL", 60.0),
+        "args": ("booking", "send-reminders"),
+        "options": {"queue": MAINTENANCE_QUEUE, "expires": 120},
+    },
+    "purge-idempotency-keys": {
+        "task": "notification.run_maintenance_job",
+        "schedule": 3600.0,
+        "args": ("booking", "purge-idempotency-keys"),
+        "options": {"queue": MAINTENANCE_QUEUE, "expires": 1800},
+    },
     "check-ledger": {
         "task": "notification.run_maintenance_job",
         "schedule": 3600.0,

@@ -83,3 +83,18 @@ def path_value(field: fields.Field, text: str, name: str):
         return field.deserialize(text)
     except ValidationError as exc:
         raise ValidationFailed(details={name: exc.messages}) from None
+
+
+class PhoneNumber(fields.String):
+    """A phone number as people write it: an optional leading `+` and country code, then
+    digits with spaces, dashes, dots or brackets; 6 to 15 digits in all (E.164's limit)."""
+
+    ALLOWED = set("0123456789 -.()")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        body = text[1:] if text.startswith("+") else text
+        digits = sum(ch.isdigit() for ch in body)
+        if not body or any(ch not in self.ALLOWED for ch in body) or not 6 <= digits <= 15:
+            raise ValidationError("Not a valid phone number.")
+        return text

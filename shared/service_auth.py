@@ -19,12 +19,17 @@ class ServiceCredentialRequired(ApiError):
     status, code, message = 401, "service_credential_required", "A valid service credential is required."
 
 
+def has_service_token() -> bool:
+    """Whether this request carries the service credential."""
+    expected = current_app.config["SERVICE_TOKEN"]
+    given = request.headers.get(SERVICE_TOKEN_HEADER, "")
+    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
+
+
 def require_service_token(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
-        expected = current_app.config["SERVICE_TOKEN"]
-        given = request.headers.get(SERVICE_TOKEN_HEADER, "")
-        if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+        if not has_service_token():
             raise ServiceCredentialRequired()
         return view(*args, **kwargs)
 

@@ -1,19 +1,30 @@
+"""The booking API. Customers reach their own booking with its reference plus the e-mail it
+was made with (`?email=`); staff calls come through the gateway with the service credential
+and need no e-mail."""
 from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from booking_service.bookings import service
-from booking_service.bookings.schemas import (BookingCreateSchema, BookingLookupArgsSchema, BookingSchema,
-                                              HoldReferenceSchema)
+from booking_service.bookings import changes, listing, service
+from booking_service.bookings.schemas import (BookingCancelSchema, BookingCreateSchema, BookingListArgsSchema,
+                                              BookingPageSchema, BookingSchema, BookingUpdateSchema,
+                                              CustomerAccessArgsSchema, HoldReferenceSchema)
 from shared.errors import ValidationFailed
 from shared.logging import clean_request_id
-from shared.service_auth import require_service_token
+from shared.openapi import documents_errors
+from shared.service_auth import has_service_token, require_service_token, require_staff
 
 blp = Blueprint("bookings", __name__, url_prefix="/v1/bookings", description="Bookings")
 internal_blp = Blueprint("booking_holds", __name__, url_prefix="/internal/holds",
                          description="What the availability service may ask (internal)")
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+IDEMPOTENCY_DOC = {"parameters": [{
+    "in": "header", "name": IDEMPOTENCY_HEADER, "schema": {"type": "string"},
+    "description": "Repeat a request safely: the first response is replayed byte for byte; a concurrent "
+                   "duplicate waits for the first and gets its response."}]}
+STAFF = {"type": "staff"}
+CUSTOMER = {"type": "customer"}
 
 
 def _idempotency_key() -> str | None:
@@ -26,6 +37,15 @@ def _idempotency_key() -> str | None:
     return key
 
 
+def _caller(args: dict) -> tuple[str | None, dict]:
+    """(the e-mail to match, the actor): staff need none, a customer must give theirs."""
+    if has_service_token():
+        return None, STAFF
+    if "email" not in args:
+        raise ValidationFailed(details={"email": ["Give the e-mail the booking was made with."]})
+    return args["email"], CUSTOMER
+
+
 def _json(status: int, body: bytes) -> Response:
     return Response(body, status=status, mimetype="application/json")
 
@@ -34,22 +54,79 @@ def _json(status: int, body: bytes) -> Response:
 class Bookings(MethodView):
     @blp.arguments(BookingCreateSchema)
     @blp.response(201, BookingSchema)
-    @blp.doc(parameters=[{"in": "header", "name": IDEMPOTENCY_HEADER, "schema": {"type": "string"},
-                          "description": "Repeat a request safely: the first response is replayed."}])
+    @blp.doc(**IDEMPOTENCY_DOC)
+    @documents_errors(blp, 404, 409, 422, 503)
     def post(self, body):
-        """Book: hold capacity, store the booking, confirm the hold."""
-        status, payload = service.create_booking(body, actor={"type": "customer"},
-                                                 idempotency_key=_idempotency_key())
+        """Book: hold capacity, store the booking, confirm the hold.
+
+        409 `slot_full`; 422 `idempotency_key_reused` for a key used with another body; 409
+        `idempotency_key_spent` for a key whose first request failed.
+        """
+        status, payload = service.create_booking(body, actor=CUSTOMER, idempotency_key=_idempotency_key())
         return _json(status, payload)
+
+    @require_staff
+    @blp.arguments(BookingListArgsSchema, location="query")
+    @blp.response(200, BookingPageSchema)
+    @documents_errors(blp, 401, 422)
+    def get(self, args):
+        """Bookings in start order, filtered (staff); follow `next_cursor` for more."""
+        return listing.list_bookings(venue=args.get("venue"), first=args.get("from_"), last=args.get("to"),
+                                     status=args.get("status"), email=args.get("email"),
+                                     cursor=args.get("cursor"), limit=args["limit"])
 
 
 @blp.route("/<string:reference>")
 class BookingByReference(MethodView):
-    @blp.arguments(BookingLookupArgsSchema, location="query")
+    @blp.arguments(CustomerAccessArgsSchema, location="query")
     @blp.response(200, BookingSchema)
+    @documents_errors(blp, 404, 422)
     def get(self, args, reference):
-        """A customer's own booking: the reference plus the e-mail it was made with."""
-        return service.get_booking_for_customer(reference, args["email"])
+        """A booking: the customer's own (reference plus e-mail), or any for staff."""
+        email, _ = _caller(args)
+        return service.get_booking(reference, email)
+
+    @blp.arguments(CustomerAccessArgsSchema, location="query")
+    @blp.arguments(BookingUpdateSchema)
+    @blp.response(200, BookingSchema)
+    @blp.doc(**IDEMPOTENCY_DOC)
+    @documents_errors(blp, 404, 409, 422, 503)
+    def patch(self, args, body, reference):
+        """Move (date, time, party size) or change special requests.
+
+        The new place is held before the booking switches to it; 409 `slot_full` leaves the
+        booking as it was; 409 `booking_not_modifiable` once cancelled or over.
+        """
+        email, actor = _caller(args)
+        status, payload = changes.update_booking(reference, email, body, actor=actor,
+                                                 idempotency_key=_idempotency_key())
+        return _json(status, payload)
+
+
+@blp.route("/<string:reference>/cancel")
+class BookingCancellation(MethodView):
+    @blp.arguments(CustomerAccessArgsSchema, location="query")
+    @blp.arguments(BookingCancelSchema)
+    @blp.response(200, BookingSchema)
+    @blp.doc(**IDEMPOTENCY_DOC)
+    @documents_errors(blp, 404, 409, 422)
+    def post(self, args, body, reference):
+        """Cancel and give the capacity back. Cancelling again answers 200 with the cancelled
+        booking and changes nothing."""
+        email, actor = _caller(args)
+        status, payload = changes.cancel_booking(reference, email, body["reason_id"], actor=actor,
+                                                 idempotency_key=_idempotency_key())
+        return _json(status, payload)
+
+
+@blp.route("/<string:reference>/<any(complete, 'no-show'):outcome>")
+class BookingOutcome(MethodView):
+    @require_staff
+    @blp.response(200, BookingSchema)
+    @documents_errors(blp, 401, 404, 409)
+    def post(self, reference, outcome):
+        """Record that a started booking was attended (`complete`) or not (`no-show`) (staff)."""
+        return changes.record_outcome(reference, outcome, actor=STAFF)
 
 
 @internal_blp.route("/<string:hold_id>/booking")
@@ -57,6 +134,7 @@ class BookingForHold(MethodView):
     decorators = [require_service_token]
 
     @internal_blp.response(200, HoldReferenceSchema)
+    @documents_errors(internal_blp, 401, 404)
     def get(self, hold_id):
         """Whether a booking references this hold (asked before a hold is expired)."""
         return service.booking_for_hold(hold_id)

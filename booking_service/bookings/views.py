@@ -7,10 +7,13 @@ from booking_service.models import Booking
 from shared.clock import iso_utc
 
 
+CONSENTS = ("marketing_email", "marketing_sms", "venue_marketing_email", "venue_marketing_sms")
+
+
 def customer_view(booking: Booking) -> dict:
     c = booking.customer
     return {"title": c.title, "first_name": c.first_name, "surname": c.surname, "email": c.email,
-            "mobile": c.mobile}
+            "mobile": c.mobile, "phone": c.phone, **{name: getattr(c, name) for name in CONSENTS}}
 
 
 def booking_view(booking: Booking) -> dict:
@@ -25,15 +28,17 @@ def booking_view(booking: Booking) -> dict:
         "party_size": booking.party_size,
         "special_requests": booking.special_requests,
         "channel": booking.channel,
+        "cancellation_reason_id": booking.cancellation_reason_id,
         "customer": customer_view(booking),
         "created_at": iso_utc(booking.created_at),
         "updated_at": iso_utc(booking.updated_at),
     }
 
 
-def event_snapshot(booking: Booking, *, venue_name: str, timezone: str) -> dict:
+def event_snapshot(booking: Booking) -> dict:
     """What consumers need to act on an event without calling back: the booking as it is now."""
-    return {**booking_view(booking), "booking_id": booking.id, "venue_name": venue_name, "timezone": timezone}
+    return {**booking_view(booking), "booking_id": booking.id, "venue_name": booking.venue_name,
+            "timezone": booking.timezone}
 
 
 def response_bytes(view: dict) -> bytes:

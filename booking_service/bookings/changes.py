@@ -1,0 +1,183 @@
+"""Changing a booking: moving or resizing it, cancelling it, and recording how it ended.
+
+A move takes the new hold first, then switches the booking to it and records the old hold's
+release in one transaction, so the customer never ends up with neither; the release and the
+new hold's confirm are carried out after the commit and retried until done
+(hold_commands.py). Concurrent changes of one booking are decided by its version column: one
+commits, the others see `booking_changed` (an update) or the result (a cancel).
+"""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from booking_service import availability_client, hold_commands, reminders
+from booking_service.bookings.idempotency import KeyedRequest, Replay, replay_if_stored, store_response
+from booking_service.bookings.service import (HOLD_SAFETY_MARGIN, IDEMPOTENT_BOOKING_NAMESPACE, actor_scope,
+                                              find_booking, reminder_lead)
+from booking_service.bookings.views import booking_view, event_snapshot, response_bytes
+from booking_service.errors import (BookingChanged, BookingNotModifiable, BookingNotStarted,
+                                    HoldExpiredBeforeCommit)
+from booking_service.extensions import db
+from booking_service.models import Booking, BookingStatus, CancellationReason, HoldCommand
+from booking_service.outbox import add_outbox_event
+from shared.clock import parse_iso_utc, utcnow
+from shared.errors import ValidationFailed
+
+MOVE_FIELDS = ("date", "time", "party_size")
+MAX_CANCEL_ATTEMPTS = 5
+
+
+def _require_open(booking: Booking) -> None:
+    if booking.status not in BookingStatus.OPEN:
+        raise BookingNotModifiable(details={"status": booking.status})
+
+
+def _new_hold_key(booking_id: str, idempotency_key: str | None) -> str:
+    """A retry of the same keyed update must find the hold its first attempt took."""
+    if idempotency_key is None:
+        return str(uuid.uuid4())
+    return str(uuid.uuid5(IDEMPOTENT_BOOKING_NAMESPACE, f"{booking_id}:update:{idempotency_key}"))
+
+
+def update_booking(reference: str, email: str | None, changes: dict, *, actor: dict,
+                   idempotency_key: str | None = None) -> tuple[int, bytes]:
+    keyed = KeyedRequest.of(f"bookings.update:{actor_scope(actor)}:{reference.upper()}", idempotency_key,
+                            {**changes, "email": email})
+    try:
+        replay_if_stored(keyed)
+        with db.reading() as session:
+            booking = find_booking(session, reference, email)
+            _require_open(booking)
+            current = {"date": booking.local_date, "time": booking.local_time, "party_size": booking.party_size}
+            booking_id, version, venue = booking.id, booking.version, booking.venue
+        target = {**current, **{name: changes[name] for name in MOVE_FIELDS if name in changes}}
+        new_hold = None
+        if target != current:
+            new_hold = availability_client.place_hold(_new_hold_key(booking_id, idempotency_key), venue,
+                                                      target["date"], target["time"], target["party_size"])
+        try:
+            body, old_hold_id = _commit_update(booking_id, version, target, changes, new_hold, actor, keyed)
+        except Replay:
+            raise
+        except Exception:
+            if new_hold is not None:
+                availability_client.try_release_hold(new_hold["id"])
+            raise
+    except Replay as replay:
+        return replay.status, replay.body
+    if new_hold is not None:
+        hold_commands.carry_out(new_hold["id"], HoldCommand.CONFIRM)
+        hold_commands.carry_out(old_hold_id, HoldCommand.RELEASE)
+    return 200, body
+
+
+def _commit_update(booking_id: str, version: int, target: dict, changes: dict, new_hold: dict | None,
+                   actor: dict, keyed: KeyedRequest | None) -> tuple[bytes, str]:
+    old_hold_id = None
+    try:
+        with db.transaction() as session:
+            booking = session.get(Booking, booking_id)
+            if booking.version != version:
+                raise BookingChanged()
+            _require_open(booking)
+            before = event_snapshot(booking)
+            if new_hold is not None:
+                old_hold_id = booking.hold_id
+                booking.hold_id = new_hold["id"]
+                booking.local_date, booking.local_time = target["date"], target["time"]
+                booking.party_size = target["party_size"]
+                booking.starts_at, booking.ends_at = parse_iso_utc(new_hold["starts_at"]), parse_iso_utc(new_hold["ends_at"])
+                hold_commands.record(session, new_hold["id"], HoldCommand.CONFIRM)
+                hold_commands.record(session, old_hold_id, HoldCommand.RELEASE)
+                reminders.schedule(session, booking, reminder_lead())
+            if "special_requests" in changes:
+                booking.special_requests = changes["special_requests"]
+            if event_snapshot(booking) != before:
+                booking.updated_at = utcnow()
+                add_outbox_event(session, "booking.updated", booking, before=before, actor=actor)
+            body = response_bytes(booking_view(booking))
+            store_response(session, keyed, 200, body)
+            if new_hold is not None and parse_iso_utc(new_hold["expires_at"]) - utcnow() < HOLD_SAFETY_MARGIN:
+                raise HoldExpiredBeforeCommit()
+    except StaleDataError:
+        raise BookingChanged() from None
+    except IntegrityError:
+        replay_if_stored(keyed)  # a concurrent duplicate with the same key answered first
+        raise
+    return body, old_hold_id
+
+
+def cancel_booking(reference: str, email: str | None, reason_id: int, *, actor: dict,
+                   idempotency_key: str | None = None) -> tuple[int, bytes]:
+    """Cancel and give the capacity back. Cancelling a cancelled booking answers 200 with it as
+    it is: no second event, no second release."""
+    keyed = KeyedRequest.of(f"bookings.cancel:{actor_scope(actor)}:{reference.upper()}", idempotency_key,
+                            {"reason_id": reason_id, "email": email})
+    try:
+        replay_if_stored(keyed)
+        for _ in range(MAX_CANCEL_ATTEMPTS):
+            try:
+                body, hold_id = _commit_cancel(reference, email, reason_id, actor, keyed)
+                break
+            except StaleDataError:
+                continue  # another change won; look again (a concurrent cancel is now seen as done)
+            except IntegrityError:
+                replay_if_stored(keyed)  # a concurrent duplicate with the same key answered first
+                raise
+        else:
+            raise BookingChanged()
+    except Replay as replay:
+        return replay.status, replay.body
+    if hold_id is not None:
+        hold_commands.carry_out(hold_id, HoldCommand.RELEASE)
+    return 200, body
+
+
+def _commit_cancel(reference: str, email: str | None, reason_id: int, actor: dict,
+                   keyed: KeyedRequest | None) -> tuple[bytes, str | None]:
+    with db.transaction() as session:
+        booking = find_booking(session, reference, email)
+        released = None
+        if booking.status != BookingStatus.CANCELLED:
+            _require_open(booking)
+            if session.get(CancellationReason, reason_id) is None:
+                raise ValidationFailed(details={"reason_id": ["Not a known cancellation reason."]})
+            before = event_snapshot(booking)
+            now = utcnow()
+            booking.status, booking.cancellation_reason_id = BookingStatus.CANCELLED, reason_id
+            booking.cancelled_at = booking.updated_at = now
+            add_outbox_event(session, "booking.cancelled", booking, before=before, actor=actor)
+            hold_commands.record(session, booking.hold_id, HoldCommand.RELEASE)
+            reminders.drop(session, booking.id)
+            released = booking.hold_id
+        body = response_bytes(booking_view(booking))
+        store_response(session, keyed, 200, body)
+    return body, released
+
+
+OUTCOMES = {"complete": (BookingStatus.COMPLETED, "booking.completed"),
+            "no-show": (BookingStatus.NO_SHOW, "booking.no_show")}
+
+
+def record_outcome(reference: str, outcome: str, *, actor: dict) -> dict:
+    """Staff mark a confirmed booking that has started as completed or a no-show."""
+    status, event_type = OUTCOMES[outcome]
+    try:
+        with db.transaction() as session:
+            booking = find_booking(session, reference, None)
+            if booking.status == status:
+                return booking_view(booking)
+            if booking.status != BookingStatus.CONFIRMED:
+                raise BookingNotModifiable(details={"status": booking.status})
+            if booking.starts_at > utcnow():
+                raise BookingNotStarted()
+            before = event_snapshot(booking)
+            booking.status, booking.updated_at = status, utcnow()
+            reminders.drop(session, booking.id)
+            add_outbox_event(session, event_type, booking, before=before, actor=actor)
+            return booking_view(booking)
+    except StaleDataError:
+        raise BookingChanged() from None

@@ -1,0 +1,61 @@
+"""Confirms and releases owed to the availability service (the saga's compensations).
+
+A use case records the command in its own transaction (`record`), then carries it out right
+after the commit (`carry_out`). Whatever did not get through is retried by the
+reconciliation job (`carry_out_pending`) until the availability service has taken it; both
+calls are idempotent there, so doing one twice is harmless.
+"""
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from booking_service import availability_client
+from booking_service.extensions import db
+from booking_service.models import HoldCommand
+from shared.clock import utcnow
+from shared.errors import ApiError
+
+log = logging.getLogger(__name__)
+
+CALLS = {HoldCommand.CONFIRM: availability_client.confirm_hold, HoldCommand.RELEASE: availability_client.release_hold}
+
+
+def record(session: Session, hold_id: str, command: str) -> None:
+    insert = (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)(HoldCommand)
+    session.execute(insert.values(hold_id=hold_id, command=command, created_at=utcnow(), attempts=0)
+                    .on_conflict_do_nothing(index_elements=["hold_id", "command"]))
+
+
+def carry_out(hold_id: str, command: str) -> bool:
+    """Send one command now; True when the availability service took it."""
+    error = None
+    try:
+        CALLS[command](hold_id)
+    except ApiError as exc:
+        # A hold released or expired meanwhile cannot be confirmed; nothing more to do for it.
+        if not (command == HoldCommand.CONFIRM and exc.code == "hold_not_active"):
+            error = exc.code
+    with db.transaction() as session:
+        values = {"attempts": HoldCommand.attempts + 1, "last_error": error}
+        if error is None:
+            values["done_at"] = utcnow()
+        session.execute(update(HoldCommand).where(HoldCommand.hold_id == hold_id, HoldCommand.command == command,
+                                                  HoldCommand.done_at.is_(None)).values(**values))
+    if error is not None:
+        log.warning("hold command failed; the reconciliation job will retry it",
+                    extra={"hold_id": hold_id, "command": command, "error": error})
+    return error is None
+
+
+def carry_out_pending(limit: int = 200) -> dict[str, int]:
+    with db.reading() as session:
+        pending = session.execute(select(HoldCommand.hold_id, HoldCommand.command)
+                                  .where(HoldCommand.done_at.is_(None)).order_by(HoldCommand.id).limit(limit)).all()
+    report = {"done": 0, "failed": 0}
+    for hold_id, command in pending:
+        report["done" if carry_out(hold_id, command) else "failed"] += 1
+    return report
