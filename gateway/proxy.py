@@ -2,7 +2,8 @@
 
 Pooled keep-alive connections per upstream, a connect and a read timeout on every call,
 no retries (the gateway cannot know whether a POST is safe to repeat; services retry their
-own idempotent calls). The request id, the client address and the scheme are forwarded;
+own idempotent calls); a service with several replicas is called in turn, and a replica
+that refuses the connection is skipped (shared/replicas.py). The request id, the client address and the scheme are forwarded;
 hop-by-hop headers and anything claiming to be a service credential are not.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from requests.adapters import HTTPAdapter
 
 from shared.errors import ApiError, UpstreamUnavailable
 from shared.logging import REQUEST_ID_HEADER, current_request_id
+from shared.replicas import Replicas, never_reached
 from shared.service_auth import SERVICE_TOKEN_HEADER
 
 log = logging.getLogger(__name__)
@@ -33,7 +35,7 @@ class Upstream:
     def __init__(self, name: str, base_url: str, *, connect_timeout: float, read_timeout: float,
                  pool_size: int = 50) -> None:
         self.name = name
-        self.base_url = base_url.rstrip("/")
+        self.replicas = Replicas(base_url)
         self.timeout = (connect_timeout, read_timeout)
         self.session = requests.Session()
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=pool_size, max_retries=0)
@@ -47,24 +49,34 @@ class Upstream:
                                                              request.remote_addr]))
         headers["X-Forwarded-Proto"] = request.scheme
         headers["X-Forwarded-Host"] = request.host
-        try:
-            upstream = self.session.request(
-                request.method, f"{self.base_url}{path}", params=request.query_string or None,
-                data=request.get_data(cache=False) or None, headers=headers, timeout=self.timeout,
-                stream=True, allow_redirects=False,
-            )
-        except requests.Timeout as exc:
-            log.warning("upstream timed out", extra={"upstream": self.name})
-            raise (UpstreamUnavailable() if isinstance(exc, requests.ConnectTimeout) else UpstreamTimeout()) from exc
-        except requests.ConnectionError as exc:
-            log.warning("upstream unreachable", extra={"upstream": self.name})
-            raise UpstreamUnavailable() from exc
+        body = request.get_data(cache=False) or None
+        replicas = self.replicas.in_turn()
+        for number, base_url in enumerate(replicas, start=1):
+            try:
+                upstream = self.session.request(
+                    request.method, f"{base_url}{path}", params=request.query_string or None, data=body,
+                    headers=headers, timeout=self.timeout, stream=True, allow_redirects=False,
+                )
+                break
+            except (requests.Timeout, requests.ConnectionError) as exc:
+                log.warning("upstream call failed", extra={"upstream": self.name, "replica": base_url,
+                                                           "error": type(exc).__name__})
+                if never_reached(exc) and number < len(replicas):
+                    continue  # nothing was sent: another replica may take it
+                if isinstance(exc, requests.Timeout) and not isinstance(exc, requests.ConnectTimeout):
+                    raise UpstreamTimeout() from exc
+                raise UpstreamUnavailable() from exc
         response_headers = [(k, v) for k, v in upstream.headers.items()
                             if k.lower() not in HOP_BY_HOP and k.lower() != REQUEST_ID_HEADER.lower()]
         return Response(upstream.iter_content(chunk_size=16384), status=upstream.status_code,
                         headers=response_headers)
 
     def ready(self) -> None:
-        response = self.session.get(f"{self.base_url}/readyz", timeout=self.timeout)
-        if response.status_code != 200:
-            raise RuntimeError(f"{self.name} not ready")
+        """Ready when at least one replica is."""
+        for base_url in self.replicas.urls:
+            try:
+                if self.session.get(f"{base_url}/readyz", timeout=self.timeout).status_code == 200:
+                    return
+            except requests.RequestException:
+                continue
+        raise RuntimeError(f"{self.name} not ready")

@@ -4,7 +4,8 @@ Pooled keep-alive sessions, a connect and a read timeout on every call, the call
 id and the service credential forwarded. Retries happen only for calls that are safe to
 repeat: GET/HEAD/PUT/DELETE/OPTIONS, or a POST the caller marks idempotent because it
 carries its own key (a hold key, an idempotency key). When the peer cannot be reached the
-client raises UpstreamUnavailable, which the error handlers turn into a 503 envelope.
+client raises UpstreamUnavailable, which the error handlers turn into a 503 envelope. A peer
+with several replicas is called in turn (shared/replicas.py).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from urllib3.util.retry import Retry
 
 from shared.errors import UpstreamUnavailable
 from shared.logging import REQUEST_ID_HEADER, current_request_id
+from shared.replicas import Replicas, never_reached
 from shared.service_auth import SERVICE_TOKEN_HEADER
 
 log = logging.getLogger(__name__)
@@ -56,7 +58,7 @@ class ServiceClient:
 
     def __init__(self, base_url: str, *, service_token: str | None = None,
                  timeouts: Timeouts = Timeouts(), retries: int = 2, pool_size: int = 20) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.replicas = Replicas(base_url)
         self.service_token = service_token
         self.timeouts = timeouts
         self._safe = _retrying_session(retries, pool_size, SAFE_METHODS)
@@ -78,13 +80,17 @@ class ServiceClient:
             sent_headers.setdefault(REQUEST_ID_HEADER, request_id)
         if self.service_token:
             sent_headers.setdefault(SERVICE_TOKEN_HEADER, self.service_token)
-        url = f"{self.base_url}{path}"
-        try:
-            return session.request(method, url, headers=sent_headers,
-                                   timeout=(self.timeouts.connect, self.timeouts.read), **kwargs)
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            log.warning("upstream call failed", extra={"url": url, "error": type(exc).__name__})
-            raise UpstreamUnavailable() from exc
+        replicas = self.replicas.in_turn()
+        for number, base_url in enumerate(replicas, start=1):
+            url = f"{base_url}{path}"
+            try:
+                return session.request(method, url, headers=sent_headers,
+                                       timeout=(self.timeouts.connect, self.timeouts.read), **kwargs)
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                log.warning("upstream call failed", extra={"url": url, "error": type(exc).__name__})
+                if not (never_reached(exc) and number < len(replicas)):
+                    raise UpstreamUnavailable() from exc
+        raise AssertionError("unreachable")
 
     def get(self, path: str, **kwargs: Any) -> requests.Response:
         return self.request("GET", path, **kwargs)

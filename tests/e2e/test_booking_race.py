@@ -1,0 +1,104 @@
+"""Guarantee 1 end to end: 200 customers at once through the gateway, spread over two
+booking-service replicas, for a slot of 10 covers. Confirmed covers never exceed 10 and reach
+it; every refusal is a clean 409 `slot_full`."""
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from datetime import date, time
+
+import pytest
+from sqlalchemy import Date, Time, bindparam, text
+
+from tests.conftest import Gateway
+from tests.support.availability import AvailabilityApi, days_ahead
+from tests.support.backends import free_port
+
+VENUE = "race-bookings"
+CAPACITY = 10
+REQUESTS = 200
+ROUNDS = int(os.environ.get("TESSERA_RACE_ROUNDS", "20"))
+# Under 200 concurrent requests on a small machine a request may queue for seconds; this test
+# is about correctness, so it gives the calls room rather than count slowness as a refusal.
+PATIENT = {"HTTP_READ_TIMEOUT": "60", "GATEWAY_UPSTREAM_TIMEOUT": "60"}
+
+
+def _restart(system, name: str, **env: str) -> None:
+    system.stop(name)
+    system.start(name, **env)
+
+
+@pytest.fixture(scope="module")
+def two_booking_replicas(system):
+    port = free_port()
+    second = f"http://127.0.0.1:{port}"
+    system.start("booking-2", entry="booking", BOOKING_PORT=str(port), **PATIENT)
+    _restart(system, "booking", **PATIENT)
+    _restart(system, "gateway", BOOKING_URL=f"{system.service_urls['booking']},{second}", **PATIENT)
+    try:
+        system.wait_service("booking", url=second)
+        system.wait_ready()
+        yield Gateway(system.gateway_url)
+    finally:
+        system.stop("booking-2")
+        _restart(system, "booking")
+        _restart(system, "gateway")
+        system.wait_ready()
+
+
+@pytest.fixture(scope="module")
+def race_venue(system):
+    api = AvailabilityApi(system.service_urls["availability"])
+    api.create_venue(VENUE, max_party_size=8, hold_ttl_seconds=600)
+    api.open_every_day(VENUE, "00:00", "23:45", interval=15, capacity=CAPACITY, duration=15)
+    return api
+
+
+def _slot_of_round(round_no: int) -> tuple[str, str]:
+    minutes = (round_no % 96) * 15
+    return days_ahead(2 + round_no // 96), f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _race(gateway: Gateway, round_no: int) -> list:
+    day, at = _slot_of_round(round_no)
+    barrier = threading.Barrier(REQUESTS)
+
+    def attempt(i: int):
+        party = 1 + i % 4
+        body = {"venue": VENUE, "date": day, "time": at, "party_size": party,
+                "customer": {"first_name": "Racer", "surname": str(i), "email": f"r{round_no}-{i}@example.com"}}
+        barrier.wait()
+        response = gateway.session.post(f"{gateway.base_url}/api/v1/bookings", json=body, timeout=120)
+        return party, response.status_code, response.json()
+
+    with ThreadPoolExecutor(max_workers=REQUESTS) as pool:
+        return list(pool.map(attempt, range(REQUESTS)))
+
+
+def _confirmed_covers(system, day: str, at: str) -> int:
+    statement = text("SELECT COALESCE(SUM(party_size), 0) FROM bookings WHERE venue = :venue AND status = 'confirmed' "
+                     "AND local_date = :day AND local_time = :at")
+    statement = statement.bindparams(bindparam("day", type_=Date()), bindparam("at", type_=Time()))
+    engine = system.backend.engine("booking")
+    try:
+        with engine.connect() as conn:
+            return conn.execute(statement, {"venue": VENUE, "day": date.fromisoformat(day),
+                                            "at": time.fromisoformat(at)}).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def test_two_hundred_customers_never_get_more_than_ten_covers(system, two_booking_replicas, race_venue):
+    for round_no in range(ROUNDS):
+        results = _race(two_booking_replicas, round_no)
+        statuses = {status for _, status, _ in results}
+        assert statuses <= {201, 409}, f"round {round_no}: {statuses}"
+        assert {body["error"]["code"] for _, status, body in results if status == 409} == {"slot_full"}
+        confirmed = sum(party for party, status, _ in results if status == 201)
+        assert confirmed == CAPACITY, f"round {round_no}: {confirmed} covers confirmed"
+        assert _confirmed_covers(system, *_slot_of_round(round_no)) == CAPACITY
+    assert race_venue.run_job("check-ledger") == {"slots": [], "resources": []}
+    for replica in ("booking", "booking-2"):
+        assert '"path": "/v1/bookings"' in system.log(replica), f"{replica} took no bookings"
