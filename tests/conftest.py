@@ -111,13 +111,14 @@ def count_rows(system, service: str, table: str, where: str = "1=1", **params) -
 
 
 def set_slot_capacity(system, day: str, at: str, capacity: int) -> None:
-    """Test set-up only: shrink one slot so a race for its last places is cheap to stage."""
+    """Test set-up only: shrink one slot of the demo venue so a race for its last places is cheap to stage."""
     engine = system.backend.engine("availability")
     try:
         with engine.begin() as conn:
-            statement = text("UPDATE slots SET capacity = :capacity WHERE local_date = :day AND local_time = :at")
+            statement = text("UPDATE slots SET capacity = :capacity WHERE local_date = :day AND local_time = :at "
+                             "AND venue_id = (SELECT id FROM venues WHERE slug = :venue)")
             statement = statement.bindparams(bindparam("day", type_=Date()), bindparam("at", type_=Time()))
-            updated = conn.execute(statement, {"capacity": capacity, "day": date.fromisoformat(day),
+            updated = conn.execute(statement, {"capacity": capacity, "venue": VENUE, "day": date.fromisoformat(day),
                                                "at": time.fromisoformat(at)}).rowcount
         assert updated == 1, f"no slot {day} {at}"
     finally:

@@ -36,7 +36,7 @@ def _events(system, reference_or_id: str, event_type: str) -> int:
 
 
 def test_a_move_takes_the_new_place_and_gives_the_old_one_back(system, gateway, availability):
-    day, later = future_date(7), future_date(8)
+    day, later = future_date(20), future_date(21)
     booking = _book(gateway, day, "19:00", 2, "mover@example.com")
     before_old, before_new = _slot(availability, day, "19:00")["booked"], _slot(availability, later, "20:00")["booked"]
     moved = gateway.session.patch(f"{gateway.base_url}/api/v1/bookings/{booking['reference']}",
@@ -52,7 +52,7 @@ def test_a_move_takes_the_new_place_and_gives_the_old_one_back(system, gateway, 
 
 
 def test_a_move_to_a_full_slot_is_refused_and_changes_nothing(system, gateway, availability):
-    day = future_date(9)
+    day = future_date(22)
     booking = _book(gateway, day, "12:00", 2, "stayer@example.com")
     set_slot_capacity(system, day, "12:30", _slot(availability, day, "12:30")["booked"] + 1)
     refused = gateway.session.patch(f"{gateway.base_url}/api/v1/bookings/{booking['reference']}",
@@ -64,7 +64,7 @@ def test_a_move_to_a_full_slot_is_refused_and_changes_nothing(system, gateway, a
 
 
 def test_a_hundred_concurrent_cancels_release_the_capacity_once(system, gateway, availability):
-    day = future_date(10)
+    day = future_date(23)
     booking = _book(gateway, day, "13:00", 3, "canceller@example.com")
     booked_before = _slot(availability, day, "13:00")["booked"]
     url = f"{gateway.base_url}/api/v1/bookings/{booking['reference']}/cancel"
@@ -94,7 +94,7 @@ def test_a_hundred_concurrent_cancels_release_the_capacity_once(system, gateway,
 
 
 def test_a_cancelled_booking_cannot_be_moved(gateway):
-    booking = _book(gateway, future_date(11), "19:30", 2, "gone@example.com")
+    booking = _book(gateway, future_date(24), "19:30", 2, "gone@example.com")
     base = f"{gateway.base_url}/api/v1/bookings/{booking['reference']}"
     gateway.session.post(f"{base}/cancel", params={"email": "gone@example.com"}, json={"reason_id": 2}, timeout=10)
     refused = gateway.session.patch(base, params={"email": "gone@example.com"}, json={"party_size": 3}, timeout=10)
@@ -102,7 +102,7 @@ def test_a_cancelled_booking_cannot_be_moved(gateway):
 
 
 def test_the_same_key_and_body_fifty_times_at_once_make_one_booking(system, gateway):
-    body = booking_body(future_date(12), "20:00", 2, email="fifty@example.com")
+    body = booking_body(future_date(25), "20:00", 2, email="fifty@example.com")
 
     def create(_):
         return gateway.post("/api/v1/bookings", json=body, headers={"Idempotency-Key": "fifty-at-once"})
