@@ -5,6 +5,7 @@ from flask import Flask
 
 from booking_service.config import Settings
 from booking_service.extensions import bind_extensions, db, redis
+from shared.faults import arm_from_environment
 from shared.logging import configure_logging
 from shared.openapi import TesseraApi
 from shared.web import finish_app, install_request_context, openapi_config
@@ -27,6 +28,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update(openapi_config("Tessera booking service"), SERVICE_TOKEN=settings.common.service_token,
                       REMINDER_LEAD_MINUTES=settings.reminder_lead_minutes)
     install_request_context(app)
+    arm_from_environment()
     bind_extensions(settings)
     api = TesseraApi(app)
     register_blueprints(api)

@@ -29,6 +29,7 @@ from booking_service.outbox import add_outbox_event
 from booking_service.references import new_reference, normalise_reference
 from shared.clock import parse_iso_utc, utcnow
 from shared.errors import ApiError
+from shared.faults import crash_point
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,7 @@ def create_booking(data: dict, *, actor: dict, idempotency_key: str | None = Non
             if exc.code == "hold_not_active":  # an earlier attempt with this key failed and gave it back
                 raise IdempotencyKeySpent() from None
             raise
+        crash_point("booking.after_hold")
         try:
             body = _commit_booking(booking_id, data, hold, actor, keyed)
         except Replay:
@@ -131,7 +133,9 @@ def create_booking(data: dict, *, actor: dict, idempotency_key: str | None = Non
             raise
     except Replay as replay:
         return replay.status, replay.body
+    crash_point("booking.after_commit")
     hold_commands.carry_out(hold["id"], HoldCommand.CONFIRM)
+    crash_point("booking.before_response")
     return 201, body
 
 
