@@ -99,6 +99,11 @@ class CeleryHandle:
 
     def init(self, main: str, broker_url: str) -> "CeleryHandle":
         self.app = make_celery(main, broker_url)
+        # A publisher answers a request or runs the relay loop: when the broker is down it must
+        # fail at once (the relay keeps the row, the cache has its TTL), not spend kombu's
+        # default connection retries (seconds of sleeping) inside the caller.
+        self.app.conf.broker_transport_options = {**self.app.conf.broker_transport_options,
+                                                  "max_retries": 0}
         return self
 
 
