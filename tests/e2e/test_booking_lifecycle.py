@@ -115,3 +115,29 @@ def test_the_same_key_and_body_fifty_times_at_once_make_one_booking(system, gate
                       "c.email = 'fifty@example.com'") == 1
     other = gateway.post("/api/v1/bookings", json={**body, "time": "20:30"}, headers={"Idempotency-Key": "fifty-at-once"})
     assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_key_reused"
+
+
+def test_a_returning_customer_s_new_details_are_kept(system, gateway):
+    _book(gateway, future_date(20), "12:00", 1, "returning@example.com")
+    second = gateway.post("/api/v1/bookings", json={
+        **booking_body(future_date(21), "12:00", 1, email="Returning@Example.com"),
+        "customer": {"first_name": "Ada", "surname": "Lovelace", "email": "Returning@Example.com",
+                     "mobile": "+44 7700 900123", "marketing_email": True}})
+    assert second.status_code == 201
+    customer = second.json()["customer"]
+    assert (customer["first_name"], customer["mobile"], customer["marketing_email"]) == ("Ada", "+44 7700 900123", True)
+    assert count_rows(system, "booking", "customers", "email = 'returning@example.com'") == 1
+
+
+def test_a_keyed_move_replays_its_answer_and_moves_once(system, gateway, availability):
+    day = future_date(22)
+    booking = _book(gateway, day, "19:00", 2, "keyed-move@example.com")
+    url = f"{gateway.base_url}/api/v1/bookings/{booking['reference']}"
+    move = {"params": {"email": "keyed-move@example.com"}, "json": {"time": "19:30"},
+            "headers": {"Idempotency-Key": "move-once"}, "timeout": 10}
+    first, second = gateway.session.patch(url, **move), gateway.session.patch(url, **move)
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert _events(system, booking["reference"], "booking.updated") == 1
+    other = gateway.session.patch(url, **{**move, "json": {"time": "20:00"}})
+    assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_key_reused"
