@@ -20,43 +20,22 @@ settings = Settings.from_env()
 bind_extensions(settings)
 
 app = make_celery("notification", settings.common.redis_url, include=["notification_service.tasks"])
+
+
+def _maintenance(service: str, job: str, every_seconds: float) -> dict:
+    """A beat entry running `job` on `service`; a run still queued after half its period (at
+    least a minute) is dropped, the next one will come."""
+    return {"task": "notification.run_maintenance_job", "schedule": every_seconds, "args": (service, job),
+            "options": {"queue": MAINTENANCE_QUEUE, "expires": max(60.0, every_seconds / 2)}}
+
+
 app.conf.beat_schedule = {
-    "expire-holds": {
-        "task": "notification.run_maintenance_job",
-        "schedule": env_float("HOLD_EXPIRY_INTERVAL", 15.0),
-        "args": ("availability", "expire-holds"),
-        "options": {"queue": MAINTENANCE_QUEUE, "expires": 60},
-    },
-    "fill-slot-horizon": {
-        "task": "notification.run_maintenance_job",
-        "schedule": 3600.0,
-        "args": ("availability", "fill-slot-horizon"),
-        "options": {"queue": MAINTENANCE_QUEUE, "expires": 1800},
-    },
-    "reconcile-bookings": {
-        "task": "notification.run_maintenance_job",
-        "schedule": env_float("RECONCILE_INTERVAL", 60.0),
-        "args": ("booking", "reconcile"),
-        "options": {"queue": MAINTENANCE_QUEUE, "expires": 120},
-    },
-    "send-reminders": {
-        "task": "notification.run_maintenance_job",
-        "schedule": env_float("REMINDER_INTERVAL", 60.0),
-        "args": ("booking", "send-reminders"),
-        "options": {"queue": MAINTENANCE_QUEUE, "expires": 120},
-    },
-    "purge-idempotency-keys": {
-        "task": "notification.run_maintenance_job",
-        "schedule": 3600.0,
-        "args": ("booking", "purge-idempotency-keys"),
-        "options": {"queue": MAINTENANCE_QUEUE, "expires": 1800},
-    },
-    "check-ledger": {
-        "task": "notification.run_maintenance_job",
-        "schedule": 3600.0,
-        "args": ("availability", "check-ledger"),
-        "options": {"queue": MAINTENANCE_QUEUE, "expires": 1800},
-    },
+    "expire-holds": _maintenance("availability", "expire-holds", env_float("HOLD_EXPIRY_INTERVAL", 15.0)),
+    "fill-slot-horizon": _maintenance("availability", "fill-slot-horizon", 3600.0),
+    "check-ledger": _maintenance("availability", "check-ledger", 3600.0),
+    "reconcile-bookings": _maintenance("booking", "reconcile", env_float("RECONCILE_INTERVAL", 60.0)),
+    "send-reminders": _maintenance("booking", "send-reminders", env_float("REMINDER_INTERVAL", 60.0)),
+    "purge-idempotency-keys": _maintenance("booking", "purge-idempotency-keys", 3600.0),
 }
 
 
