@@ -1,11 +1,15 @@
-"""Finding a venue's own rows by the ids the API uses, or raising the API's 404."""
+"""Finding a venue's own rows by the ids the API uses (or raising the API's 404), and listing them."""
 from __future__ import annotations
+
+from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from availability_service.errors import ResourceNotFound, VenueNotFound
+from availability_service.extensions import db
 from availability_service.models import Resource, Venue
+from shared.pagination import keyset_page
 
 
 def venue_by_slug(session: Session, slug: str, *, for_update: bool = False) -> Venue:
@@ -27,3 +31,11 @@ def resource_of_venue(session: Session, venue: Venue, resource_id: int, *, for_u
     if resource is None:
         raise ResourceNotFound()
     return resource
+
+
+def venue_rows_page(venue_slug: str, model, view: Callable, *, after_id: int | None, limit: int) -> dict:
+    """One page of a venue's rows of `model` (resources, rules, closures) in id order."""
+    with db.reading() as session:
+        venue = venue_by_slug(session, venue_slug)
+        query = select(model).where(model.venue_id == venue.id)
+        return keyset_page(session, query, model.id, after_id=after_id, limit=limit, view=view)

@@ -54,13 +54,5 @@ def try_release_hold(hold_id: str) -> None:
         log.warning("could not release hold; expiry will return it", extra={"hold_id": hold_id})
 
 
-def try_confirm_hold(hold_id: str) -> None:
-    """Confirm after commit; if it fails, expiry finds the booking and confirms instead."""
-    try:
-        confirm_hold(hold_id)
-    except ApiError:
-        log.warning("could not confirm hold; expiry will confirm it", extra={"hold_id": hold_id})
-
-
 def get_hold(hold_id: str) -> dict:
     return _answer(availability.client.get(f"/internal/holds/{hold_id}"))

@@ -9,10 +9,9 @@ from sqlalchemy.exc import IntegrityError
 from availability_service.errors import CapacityBelowHeld, RangeNotBookable, ResourceExists
 from availability_service.extensions import db
 from availability_service.holds.ranges import held_peak, lock_resource, mark_exclusive, overlapping, peak_units
-from availability_service.lookups import resource_of_venue, venue_by_slug
+from availability_service.lookups import resource_of_venue, venue_by_slug, venue_rows_page
 from availability_service.models import Resource
 from shared.clock import iso_utc, local_to_utc, utcnow
-from shared.pagination import keyset_page
 
 
 def resource_view(resource: Resource) -> dict:
@@ -21,10 +20,7 @@ def resource_view(resource: Resource) -> dict:
 
 
 def list_resources(venue_slug: str, *, after_id: int | None, limit: int) -> dict:
-    with db.reading() as session:
-        venue = venue_by_slug(session, venue_slug)
-        query = select(Resource).where(Resource.venue_id == venue.id)
-        return keyset_page(session, query, Resource.id, after_id=after_id, limit=limit, view=resource_view)
+    return venue_rows_page(venue_slug, Resource, resource_view, after_id=after_id, limit=limit)
 
 
 def get_resource(venue_slug: str, resource_id: int) -> dict:

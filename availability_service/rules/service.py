@@ -13,12 +13,11 @@ from sqlalchemy.exc import IntegrityError
 from availability_service.errors import ClosureExists, ClosureNotFound, DateInPast, RuleNotFound
 from availability_service.extensions import db
 from availability_service.invalidation import announce_capacity_change
-from availability_service.lookups import venue_by_slug
+from availability_service.lookups import venue_by_slug, venue_rows_page
 from availability_service.models import Closure, OpeningRule, Venue
 from availability_service.slots.service import sync_venue
 from shared.clock import venue_today
 from shared.errors import ValidationFailed
-from shared.pagination import keyset_page
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -58,10 +57,7 @@ def _resync(session, venue: Venue, *rule_dates: date | None):
 
 
 def list_rules(venue_slug: str, *, after_id: int | None, limit: int) -> dict:
-    with db.reading() as session:
-        venue = venue_by_slug(session, venue_slug)
-        query = select(OpeningRule).where(OpeningRule.venue_id == venue.id)
-        return keyset_page(session, query, OpeningRule.id, after_id=after_id, limit=limit, view=rule_view)
+    return venue_rows_page(venue_slug, OpeningRule, rule_view, after_id=after_id, limit=limit)
 
 
 def create_rule(venue_slug: str, fields: dict) -> dict:
@@ -111,10 +107,7 @@ def delete_rule(venue_slug: str, rule_id: int) -> dict:
 
 
 def list_closures(venue_slug: str, *, after_id: int | None, limit: int) -> dict:
-    with db.reading() as session:
-        venue = venue_by_slug(session, venue_slug)
-        query = select(Closure).where(Closure.venue_id == venue.id)
-        return keyset_page(session, query, Closure.id, after_id=after_id, limit=limit, view=closure_view)
+    return venue_rows_page(venue_slug, Closure, closure_view, after_id=after_id, limit=limit)
 
 
 def close_date(venue_slug: str, on: date, note: str | None) -> dict:

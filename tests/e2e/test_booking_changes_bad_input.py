@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from tests.conftest import VENUE, booking_body, count_rows, future_date
+from tests.conftest import booking_body, count_rows, future_date
 from tests.support.availability import HEADERS as STAFF
 
 DAY = future_date(27)

@@ -7,7 +7,6 @@ from concurrent.futures import ThreadPoolExecutor
 from sqlalchemy import text
 
 from tests.conftest import LEDGER_MISMATCH, VENUE, booking_body, count_rows, future_date, set_slot_capacity
-from tests.support.availability import HEADERS as STAFF
 from tests.support.processes import wait_until
 
 
