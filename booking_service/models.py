@@ -73,6 +73,7 @@ class Booking(Base):
     venue: Mapped[str] = mapped_column(String(64))
     # As the availability service named them when the booking was made, for e-mails and events.
     venue_name: Mapped[str | None] = mapped_column(String(200))
+    venue_address: Mapped[str | None] = mapped_column(String(500))
     timezone: Mapped[str | None] = mapped_column(String(64))
     hold_id: Mapped[str] = mapped_column(String(36), unique=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)

@@ -1,11 +1,8 @@
-"""Dropping cached availability days that an event changed (DESIGN guarantee 6).
-
-Invalidating twice is harmless, so this consumer needs no dedupe record.
-"""
+"""Dropping cached availability days that an event changed (DESIGN guarantee 6)."""
 from __future__ import annotations
 
 from notification_service.extensions import redis
-from shared.cache_keys import invalidate_days
+from shared.cache_keys import invalidate_days_once
 
 
 def affected_days(event: dict) -> set[tuple[str, str]]:
@@ -22,5 +19,6 @@ def affected_days(event: dict) -> set[tuple[str, str]]:
 
 
 def invalidate_for_event(event: dict) -> int:
+    """Invalidate the event's days once; -1 when the event was already handled."""
     days = sorted(affected_days(event))
-    return invalidate_days(redis.client, days) if days else 0
+    return invalidate_days_once(redis.client, days, event_id=event["event_id"]) if days else 0

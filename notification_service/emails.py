@@ -1,19 +1,24 @@
-"""Booking e-mails: which event gets which template, and the guarded, exactly-once send.
+"""Booking e-mails: which event gets which template, what the message holds, and the guarded,
+exactly-once send.
 
-The e-mail log row for (event, recipient, template) guards the send: it is locked while
-the message goes out and marked sent in the same transaction, so a redelivered or
-duplicated event finds it sent and skips. A crash after the send but before the commit
-repeats the send with the same Message-ID (file delivery then overwrites the same file).
+The e-mail log row for (event, recipient, template) guards the send. It is claimed and locked
+in one transaction, which commits "sent" (with the handler's processed-event record) at the
+point of no return of the delivery (mailer.py), so a redelivered or duplicated event finds it
+sent and skips. A failure before that point records the attempt; a refusal after it (the
+server's reply to the end of DATA) undoes the "sent".
 """
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, text
 
+from notification_service.calendar_invite import booking_invite
+from notification_service.consumers import first_time, forget, insert_unless_present
 from notification_service.extensions import db
 from notification_service.mailer import PermanentMailError, TransientMailError, build_message, deliver
 from notification_service.models import EmailLog, EmailStatus
@@ -21,6 +26,7 @@ from shared.clock import parse_iso_utc, utc_to_local, utcnow
 
 log = logging.getLogger(__name__)
 
+HANDLER = "email"
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
@@ -41,61 +47,94 @@ SUBJECTS = {
 MESSAGE_ID_DOMAIN = "tessera.local"
 
 
+@dataclass(frozen=True)
+class MailSettings:
+    smtp_url: str | None
+    mail_dir: Path
+    sender: str
+
+
 def message_id_for(event_id: str, template: str) -> str:
-    return f"<{event_id}.{template}@{MESSAGE_ID_DOMAIN}>"
+    """Stable for the event, so a resend is recognisably the same message; short enough that
+    the header is never folded (a folded Message-ID is read back with a leading space)."""
+    return f"<{event_id}.{template.removeprefix('booking_')}@{MESSAGE_ID_DOMAIN}>"
 
 
-def render(template: str, booking: dict) -> tuple[str, str, str]:
-    local = utc_to_local(parse_iso_utc(booking["starts_at"]), booking["timezone"])
-    context = {"b": booking, "local_when": local.strftime("%A %d %B %Y, %H:%M")}
-    subject = SUBJECTS[template].format(**booking)
-    return (subject, TEMPLATES.get_template(f"{template}.txt").render(context),
-            TEMPLATES.get_template(f"{template}.html").render(context))
+def local_when(booking: dict) -> str:
+    """The visit's start as the guest's clock at the venue shows it, e.g. `Sunday 28 March 2027, 01:30 BST`."""
+    return utc_to_local(parse_iso_utc(booking["starts_at"]), booking["timezone"]).strftime("%A %d %B %Y, %H:%M %Z")
 
 
-def _claim_row(session, event_id: str, recipient: str, template: str) -> EmailLog:
-    insert = (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)(EmailLog)
-    session.execute(insert.values(event_id=event_id, recipient=recipient, template=template,
-                                  message_id=message_id_for(event_id, template), status=EmailStatus.PENDING,
-                                  attempts=0).on_conflict_do_nothing())
+def compose(template: str, booking: dict, *, sender: str, recipient: str, message_id: str) -> EmailMessage:
+    context = {"b": booking, "local_when": local_when(booking)}
+    invite = booking_invite(booking, cancelled=template == "booking_cancelled", stamp=utcnow())
+    return build_message(
+        sender=sender, recipient=recipient, subject=SUBJECTS[template].format(**booking),
+        text=TEMPLATES.get_template(f"{template}.txt").render(context),
+        html=TEMPLATES.get_template(f"{template}.html").render(context),
+        message_id=message_id, attachments=((f"booking-{booking['reference']}.ics", "text/calendar", invite),),
+    )
+
+
+def _locked_row(session, event_id: str, recipient: str, template: str) -> EmailLog:
+    insert_unless_present(session, EmailLog, event_id=event_id, recipient=recipient, template=template,
+                          message_id=message_id_for(event_id, template), status=EmailStatus.PENDING, attempts=0)
     query = select(EmailLog).where(EmailLog.event_id == event_id, EmailLog.recipient == recipient,
                                    EmailLog.template == template)
-    if not db.is_sqlite:
-        query = query.with_for_update()
-    return session.scalar(query)
+    return session.scalar(query if db.is_sqlite else query.with_for_update())
 
 
-def _record_transient_failure(event_id: str, recipient: str, template: str, error: str) -> None:
+def _record_failure(event_id: str, recipient: str, template: str, error: Exception, *,
+                    attempt_committed: bool) -> None:
+    """A failed attempt: failed for good when permanent, pending again when transient."""
     with db.transaction() as session:
-        row = _claim_row(session, event_id, recipient, template)
-        row.attempts += 1
-        row.last_error = error[:500]
+        row = _locked_row(session, event_id, recipient, template)
+        if not attempt_committed:
+            row.attempts += 1
+        row.last_error, row.sent_at = str(error)[:500], None
+        if isinstance(error, PermanentMailError):
+            row.status = EmailStatus.FAILED
+            first_time(session, event_id, HANDLER)  # final; already written if "sent" was committed
+        else:
+            row.status = EmailStatus.PENDING
+            forget(session, event_id, HANDLER)  # undoes a committed "sent" the server then refused
 
 
-def send_booking_email(event: dict, *, smtp_url: str | None, mail_dir: Path, sender: str) -> str:
+def send_booking_email(event: dict, mail: MailSettings) -> str:
     """Send the e-mail an event calls for, at most once in effect. Returns what happened."""
     template = TEMPLATE_BY_EVENT.get(event["event_type"])
     booking = (event.get("payload") or {}).get("after") or {}
     recipient = (booking.get("customer") or {}).get("email")
     if template is None or not recipient:
         return "not_applicable"
+    event_id = event["event_id"]
+    committed = False
     try:
-        with db.transaction() as session:
-            row = _claim_row(session, event["event_id"], recipient, template)
+        with db.session() as session:
+            if not db.is_sqlite:
+                # The commit below is the point of no return; acknowledged without waiting for the
+                # WAL flush, it leaves the least time for a kill between it and the final dot. A
+                # PostgreSQL crash in that instant can at worst resend (same Message-ID).
+                session.execute(text("SET LOCAL synchronous_commit TO OFF"))
+            row = _locked_row(session, event_id, recipient, template)
             if row.status != EmailStatus.PENDING:
                 return f"already_{row.status}"
-            subject, text, html = render(template, booking)
-            message = build_message(sender=sender, recipient=recipient, subject=subject, text=text, html=html,
-                                    message_id=row.message_id)
-            row.attempts += 1
-            try:
-                deliver(message, smtp_url=smtp_url, mail_dir=mail_dir)
-            except PermanentMailError as exc:
-                row.status, row.last_error = EmailStatus.FAILED, str(exc)[:500]
-                log.warning("e-mail refused permanently", extra={"template": template})
-                return "failed"
-            row.status, row.sent_at, row.last_error = EmailStatus.SENT, utcnow(), None
+            message = compose(template, booking, sender=mail.sender, recipient=recipient,
+                              message_id=row.message_id)
+
+            def commit_sent() -> None:
+                nonlocal committed
+                row.attempts += 1
+                row.status, row.sent_at, row.last_error = EmailStatus.SENT, utcnow(), None
+                first_time(session, event_id, HANDLER)
+                session.commit()
+                committed = True
+
+            deliver(message, smtp_url=mail.smtp_url, mail_dir=mail.mail_dir, commit=commit_sent)
             return "sent"
-    except TransientMailError as exc:
-        _record_transient_failure(event["event_id"], recipient, template, str(exc))
-        raise
+    except (PermanentMailError, TransientMailError) as exc:
+        _record_failure(event_id, recipient, template, exc, attempt_committed=committed)
+        if isinstance(exc, TransientMailError):
+            raise
+        log.warning("e-mail refused permanently", extra={"template": template, "error": str(exc)[:200]})
+        return "failed"

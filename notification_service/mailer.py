@@ -3,18 +3,35 @@
 `SMTP_URL`: `smtp://[user:pass@]host[:port]` (STARTTLS when the server offers it) or
 `smtps://...` (TLS from the start). Errors are sorted into transient (retry later) and
 permanent (a 5xx reply, e.g. a rejected address: record and stop).
+
+Delivery takes a `commit` callback and calls it at the point of no return, so the sender's
+record and the delivery agree even when the process is killed:
+- SMTP: a server takes a message only when it receives the final "." of DATA, so `commit`
+  runs after the body is sent and just before that dot. A kill before the commit leaves the
+  server with an unterminated message, which it drops; the retry sends it again. A kill after
+  it leaves a committed "sent" and a server about to receive the dot. (Committing after the
+  server's 250 instead would resend, and duplicate, every message whose sender died in the
+  round trip between 250 and commit.)
+- Files: the message is renamed into place first and committed after; a repeat overwrites
+  the same file, so it cannot appear twice.
 """
 from __future__ import annotations
 
+import logging
 import os
+import re
 import smtplib
 import socket
 import ssl
 import tempfile
 from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY, SMTPUTF8 as SMTPUTF8_POLICY
 from email.utils import formatdate
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlparse
+
+log = logging.getLogger(__name__)
 
 SMTP_TIMEOUT_SECONDS = 10
 
@@ -28,7 +45,7 @@ class PermanentMailError(Exception):
 
 
 def build_message(*, sender: str, recipient: str, subject: str, text: str, html: str, message_id: str,
-                  attachments: list[tuple[str, str, bytes]] = ()) -> EmailMessage:
+                  attachments: tuple[tuple[str, str, bytes], ...] = ()) -> EmailMessage:
     message = EmailMessage()
     message["From"] = sender
     message["To"] = recipient
@@ -47,7 +64,7 @@ def _file_name(message_id: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in message_id.strip("<>")) + ".eml"
 
 
-def write_to_directory(message: EmailMessage, directory: Path) -> Path:
+def write_to_directory(message: EmailMessage, directory: Path, commit: Callable[[], None]) -> Path:
     """One file per Message-ID, written atomically: a repeated send overwrites, never duplicates."""
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / _file_name(message["Message-ID"])
@@ -55,27 +72,76 @@ def write_to_directory(message: EmailMessage, directory: Path) -> Path:
     with os.fdopen(fd, "wb") as handle:
         handle.write(bytes(message))
     os.replace(tmp, target)
+    commit()
     return target
 
 
-def send_smtp(message: EmailMessage, smtp_url: str) -> None:
-    url = urlparse(smtp_url)
-    secure = url.scheme == "smtps"
-    port = url.port or (465 if secure else 25)
+def _address(header_value) -> str:
+    return header_value.addresses[0].addr_spec if hasattr(header_value, "addresses") else str(header_value)
+
+
+def _data_without_final_dot(message: EmailMessage, policy) -> bytes:
+    """The DATA body, dot-stuffed and ending in CRLF, as RFC 5321 section 4.5.2 asks."""
+    body = message.as_bytes(policy=policy)
+    body = re.sub(rb"(?m)^\.", b"..", body)
+    return body if body.endswith(b"\r\n") else body + b"\r\n"
+
+
+def _transfer(client: smtplib.SMTP, message: EmailMessage, commit: Callable[[], None]) -> None:
+    """MAIL, RCPT and DATA as smtplib's send_message, with `commit` just before the final dot."""
+    sender, recipient = _address(message["From"]), _address(message["To"])
+    international = not (sender.isascii() and recipient.isascii())
+    if international and not client.has_extn("smtputf8"):
+        raise PermanentMailError("the server cannot take an internationalised address (no SMTPUTF8)")
+    options = ["SMTPUTF8", "BODY=8BITMIME"] if international else []
+    code, reply = client.mail(sender, options)
+    if code != 250:
+        raise smtplib.SMTPSenderRefused(code, reply, sender)
+    code, reply = client.rcpt(recipient)
+    if code not in (250, 251):
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
+    code, reply = client.docmd("data")
+    if code != 354:
+        raise smtplib.SMTPDataError(code, reply)
     try:
-        if secure:
-            client = smtplib.SMTP_SSL(url.hostname, port, timeout=SMTP_TIMEOUT_SECONDS,
-                                      context=ssl.create_default_context())
-        else:
-            client = smtplib.SMTP(url.hostname, port, timeout=SMTP_TIMEOUT_SECONDS)
-        with client:
-            client.ehlo()
-            if not secure and client.has_extn("starttls"):
-                client.starttls(context=ssl.create_default_context())
-                client.ehlo()
+        client.send(_data_without_final_dot(message, SMTPUTF8_POLICY if international else SMTP_POLICY))
+        commit()
+    except BaseException:
+        client.close()  # drop the connection mid-DATA: the server discards the unterminated message
+        raise
+    client.send(b".\r\n")
+    try:
+        code, reply = client.getreply()
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        # The server has the whole message but did not say whether it kept it: counted as sent,
+        # as it is when this process dies at this point.
+        log.warning("no reply to the end of DATA; counted as sent", extra={"error": type(exc).__name__})
+        return
+    if code != 250:
+        raise smtplib.SMTPDataError(code, reply)
+
+
+def _connect(url) -> smtplib.SMTP:
+    """A greeted connection: TLS from the start for smtps, else STARTTLS when offered."""
+    if url.scheme == "smtps":
+        client = smtplib.SMTP_SSL(url.hostname, url.port or 465, timeout=SMTP_TIMEOUT_SECONDS,
+                                  context=ssl.create_default_context())
+    else:
+        client = smtplib.SMTP(url.hostname, url.port or 25, timeout=SMTP_TIMEOUT_SECONDS)
+    client.ehlo()
+    if url.scheme != "smtps" and client.has_extn("starttls"):
+        client.starttls(context=ssl.create_default_context())
+        client.ehlo()
+    return client
+
+
+def send_smtp(message: EmailMessage, smtp_url: str, commit: Callable[[], None]) -> None:
+    url = urlparse(smtp_url)
+    try:
+        with _connect(url) as client:
             if url.username:
                 client.login(unquote(url.username), unquote(url.password or ""))
-            client.send_message(message)
+            _transfer(client, message, commit)
     except smtplib.SMTPRecipientsRefused as exc:
         codes = [code for code, _ in exc.recipients.values()]
         if all(code >= 500 for code in codes):
@@ -86,11 +152,12 @@ def send_smtp(message: EmailMessage, smtp_url: str) -> None:
             raise PermanentMailError(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
         raise TransientMailError(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
     except (smtplib.SMTPException, OSError, socket.timeout) as exc:
-        raise TransientMailError(type(exc).__name__) from exc
+        raise TransientMailError(f"{type(exc).__name__}: {exc}") from exc
 
 
-def deliver(message: EmailMessage, *, smtp_url: str | None, mail_dir: Path) -> None:
+def deliver(message: EmailMessage, *, smtp_url: str | None, mail_dir: Path, commit: Callable[[], None]) -> None:
+    """Deliver `message`, calling `commit` at the point of no return (see the module's docstring)."""
     if smtp_url:
-        send_smtp(message, smtp_url)
+        send_smtp(message, smtp_url, commit)
     else:
-        write_to_directory(message, mail_dir)
+        write_to_directory(message, mail_dir, commit)

@@ -1,4 +1,4 @@
-"""The notification service's tables: the e-mail log, the audit log, processed events."""
+"""The notification service's tables: the e-mail log, the audit log, processed events, dead letters."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -56,3 +56,31 @@ class AuditEntry(Base):
     after: Mapped[dict | None] = mapped_column(JSON)
     request_id: Mapped[str | None] = mapped_column(String(128))
     recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class ProcessedEvent(Base):
+    """Which handler has had its effect for which event; written in the transaction of that effect."""
+
+    __tablename__ = "processed_events"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    handler: Mapped[str] = mapped_column(String(32), primary_key=True)
+    processed_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class DeadLetter(Base):
+    """A task that used up its attempts (or kept killing its worker), kept for an operator to re-drive."""
+
+    __tablename__ = "dead_letters"
+    __table_args__ = (Index("ix_dead_letters_open", "redriven_at", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_name: Mapped[str] = mapped_column(String(128))
+    queue: Mapped[str] = mapped_column(String(32))
+    task_id: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[str | None] = mapped_column(String(64))
+    event: Mapped[dict] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer)
+    failed_at: Mapped[datetime] = mapped_column(DateTime)
+    redriven_at: Mapped[datetime | None] = mapped_column(DateTime)

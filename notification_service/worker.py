@@ -14,10 +14,12 @@ from notification_service.config import Settings
 from notification_service.extensions import bind_extensions
 from shared.celery_app import MAINTENANCE_QUEUE, make_celery
 from shared.config import env_float
+from shared.faults import arm_from_environment
 from shared.logging import configure_logging
 
 settings = Settings.from_env()
 bind_extensions(settings)
+arm_from_environment()
 
 app = make_celery("notification", settings.common.redis_url, include=["notification_service.tasks"])
 

@@ -35,13 +35,34 @@ def availability_generation_key(venue_slug: str, local_date: str) -> str:
     return f"{AVAILABILITY_PREFIX}:gen:{venue_slug}:{local_date}"
 
 
-def invalidate_days(redis_client, days) -> int:
-    """Bump each (venue, date)'s generation and delete its cached entry; returns keys deleted."""
-    with redis_client.pipeline(transaction=True) as pipe:
-        for venue, day in days:
-            generation = availability_generation_key(venue, day)
-            pipe.incr(generation)
-            pipe.expire(generation, GENERATION_TTL_SECONDS)
-            pipe.delete(availability_day_key(venue, day))
-        results = pipe.execute()
-    return sum(results[2::3])
+# Invalidation is the cache consumer's effect, so its (event, handler) dedupe record lives in
+# Redis and is written by the same script: both happen, or neither.
+# KEYS[1] the event's processed marker, then (generation key, day key) pairs;
+# ARGV[1] marker TTL, ARGV[2] generation TTL. Returns cached days deleted, or -1 for a duplicate.
+INVALIDATE_ONCE = """
+if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+  return -1
+end
+local deleted = 0
+for i = 2, #KEYS, 2 do
+  redis.call('INCR', KEYS[i])
+  redis.call('EXPIRE', KEYS[i], ARGV[2])
+  deleted = deleted + redis.call('DEL', KEYS[i + 1])
+end
+return deleted
+"""
+PROCESSED_MARKER_TTL_SECONDS = 7 * 24 * 3600
+
+
+def processed_marker_key(event_id: str, handler: str) -> str:
+    return f"tessera:processed:v1:{handler}:{event_id}"
+
+
+def invalidate_days_once(redis_client, days, *, event_id: str, handler: str = "cache") -> int:
+    """Bump each (venue, date)'s generation and delete its cached entry, unless this event was
+    already handled; returns the cached days deleted, or -1 for a duplicate."""
+    keys = [processed_marker_key(event_id, handler)]
+    for venue, day in days:
+        keys += [availability_generation_key(venue, day), availability_day_key(venue, day)]
+    return int(redis_client.eval(INVALIDATE_ONCE, len(keys), *keys, PROCESSED_MARKER_TTL_SECONDS,
+                                 GENERATION_TTL_SECONDS))

@@ -82,6 +82,13 @@ class Database:
             yield session
 
     @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A write session whose caller commits, for the rare flow that must commit at a chosen
+        moment mid-way (the e-mail send); whatever is left uncommitted is rolled back."""
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only unit of work (deferred lock on SQLite)."""
         with self._read_sessions() as session, session.begin():

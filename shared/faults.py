@@ -1,7 +1,8 @@
 """Crash points for the test suite: where a process dies on purpose, to prove the saga survives.
 
 `TESSERA_FAULTS=booking.after_commit` makes a process that reaches that point exit at once,
-as if killed: no cleanup, no response. Honoured only when TESSERA_ENV is `test`; in any
+as if killed: no cleanup, no response. `consume:<event id>` kills the worker process that
+handles that event: a poison message. Honoured only when TESSERA_ENV is `test`; in any
 other environment the setting is refused at start-up, so it can never fire in production.
 """
 from __future__ import annotations

@@ -11,6 +11,7 @@ from sqlalchemy import Date, Time, bindparam, text
 from tests.support.availability import SERVICE_TOKEN, AvailabilityApi
 from tests.support.backends import free_port, make_backend
 from tests.support.processes import System
+from tests.support.smtp import SmtpSink
 
 VENUE = "TheHungryUnicorn"
 # Slots whose ledger disagrees with their active holds (the invariant: none).
@@ -65,6 +66,28 @@ def running_system(tmp_path_factory, name: str, **overrides):
 def system(tmp_path_factory):
     """The shared system for end-to-end tests; tests that stop a process start it again."""
     with running_system(tmp_path_factory, "system") as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server in the test process (tests/support/smtp.py)."""
+    sink = SmtpSink().start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture(scope="session")
+def mail_system(tmp_path_factory, smtp_server):
+    """A second Tessera whose workers send e-mail over SMTP to `smtp_server` and retry quickly.
+
+    Its workers look up time zones in /usr/share/zoneinfo and in `extra_zones`, a directory a
+    test can add a zone to (a worker whose time zone data is older than the venue's zone)."""
+    extra_zones = tmp_path_factory.mktemp("zoneinfo")
+    with running_system(tmp_path_factory, "mail", SMTP_URL=smtp_server.url, WORKER_CONCURRENCY="4",
+                        RETRY_BACKOFF_BASE_SECONDS="0.2", RETRY_BACKOFF_MAX_SECONDS="1", EMAIL_MAX_RETRIES="60",
+                        CONSUMER_MAX_RETRIES="4", PYTHONTZPATH=f"/usr/share/zoneinfo:{extra_zones}") as running:
+        running.extra_zones = extra_zones
         yield running
 
 

@@ -48,6 +48,7 @@ class HoldSchema(StrictSchema):
     expires_at = fields.String()
     venue = fields.String()
     venue_name = fields.String()
+    venue_address = fields.String(allow_none=True)
     timezone = fields.String()
     date = fields.String(metadata={"description": "Slot holds"})
     time = fields.String(metadata={"description": "Slot holds"})

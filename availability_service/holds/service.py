@@ -67,7 +67,8 @@ def hold_view(hold: Hold) -> dict:
     venue = hold.venue
     view = {"id": hold.id, "hold_key": hold.hold_key, "status": hold.status, "units": hold.units,
             "expires_at": iso_utc(hold.expires_at),
-            "venue": venue.slug, "venue_name": venue.name, "timezone": venue.timezone}
+            "venue": venue.slug, "venue_name": venue.name, "venue_address": venue.address,
+            "timezone": venue.timezone}
     if hold.slot is not None:
         slot = hold.slot
         return {**view, "kind": "slot", "date": slot.local_date.isoformat(), "time": slot.local_time.strftime("%H:%M"),

@@ -75,7 +75,7 @@ def _commit_booking(booking_id: str, data: dict, hold: dict, actor: dict, keyed:
                 now = utcnow()
                 booking = Booking(
                     id=booking_id, reference=new_reference(), venue=hold["venue"], venue_name=hold["venue_name"],
-                    timezone=hold["timezone"], hold_id=hold["id"],
+                    venue_address=hold.get("venue_address"), timezone=hold["timezone"], hold_id=hold["id"],
                     customer=upsert_customer(session, hold["venue"], data["customer"]),
                     starts_at=parse_iso_utc(hold["starts_at"]), ends_at=parse_iso_utc(hold["ends_at"]),
                     local_date=data["date"], local_time=data["time"], party_size=data["party_size"],

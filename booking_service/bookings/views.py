@@ -37,8 +37,8 @@ def booking_view(booking: Booking) -> dict:
 
 def event_snapshot(booking: Booking) -> dict:
     """What consumers need to act on an event without calling back: the booking as it is now."""
-    return {**booking_view(booking), "booking_id": booking.id, "venue_name": booking.venue_name,
-            "timezone": booking.timezone}
+    return {**booking_view(booking), "booking_id": booking.id, "version": booking.version,
+            "venue_name": booking.venue_name, "venue_address": booking.venue_address, "timezone": booking.timezone}
 
 
 def response_bytes(view: dict) -> bytes:

@@ -4,11 +4,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 
+from notification_service.consumers import first_time
 from notification_service.extensions import db
 from notification_service.models import AuditEntry
 from shared.clock import iso_utc, parse_iso_utc
+
+HANDLER = "audit"
 
 
 def record_event(event: dict) -> bool:
@@ -17,14 +19,15 @@ def record_event(event: dict) -> bool:
     entity = event["event_type"].split(".", 1)[0]
     occurred_at = parse_iso_utc(event["occurred_at"])
     with db.transaction() as session:
-        insert = (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)(AuditEntry)
-        result = session.execute(insert.values(
+        if not first_time(session, event["event_id"], HANDLER):
+            return False
+        session.add(AuditEntry(
             event_id=event["event_id"], occurred_at=occurred_at, actor=event.get("actor") or {},
             venue=payload.get("venue"), entity=entity, entity_id=event["aggregate_id"],
             action=event["event_type"], before=payload.get("before"), after=payload.get("after"),
             request_id=event.get("request_id"),
-        ).on_conflict_do_nothing(index_elements=["event_id"]))
-        return (result.rowcount or 0) == 1
+        ))
+        return True
 
 
 def audit_view(entry: AuditEntry) -> dict:

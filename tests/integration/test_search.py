@@ -1,6 +1,7 @@
 """Availability search: one day or a calendar, read through the cache, at a bounded SQL cost."""
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 import pytest
@@ -130,7 +131,7 @@ def test_a_search_that_read_before_an_invalidation_does_not_cache_what_it_read(s
     _drop_cached_days(system, 20, 20)
     _, generations = search._read_cache(VENUE, [day])
     loaded = search._load_days(VENUE, [day], lambda rules: None)
-    invalidate_for_event({"payload": {"venue": VENUE, "dates": [day.isoformat()]}})
+    invalidate_for_event({"event_id": str(uuid.uuid4()), "payload": {"venue": VENUE, "dates": [day.isoformat()]}})
     search._write_cache(VENUE, loaded, generations, 30)
     assert not system.backend.redis().exists(availability_day_key(VENUE, day.isoformat()))
     _, fresh_generations = search._read_cache(VENUE, [day])

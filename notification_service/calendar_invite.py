@@ -1,0 +1,38 @@
+"""The `.ics` attachment of a booking e-mail (RFC 5545), so the visit lands in the guest's calendar.
+
+Times are written in the venue's own zone with its VTIMEZONE, so a calendar shows the wall-clock
+time the guest booked, DST included. The UID is the booking's and SEQUENCE its version: an
+update replaces the entry, a cancellation (METHOD:CANCEL) removes it.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from icalendar import Calendar, Event
+
+from shared.clock import parse_iso_utc, utc_to_local
+
+PRODUCT_ID = "-//Tessera//Bookings//EN"
+UID_DOMAIN = "tessera.local"
+
+
+def booking_invite(booking: dict, *, cancelled: bool, stamp: datetime) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
+
+    visit = Event()
+    visit.add("uid", f"{booking['booking_id']}@{UID_DOMAIN}")
+    visit.add("sequence", booking.get("version") or 1)
+    visit.add("dtstamp", stamp)
+    visit.add("dtstart", utc_to_local(parse_iso_utc(booking["starts_at"]), booking["timezone"]))
+    visit.add("dtend", utc_to_local(parse_iso_utc(booking["ends_at"]), booking["timezone"]))
+    visit.add("summary", f"{booking['venue_name']}: booking {booking['reference']}")
+    if booking.get("venue_address"):
+        visit.add("location", booking["venue_address"])
+    visit.add("description", f"Reference {booking['reference']}, party of {booking['party_size']}.")
+    visit.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    calendar.add_component(visit)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,110 @@
+"""E-mails over real SMTP: each event's message reaches the server exactly once, counted by
+Message-ID at the server, through duplicate events and a SIGKILLed worker (DESIGN guarantee 2);
+the local time in the message and its .ics is the booked instant, on a DST-change date too."""
+from __future__ import annotations
+
+import signal
+import time
+from datetime import datetime, timezone
+
+from celery import Celery
+from icalendar import Calendar
+
+from notification_service.emails import message_id_for
+from shared.celery_app import EMAIL_QUEUE, publish
+from shared.events import BOOKING_EVENT_CONSUMERS
+from tests.conftest import count_rows
+from tests.support.events import booking_event
+from tests.support.processes import wait_until
+
+SOON = datetime(2027, 1, 15, 12, 0)
+SETTLE_SECONDS = 2  # after the last expected message: long enough for a duplicate to show up
+
+
+def _publisher(system) -> Celery:
+    return Celery("test-publisher", broker=system.backend.redis_url)
+
+
+def _confirmation_ids(events) -> list[str]:
+    return [message_id_for(event["event_id"], "booking_created") for event in events]
+
+
+def _wait_delivered(smtp_server, message_ids, timeout: float) -> None:
+    wait_until(lambda: all(smtp_server.count_by_message_id(message_ids).values()), timeout, 0.2,
+               message=f"{len(message_ids)} messages at the SMTP server")
+    time.sleep(SETTLE_SECONDS)
+
+
+def test_a_thousand_events_published_twice_give_a_thousand_messages_and_audit_rows(mail_system, smtp_server):
+    events = [booking_event(reference=f"K{i:05d}", email=f"twice{i}@example.com", starts_at=SOON)
+              for i in range(1000)]
+    publisher = _publisher(mail_system)
+    try:
+        for event in events * 2:
+            for task_name, queue in BOOKING_EVENT_CONSUMERS.items():
+                publish(publisher, task_name, queue, event)
+    finally:
+        publisher.close()
+    message_ids = _confirmation_ids(events)
+    _wait_delivered(smtp_server, message_ids, 240)
+    counts = smtp_server.count_by_message_id(message_ids)
+    assert set(counts.values()) == {1}, {mid: n for mid, n in counts.items() if n != 1}
+    wait_until(lambda: count_rows(mail_system, "notification", "audit_log", "request_id = 'test' AND "
+                                  "CAST(after AS TEXT) LIKE '%twice%@example.com%'") == 1000, 120,
+               message="1,000 audit rows")
+    assert count_rows(mail_system, "notification", "email_log",
+                      "recipient LIKE 'twice%@example.com' AND status = 'sent' AND attempts = 1") == 1000
+
+
+def test_sigkilled_email_worker_delivers_every_message_once(mail_system, smtp_server):
+    events = [booking_event(reference=f"X{i:05d}", email=f"killed{i}@example.com", starts_at=SOON)
+              for i in range(300)]
+    message_ids = _confirmation_ids(events)
+    mail_system.stop("worker")  # queue the whole batch first, so the kill lands mid-batch
+    publisher = _publisher(mail_system)
+    try:
+        for event in events:
+            publish(publisher, "notification.send_booking_email", EMAIL_QUEUE, event)
+    finally:
+        publisher.close()
+    try:
+        for kill_after in (40, 140):
+            mail_system.start("worker")
+            wait_until(lambda: sum(smtp_server.count_by_message_id(message_ids).values()) >= kill_after, 60, 0.005,
+                       message=f"{kill_after} messages before the kill")
+            mail_system.stop("worker", signal.SIGKILL)  # the worker and its pool processes, mid-send
+        assert sum(smtp_server.count_by_message_id(message_ids).values()) < len(events), "finished before the kill"
+    finally:
+        mail_system.start("worker")
+    _wait_delivered(smtp_server, message_ids, 120)
+    counts = smtp_server.count_by_message_id(message_ids)
+    assert set(counts.values()) == {1}, {mid: n for mid, n in counts.items() if n != 1}
+
+
+def test_local_time_in_the_message_and_its_invite_is_the_booked_instant_across_dst(mail_system, smtp_server):
+    # 28 March 2027, London: clocks go forward at 01:00 GMT. 00:30 UTC is 00:30 GMT; 01:30 UTC is 02:30 BST.
+    before = booking_event(reference="DST0030", email="dst@example.com", starts_at=datetime(2027, 3, 28, 0, 30),
+                           local_date="2027-03-28", local_time="00:30")
+    after = booking_event(reference="DST0230", email="dst@example.com", starts_at=datetime(2027, 3, 28, 1, 30),
+                          local_date="2027-03-28", local_time="02:30")
+    publisher = _publisher(mail_system)
+    try:
+        for event in (before, after):
+            publish(publisher, "notification.send_booking_email", EMAIL_QUEUE, event)
+    finally:
+        publisher.close()
+    _wait_delivered(smtp_server, _confirmation_ids([before, after]), 30)
+
+    for event, wall_clock in ((before, "Sunday 28 March 2027, 00:30 GMT"), (after, "Sunday 28 March 2027, 02:30 BST")):
+        [message] = smtp_server.messages(lambda m: m["Message-ID"] == _confirmation_ids([event])[0])
+        assert wall_clock in message.get_body(("plain",)).get_content()
+        assert wall_clock in message.get_body(("html",)).get_content()
+        assert "1 Rainbow Row, London" in message.get_body(("plain",)).get_content()
+        [invite] = [part for part in message.iter_attachments() if part.get_content_type() == "text/calendar"]
+        [visit] = Calendar.from_ical(invite.get_content()).walk("VEVENT")
+        start = visit.decoded("dtstart")
+        assert str(start.tzinfo) == "Europe/London"
+        assert start.strftime("%H:%M") == event["payload"]["after"]["time"]
+        booked = datetime.fromisoformat(event["payload"]["after"]["starts_at"].replace("Z", "+00:00"))
+        assert start.astimezone(timezone.utc) == booked
+        assert str(visit["uid"]) == f"{event['aggregate_id']}@tessera.local"
