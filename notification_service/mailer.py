@@ -1,8 +1,8 @@
 """Building and delivering e-mails: over SMTP when SMTP_URL is set, else as .eml files.
 
 `SMTP_URL`: `smtp://[user:pass@]host[:port]` (STARTTLS when the server offers it) or
-`smtps://...` (TLS from the start). Errors are sorted into transient (retry later) and
-permanent (a 5xx reply, e.g. a rejected address: record and stop).
+`smtps://...` (TLS from the start). Errors are sorted into permanent (a 5xx refusal of this
+recipient or this message: record and stop) and transient (everything else: retry later).
 
 Delivery takes a `commit` callback and calls it at the point of no return, so the sender's
 record and the delivery agree even when the process is killed:
@@ -21,7 +21,6 @@ import logging
 import os
 import re
 import smtplib
-import socket
 import ssl
 import tempfile
 from email.message import EmailMessage
@@ -147,11 +146,14 @@ def send_smtp(message: EmailMessage, smtp_url: str, commit: Callable[[], None]) 
         if all(code >= 500 for code in codes):
             raise PermanentMailError(f"recipient refused: {codes}") from exc
         raise TransientMailError(f"recipient deferred: {codes}") from exc
-    except smtplib.SMTPResponseException as exc:
+    except smtplib.SMTPDataError as exc:
         if exc.smtp_code >= 500:
-            raise PermanentMailError(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
-        raise TransientMailError(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
-    except (smtplib.SMTPException, OSError, socket.timeout) as exc:
+            raise PermanentMailError(f"message refused: {exc.smtp_code} {exc.smtp_error!r}") from exc
+        raise TransientMailError(f"message deferred: {exc.smtp_code} {exc.smtp_error!r}") from exc
+    except (smtplib.SMTPException, OSError) as exc:
+        # Everything else (unreachable server, refused login or sender, a 5xx to HELO) is about
+        # the server or our configuration, not this message: retried, then dead-lettered for an
+        # operator to re-drive once it is fixed.
         raise TransientMailError(f"{type(exc).__name__}: {exc}") from exc
 
 

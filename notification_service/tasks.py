@@ -75,9 +75,13 @@ def _dead_letter(sender=None, task_id=None, exception=None, args=None, **_kwargs
     if not isinstance(sender, ConsumerTask):
         return
     event = args[0] if args else None
-    dead_letters.record(task_name=sender.name, queue=sender.queue, task_id=task_id, event=event,
-                        reason=f"{type(exception).__name__}: {exception}",
-                        attempts=(sender.request.retries or 0) + 1)
+    try:
+        dead_letters.record(task_name=sender.name, queue=sender.queue, task_id=task_id, event=event,
+                            reason=f"{type(exception).__name__}: {exception}",
+                            attempts=(sender.request.retries or 0) + 1)
+    except Exception:
+        log.exception("dead letter could not be stored", extra={
+            "task": sender.name, "task_id": task_id, "event_id": event.get("event_id") if isinstance(event, dict) else None})
 
 
 @consumer("notification.send_booking_email", EMAIL_QUEUE, max_retries=settings.retry.email_max_retries)

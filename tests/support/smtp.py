@@ -1,7 +1,9 @@
 """A real SMTP server (aiosmtpd) inside the test process, recording every message it accepted.
 
 Addresses at `rejected.test` are refused with 550 at RCPT, as a server refuses an unknown
-mailbox. The server can be stopped and started again on the same port to stage an outage.
+mailbox. `data_replies` queues replies to the next messages' end of DATA (e.g. a 451), given
+instead of accepting them. The server can be stopped and started again on the same port to
+stage an outage; `controller_options` go to aiosmtpd's Controller (e.g. an authenticator).
 """
 from __future__ import annotations
 
@@ -19,7 +21,9 @@ REJECTED_DOMAIN = "rejected.test"
 
 
 class SmtpSink:
-    def __init__(self) -> None:
+    def __init__(self, **controller_options) -> None:
+        self.controller_options = controller_options
+        self.data_replies: list[str] = []
         self.port = free_port()
         self.url = f"smtp://127.0.0.1:{self.port}"
         self._messages: list[EmailMessage] = []
@@ -34,13 +38,15 @@ class SmtpSink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.data_replies:
+            return self.data_replies.pop(0)
         message = message_from_bytes(envelope.original_content or envelope.content, policy=default_policy)
         with self._lock:
             self._messages.append(message)
         return "250 Message accepted for delivery"
 
     def start(self) -> "SmtpSink":
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port, **self.controller_options)
         self._controller.start()
         return self
 
