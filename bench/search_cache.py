@@ -39,11 +39,11 @@ import redis
 import requests
 
 from shared.cache_keys import availability_day_key
+from runner import SERVICES
 from tests.conftest import SERVICE_TOKEN, VENUE, system_env
 from tests.support.backends import Backend, make_backend
 from tests.support.processes import System
 
-SERVICES = ("availability_service", "booking_service", "notification_service")
 # Slots the staleness samples take turns on (days ahead, venue-local time): each hold is
 # released before the next, and spreading them keeps any one slot far from its 20 covers.
 STALENESS_DAYS = (2, 3, 4, 5)

@@ -1,9 +1,10 @@
-"""Gateway: the one public entry. Routes /api/v1/... to the service that owns it."""
+"""Gateway: the one public entry. Authenticates staff and routes /api/v1/... to the service that owns it."""
 from __future__ import annotations
 
 from flask import Flask
 
 from gateway.config import ROUTES, Settings
+from gateway.extensions import db
 from gateway.proxy import Upstream
 from shared.errors import NotFound
 from shared.logging import configure_logging
@@ -29,13 +30,21 @@ def register_routes(app: Flask, upstreams: dict[str, Upstream]) -> None:
 
 
 def create_app(settings: Settings | None = None) -> Flask:
+    from gateway import audit
+    from gateway.identity import routes as auth
+
     settings = settings or Settings.from_env()
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, SERVICE_TOKEN=settings.common.service_token,
+                      JWT_SECRET=settings.jwt_secret, ACCESS_TOKEN_TTL_SECONDS=settings.access_token_ttl_seconds)
     install_request_context(app)
+    db.init(settings.database_url)
     upstreams = {name: Upstream(name, url, connect_timeout=settings.upstream_connect_timeout,
                                 read_timeout=settings.upstream_read_timeout)
                  for name, url in settings.upstreams.items()}
+    app.extensions["tessera_upstreams"] = upstreams
+    app.register_blueprint(auth.blp)
+    app.register_blueprint(audit.blp)
     register_routes(app, upstreams)
-    return finish_app(app, {name: upstream.ready for name, upstream in upstreams.items()})
+    return finish_app(app, {"database": db.ping, **{name: upstream.ready for name, upstream in upstreams.items()}})

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shared.config import CommonSettings, env_float, env_int
+from shared.config import CommonSettings, ConfigError, database_url, env_float, env_int, env_str
+
+DEV_JWT_SECRET = "tessera-dev-jwt-secret-not-for-production"
+MIN_JWT_SECRET_BYTES = 32  # RFC 7518: an HS256 key at least as long as the hash
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,9 @@ ROUTES = (
 @dataclass(frozen=True)
 class Settings:
     common: CommonSettings
+    database_url: str
+    jwt_secret: str
+    access_token_ttl_seconds: int
     upstreams: dict[str, str]
     upstream_connect_timeout: float
     upstream_read_timeout: float
@@ -32,8 +38,14 @@ class Settings:
     @classmethod
     def from_env(cls) -> "Settings":
         common = CommonSettings.from_env()
+        jwt_secret = env_str("JWT_SECRET", DEV_JWT_SECRET)
+        if len(jwt_secret.encode()) < MIN_JWT_SECRET_BYTES:
+            raise ConfigError(f"JWT_SECRET must be at least {MIN_JWT_SECRET_BYTES} bytes")
         return cls(
             common=common,
+            database_url=database_url("GATEWAY", "gateway"),
+            jwt_secret=jwt_secret,
+            access_token_ttl_seconds=env_int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
             upstreams={"availability": common.availability_url, "booking": common.booking_url,
                        "notification": common.notification_url},
             upstream_connect_timeout=env_float("GATEWAY_CONNECT_TIMEOUT", 0.5),

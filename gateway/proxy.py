@@ -42,8 +42,11 @@ class Upstream:
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 
-    def forward(self, path: str) -> Response:
+    def forward(self, path: str, *, extra_headers: dict[str, str] | None = None) -> Response:
+        """Send the current request to `path` on a replica; `extra_headers` are the gateway's own
+        (e.g. the service credential once the caller is authorised)."""
         headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP | NOT_FROM_CLIENTS}
+        headers.update(extra_headers or {})
         headers[REQUEST_ID_HEADER] = current_request_id() or ""
         headers["X-Forwarded-For"] = ", ".join(filter(None, [request.headers.get("X-Forwarded-For"),
                                                              request.remote_addr]))

@@ -41,7 +41,7 @@ class AuditEntry(Base):
     """Append-only: one row per event, never updated."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id", "id"),
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id", "occurred_at", "id"),
                       Index("ix_audit_log_venue_occurred_at", "venue", "occurred_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from honcho import environ as honcho_environ
 
+from runner import SERVICES
 from runner.backends import LOCAL_REDIS_URL, EmbeddedRedis, port_answers
 from shared.config import PROJECT_ROOT
 
-SERVICES = ("availability_service", "booking_service", "notification_service")
 
 
 def _prepare_environment() -> tuple[dict[str, str], EmbeddedRedis | None]:

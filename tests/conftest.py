@@ -8,6 +8,7 @@ import pytest
 import requests
 from sqlalchemy import Date, Time, bindparam, text
 
+from runner import SERVICES
 from tests.support.availability import SERVICE_TOKEN, AvailabilityApi
 from tests.support.backends import free_port, make_backend
 from tests.support.processes import System
@@ -52,7 +53,7 @@ def running_system(tmp_path_factory, name: str, **overrides):
     system = System(system_env(backend, **overrides), log_dir=root)
     system.backend = backend
     try:
-        for service in ("availability_service", "booking_service", "notification_service"):
+        for service in SERVICES:
             system.manage(service, "migrate")
         system.manage("availability_service", "seed-demo")
         system.start_all()

@@ -17,8 +17,8 @@ class AuditLog(MethodView):
     @blp.arguments(AuditQueryArgsSchema, location="query")
     @blp.response(200, AuditPageSchema)
     def get(self, args):
-        """Audit entries, oldest first, filtered; follow `next_cursor` for more."""
+        """Audit entries in the order they happened, filtered; follow `next_cursor` for more."""
         return service.list_entries(venue=args.get("venue"), entity=args.get("entity"),
                                     entity_id=args.get("entity_id"), occurred_from=args.get("from_"),
-                                    occurred_to=args.get("to"), after_id=args.get("cursor"),
+                                    occurred_to=args.get("to"), cursor=args.get("cursor"),
                                     limit=args["limit"])

@@ -9,7 +9,7 @@ class AuditQueryArgsSchema(StrictSchema):
     entity_id = fields.String(validate=validate.Length(max=64))
     from_ = fields.NaiveDateTime(data_key="from")
     to = fields.NaiveDateTime()
-    cursor = fields.Integer(strict=False, validate=validate.Range(min=0, max=2**62))
+    cursor = fields.String(validate=validate.Regexp(r"^\d{1,18}-\d{1,18}$", error="Not a cursor from this API."))
     limit = fields.Integer(strict=False, load_default=100, validate=validate.Range(min=1, max=500))
 
 

@@ -1,9 +1,9 @@
 """The audit log: one append-only row per event, deduplicated by the event id."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 
 from notification_service.consumers import first_time
 from notification_service.extensions import db
@@ -17,13 +17,16 @@ def record_event(event: dict) -> bool:
     """Append the event's audit row; False when it was already recorded (a redelivery)."""
     payload = event.get("payload") or {}
     entity = event["event_type"].split(".", 1)[0]
+    snapshot = payload.get("after") or payload.get("before") or {}
+    # Staff know a booking by its reference, so that is the entity id they filter on.
+    entity_id = snapshot.get("reference") or event["aggregate_id"]
     occurred_at = parse_iso_utc(event["occurred_at"])
     with db.transaction() as session:
         if not first_time(session, event["event_id"], HANDLER):
             return False
         session.add(AuditEntry(
             event_id=event["event_id"], occurred_at=occurred_at, actor=event.get("actor") or {},
-            venue=payload.get("venue"), entity=entity, entity_id=event["aggregate_id"],
+            venue=payload.get("venue"), entity=entity, entity_id=entity_id,
             action=event["event_type"], before=payload.get("before"), after=payload.get("after"),
             request_id=event.get("request_id"),
         ))
@@ -36,11 +39,23 @@ def audit_view(entry: AuditEntry) -> dict:
             "action": entry.action, "before": entry.before, "after": entry.after, "request_id": entry.request_id}
 
 
+def _cursor(entry: AuditEntry) -> str:
+    return f"{int(entry.occurred_at.replace(tzinfo=timezone.utc).timestamp() * 1_000_000)}-{entry.id}"
+
+
+def _after_cursor(cursor: str):
+    """Entries after the cursor in (occurred_at, id) order."""
+    micros, entry_id = (int(part) for part in cursor.split("-"))
+    occurred_at = datetime.fromtimestamp(micros / 1_000_000, timezone.utc).replace(tzinfo=None)
+    return tuple_(AuditEntry.occurred_at, AuditEntry.id) > tuple_(occurred_at, entry_id)
+
+
 def list_entries(*, venue: str | None, entity: str | None, entity_id: str | None,
                  occurred_from: datetime | None, occurred_to: datetime | None,
-                 after_id: int | None, limit: int) -> dict:
-    """Entries oldest first; the cursor is the id of the last entry returned."""
-    query = select(AuditEntry).order_by(AuditEntry.id).limit(limit + 1)
+                 cursor: str | None, limit: int) -> dict:
+    """Entries in the order they happened (events are consumed in parallel, so not in the order
+    they were recorded); the cursor names the last entry returned."""
+    query = select(AuditEntry).order_by(AuditEntry.occurred_at, AuditEntry.id).limit(limit + 1)
     for column, value in ((AuditEntry.venue, venue), (AuditEntry.entity, entity),
                           (AuditEntry.entity_id, entity_id)):
         if value is not None:
@@ -49,10 +64,9 @@ def list_entries(*, venue: str | None, entity: str | None, entity_id: str | None
         query = query.where(AuditEntry.occurred_at >= occurred_from)
     if occurred_to is not None:
         query = query.where(AuditEntry.occurred_at < occurred_to)
-    if after_id is not None:
-        query = query.where(AuditEntry.id > after_id)
+    if cursor is not None:
+        query = query.where(_after_cursor(cursor))
     with db.reading() as session:
         rows = session.scalars(query).all()
     items = [audit_view(row) for row in rows[:limit]]
-    next_cursor = str(rows[limit - 1].id) if len(rows) > limit else None
-    return {"items": items, "next_cursor": next_cursor}
+    return {"items": items, "next_cursor": _cursor(rows[limit - 1]) if len(rows) > limit else None}

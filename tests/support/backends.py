@@ -14,7 +14,7 @@ from pathlib import Path
 import redis
 from sqlalchemy import create_engine, text
 
-SERVICES = ("availability", "booking", "notification")
+SERVICES = ("gateway", "availability", "booking", "notification")
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379")
 # Each system started in one test run gets a Redis database of its own, so one system's

@@ -61,8 +61,8 @@ class System:
         self.service_urls = {"availability": env["AVAILABILITY_URL"], "booking": env["BOOKING_URL"],
                              "notification": env["NOTIFICATION_URL"]}
 
-    def manage(self, service: str, *args: str) -> str:
-        result = subprocess.run([sys.executable, "-m", f"{service}.manage", *args], env=self.env, cwd=ROOT,
+    def manage(self, service: str, *args: str, **env: str) -> str:
+        result = subprocess.run([sys.executable, "-m", f"{service}.manage", *args], env={**self.env, **env}, cwd=ROOT,
                                 capture_output=True, text=True, timeout=120)
         if result.returncode != 0:
             raise RuntimeError(f"{service}.manage {' '.join(args)} failed:\n{result.stderr[-3000:]}")

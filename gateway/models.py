@@ -1,0 +1,44 @@
+"""The gateway's own tables: staff users and their roles per venue."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from shared.db import Base as SharedBase
+
+
+class Base(SharedBase):
+    __abstract__ = True
+
+
+class Role:
+    OWNER = "owner"
+    MANAGER = "manager"
+    STAFF = "staff"
+    ALL = (OWNER, MANAGER, STAFF)
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)  # stored lower-cased
+    password_hash: Mapped[str] = mapped_column(String(255))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    roles: Mapped[list["VenueRole"]] = relationship(back_populates="user", cascade="all, delete-orphan",
+                                                    lazy="selectin")
+
+
+class VenueRole(Base):
+    """What one staff user may do at one venue."""
+
+    __tablename__ = "venue_roles"
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"), primary_key=True)
+    venue: Mapped[str] = mapped_column(String(64), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    user: Mapped[StaffUser] = relationship(back_populates="roles")
