@@ -11,7 +11,7 @@ help:
 	@echo "make test      the whole suite on the embedded backends (SQLite + embedded Redis)"
 	@echo "make test-pg   the same suite on PostgreSQL + Redis (see DEVELOPERS.md)"
 	@echo "make test-unit only the fast unit tests"
-	@echo "make race      the capacity races at length (200 rounds), on both backends"
+	@echo "make race      the capacity races at length (200 rounds) and ten e-mail worker kills, on both backends"
 	@echo "make bench-search  search latency, cache hit vs miss, and staleness after a hold (bench/README.md)"
 
 install: $(VENV)/.installed
@@ -41,10 +41,13 @@ test-pg: install
 test-unit: install
 	@$(call run_pytest,tests/unit)
 
-# make test runs 20 rounds of the slot race per backend; this runs 200.
+# make test runs 20 rounds of the slot race per backend and kills the e-mail worker once;
+# this runs 200 rounds and kills it ten times in one batch.
+RACES := tests/integration/test_slot_race.py tests/integration/test_range_holds.py \
+         tests/integration/test_email_delivery.py::test_sigkilled_email_worker_delivers_every_message_once
 race: install
-	@TESSERA_RACE_ROUNDS=200 TESSERA_TEST_BACKEND=embedded $(call run_pytest,tests/integration/test_slot_race.py tests/integration/test_range_holds.py)
-	@TESSERA_RACE_ROUNDS=200 TESSERA_TEST_BACKEND=postgres $(call run_pytest,tests/integration/test_slot_race.py tests/integration/test_range_holds.py)
+	@TESSERA_RACE_ROUNDS=200 TESSERA_EMAIL_KILLS=10 TESSERA_TEST_BACKEND=embedded $(call run_pytest,$(RACES))
+	@TESSERA_RACE_ROUNDS=200 TESSERA_EMAIL_KILLS=10 TESSERA_TEST_BACKEND=postgres $(call run_pytest,$(RACES))
 
 # TESSERA_TEST_BACKEND=postgres make bench-search for PostgreSQL + Redis.
 bench-search: install

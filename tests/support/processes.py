@@ -57,6 +57,7 @@ class System:
         self.log_dir = log_dir
         self.commands = read_procfile()
         self.processes: dict[str, subprocess.Popen] = {}
+        self.launches: dict[str, tuple[str | None, dict[str, str]]] = {}  # name -> (entry, extra env)
         self.gateway_url = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
         self.service_urls = {"availability": env["AVAILABILITY_URL"], "booking": env["BOOKING_URL"],
                              "notification": env["NOTIFICATION_URL"]}
@@ -75,6 +76,7 @@ class System:
         self.processes[name] = subprocess.Popen(self.commands[entry or name], shell=True, cwd=ROOT,
                                                 env={**self.env, **env}, stdout=log, stderr=subprocess.STDOUT,
                                                 start_new_session=True)
+        self.launches[name] = (entry, env)
 
     def send_signal(self, name: str, signum: int) -> None:
         process = self.processes[name]
@@ -100,6 +102,16 @@ class System:
             if not _wait_group_gone(process.pid, timeout):
                 os.killpg(process.pid, signal.SIGKILL)
                 _wait_group_gone(process.pid, 5)
+
+    def restart_exited(self) -> list[str]:
+        """Start again every process that has exited, as the production supervisor (compose's
+        restart policy) does; returns their names."""
+        exited = [name for name, process in self.processes.items() if process.poll() is not None]
+        for name in exited:
+            self.processes.pop(name)
+            entry, env = self.launches[name]
+            self.start(name, entry=entry, **env)
+        return exited
 
     def kill(self, name: str) -> None:
         self.stop(name, signal.SIGKILL)
