@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway.config import ROUTES, Settings
 from gateway.extensions import db
+from gateway.limits import booking_lookup_limit, limiter
 from gateway.proxy import Upstream
+from gateway.security_headers import install_security_headers
 from shared.errors import NotFound
 from shared.logging import configure_logging
 from shared.web import finish_app, install_request_context
@@ -24,6 +27,9 @@ def register_routes(app: Flask, upstreams: dict[str, Upstream]) -> None:
             return _upstream.forward(f"{_route.upstream_prefix}{tail}")
 
         endpoint = f"proxy_{route.upstream}_{route.public_prefix.strip('/').replace('/', '_')}"
+        forward.__name__ = forward.__qualname__ = endpoint  # flask-limiter tells views apart by name
+        if route.upstream == "booking":
+            forward = booking_lookup_limit(forward)
         methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
         app.add_url_rule(route.public_prefix, endpoint, forward, methods=methods)
         app.add_url_rule(f"{route.public_prefix}/<path:subpath>", endpoint, forward, methods=methods)
@@ -37,8 +43,17 @@ def create_app(settings: Settings | None = None) -> Flask:
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, SERVICE_TOKEN=settings.common.service_token,
-                      JWT_SECRET=settings.jwt_secret, ACCESS_TOKEN_TTL_SECONDS=settings.access_token_ttl_seconds)
+                      JWT_SECRET=settings.jwt_secret, ACCESS_TOKEN_TTL_SECONDS=settings.access_token_ttl_seconds,
+                      RATELIMIT_STORAGE_URI=settings.common.redis_url,
+                      RATELIMIT_STORAGE_OPTIONS={"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+                      **settings.rate_limits)
+    if settings.trusted_proxy_hops:
+        # Behind a load balancer: take the client address and scheme from its X-Forwarded-* headers.
+        hops = settings.trusted_proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     install_request_context(app)
+    install_security_headers(app, settings.cors_allowed_origins)
+    limiter.init_app(app)
     db.init(settings.database_url)
     upstreams = {name: Upstream(name, url, connect_timeout=settings.upstream_connect_timeout,
                                 read_timeout=settings.upstream_read_timeout)

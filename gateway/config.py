@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from limits import parse_many
+
 from shared.config import CommonSettings, ConfigError, database_url, env_float, env_int, env_str
 
 DEV_JWT_SECRET = "tessera-dev-jwt-secret-not-for-production"
@@ -34,6 +36,9 @@ class Settings:
     upstream_connect_timeout: float
     upstream_read_timeout: float
     max_body_bytes: int
+    cors_allowed_origins: tuple[str, ...]
+    trusted_proxy_hops: int
+    rate_limits: dict[str, str]  # setting name (also the Flask config key) -> e.g. "300 per minute"
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -51,4 +56,27 @@ class Settings:
             upstream_connect_timeout=env_float("GATEWAY_CONNECT_TIMEOUT", 0.5),
             upstream_read_timeout=env_float("GATEWAY_UPSTREAM_TIMEOUT", 5.0),
             max_body_bytes=env_int("GATEWAY_MAX_BODY_BYTES", 64 * 1024),
+            cors_allowed_origins=_origins(env_str("CORS_ALLOWED_ORIGINS", default="http://localhost:5173")),
+            trusted_proxy_hops=env_int("TRUSTED_PROXY_HOPS", 0),
+            rate_limits={name: _limit(name, default) for name, default in (
+                ("RATE_LIMIT_DEFAULT", "300 per minute"),
+                ("RATE_LIMIT_LOGIN", "10 per minute"),
+                ("RATE_LIMIT_BOOKING_LOOKUP", "60 per minute"),
+            )},
         )
+
+
+def _origins(raw: str) -> tuple[str, ...]:
+    origins = tuple(origin.strip().rstrip("/") for origin in raw.split(",") if origin.strip())
+    if "*" in origins:
+        raise ConfigError("CORS_ALLOWED_ORIGINS must list origins; '*' is not allowed")
+    return origins
+
+
+def _limit(name: str, default: str) -> str:
+    value = env_str(name, default=default)
+    try:
+        parse_many(value)
+    except ValueError as exc:
+        raise ConfigError(f"{name} is not a rate limit like '300 per minute': {value!r}") from exc
+    return value

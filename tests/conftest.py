@@ -35,6 +35,11 @@ def system_env(backend, **overrides) -> dict[str, str]:
         "OUTBOX_RELAY_INTERVAL": "0.1",
         "HOLD_EXPIRY_INTERVAL": "2",
         "GATEWAY_UPSTREAM_TIMEOUT": "3",
+        # The suite sends thousands of requests from one address; tests/e2e/test_gateway_protection.py
+        # starts a gateway with tight limits of its own.
+        "RATE_LIMIT_DEFAULT": "100000 per minute",
+        "RATE_LIMIT_LOGIN": "100000 per minute",
+        "RATE_LIMIT_BOOKING_LOOKUP": "100000 per minute",
         "HTTP_READ_TIMEOUT": "3",
         **{f"{name}_PORT": str(port) for name, port in ports.items()},
         "AVAILABILITY_URL": f"http://127.0.0.1:{ports['AVAILABILITY']}",

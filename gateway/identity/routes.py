@@ -6,6 +6,7 @@ from marshmallow import ValidationError, fields, validate
 
 from gateway.identity.service import authenticate
 from gateway.identity.tokens import issue_access_token
+from gateway.limits import login_limit
 from shared.errors import ValidationFailed
 from shared.schemas import StrictSchema
 
@@ -18,6 +19,7 @@ class LoginSchema(StrictSchema):
 
 
 @blp.post("/login")
+@login_limit
 def login():
     try:
         credentials = LoginSchema().load(request.get_json(silent=True) or {})

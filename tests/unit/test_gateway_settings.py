@@ -1,0 +1,42 @@
+"""The gateway refuses to start on unsafe settings instead of running with them."""
+from __future__ import annotations
+
+import pytest
+
+from gateway.config import Settings
+from shared.config import ConfigError
+
+
+@pytest.fixture(autouse=True)
+def development(monkeypatch):
+    monkeypatch.setenv("TESSERA_ENV", "development")
+    for name in ("JWT_SECRET", "CORS_ALLOWED_ORIGINS", "RATE_LIMIT_DEFAULT", "RATE_LIMIT_LOGIN"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_defaults_are_safe():
+    settings = Settings.from_env()
+    assert settings.cors_allowed_origins == ("http://localhost:5173",)
+    assert settings.rate_limits["RATE_LIMIT_LOGIN"] == "10 per minute"
+    assert len(settings.jwt_secret.encode()) >= 32
+
+
+@pytest.mark.parametrize("name, value, complaint", [
+    ("JWT_SECRET", "short-secret", "at least 32 bytes"),
+    ("CORS_ALLOWED_ORIGINS", "https://app.example, *", "'\\*' is not allowed"),
+    ("RATE_LIMIT_LOGIN", "lots", "not a rate limit"),
+])
+def test_unsafe_or_malformed_settings_stop_the_gateway(monkeypatch, name, value, complaint):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=complaint):
+        Settings.from_env()
+
+
+def test_production_needs_its_own_jwt_secret(monkeypatch):
+    monkeypatch.setenv("TESSERA_ENV", "production")
+    for name, value in (("REDIS_URL", "redis://r:6379/0"), ("SERVICE_TOKEN", "s" * 40),
+                        ("GATEWAY_DATABASE_URL", "postgresql://x/y"), ("AVAILABILITY_URL", "http://a"),
+                        ("BOOKING_URL", "http://b"), ("NOTIFICATION_URL", "http://n")):
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match="JWT_SECRET must be set"):
+        Settings.from_env()
