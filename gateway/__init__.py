@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, SERVICE_TOKEN=settings.common.service_token,
                       JWT_SECRET=settings.jwt_secret, ACCESS_TOKEN_TTL_SECONDS=settings.access_token_ttl_seconds,
+                      REFRESH_TOKEN_TTL_SECONDS=settings.refresh_token_ttl_seconds,
                       RATELIMIT_STORAGE_URI=settings.common.redis_url,
                       RATELIMIT_STORAGE_OPTIONS={"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
                       **settings.rate_limits)

@@ -32,6 +32,7 @@ class Settings:
     database_url: str
     jwt_secret: str
     access_token_ttl_seconds: int
+    refresh_token_ttl_seconds: int
     upstreams: dict[str, str]
     upstream_connect_timeout: float
     upstream_read_timeout: float
@@ -51,6 +52,7 @@ class Settings:
             database_url=database_url("GATEWAY", "gateway"),
             jwt_secret=jwt_secret,
             access_token_ttl_seconds=env_int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
+            refresh_token_ttl_seconds=env_int("REFRESH_TOKEN_TTL_SECONDS", 14 * 24 * 3600),
             upstreams={"availability": common.availability_url, "booking": common.booking_url,
                        "notification": common.notification_url},
             upstream_connect_timeout=env_float("GATEWAY_CONNECT_TIMEOUT", 0.5),

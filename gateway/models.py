@@ -1,4 +1,4 @@
-"""The gateway's own tables: staff users and their roles per venue."""
+"""The gateway's own tables: staff users, their roles per venue, their refresh tokens."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -42,3 +42,19 @@ class VenueRole(Base):
     venue: Mapped[str] = mapped_column(String(64), primary_key=True)
     role: Mapped[str] = mapped_column(String(16))
     user: Mapped[StaffUser] = relationship(back_populates="roles")
+
+
+class RefreshToken(Base):
+    """One refresh token (stored as its SHA-256 only). Each use replaces it with a new one of
+    the same family; using one twice revokes the whole family, since one of the two users stole it."""
+
+    __tablename__ = "refresh_tokens"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    family_id: Mapped[str] = mapped_column(String(36), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"), index=True)
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
