@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from booking_service import availability_client
 from booking_service.extensions import db
 from booking_service.models import HoldCommand
 from shared.clock import utcnow
+from shared.db import insert_ignoring_conflicts
 from shared.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -25,9 +25,8 @@ CALLS = {HoldCommand.CONFIRM: availability_client.confirm_hold, HoldCommand.RELE
 
 
 def record(session: Session, hold_id: str, command: str) -> None:
-    insert = (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)(HoldCommand)
-    session.execute(insert.values(hold_id=hold_id, command=command, created_at=utcnow(), attempts=0)
-                    .on_conflict_do_nothing(index_elements=["hold_id", "command"]))
+    insert_ignoring_conflicts(session, HoldCommand, {"hold_id": hold_id, "command": command, "created_at": utcnow(),
+                                                     "attempts": 0}, index_elements=["hold_id", "command"])
 
 
 def carry_out(hold_id: str, command: str) -> bool:

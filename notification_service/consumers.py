@@ -8,21 +8,15 @@ waits on the first one's uncommitted key, then finds it taken.
 from __future__ import annotations
 
 from sqlalchemy import delete
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from notification_service.models import ProcessedEvent
-
-
-def insert_unless_present(session: Session, model, **values) -> bool:
-    """INSERT ... ON CONFLICT DO NOTHING; True when the row is new."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    return (session.execute(insert(model).values(**values).on_conflict_do_nothing()).rowcount or 0) == 1
+from shared.db import insert_ignoring_conflicts
 
 
 def first_time(session: Session, event_id: str, handler: str) -> bool:
     """Record that `handler` processed `event_id`; False when it already had."""
-    return insert_unless_present(session, ProcessedEvent, event_id=event_id, handler=handler)
+    return insert_ignoring_conflicts(session, ProcessedEvent, {"event_id": event_id, "handler": handler}) == 1
 
 
 def forget(session: Session, event_id: str, handler: str) -> None:

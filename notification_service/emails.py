@@ -18,11 +18,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from sqlalchemy import select, text
 
 from notification_service.calendar_invite import booking_invite
-from notification_service.consumers import first_time, forget, insert_unless_present
+from notification_service.consumers import first_time, forget
 from notification_service.extensions import db
 from notification_service.mailer import PermanentMailError, TransientMailError, build_message, deliver
 from notification_service.models import EmailLog, EmailStatus
 from shared.clock import parse_iso_utc, utc_to_local, utcnow
+from shared.db import insert_ignoring_conflicts
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +78,9 @@ def compose(template: str, booking: dict, *, sender: str, recipient: str, messag
 
 
 def _locked_row(session, event_id: str, recipient: str, template: str) -> EmailLog:
-    insert_unless_present(session, EmailLog, event_id=event_id, recipient=recipient, template=template,
-                          message_id=message_id_for(event_id, template), status=EmailStatus.PENDING, attempts=0)
+    insert_ignoring_conflicts(session, EmailLog, {
+        "event_id": event_id, "recipient": recipient, "template": template,
+        "message_id": message_id_for(event_id, template), "status": EmailStatus.PENDING, "attempts": 0})
     query = select(EmailLog).where(EmailLog.event_id == event_id, EmailLog.recipient == recipient,
                                    EmailLog.template == template)
     return session.scalar(query if db.is_sqlite else query.with_for_update())

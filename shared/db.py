@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -20,6 +21,14 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 class Base(DeclarativeBase):
     """Declarative base; each service subclasses it so metadata stays per service."""
+
+
+def insert_ignoring_conflicts(session: Session, model, rows: dict | list[dict], *,
+                              index_elements: list[str] | None = None) -> int:
+    """INSERT ... ON CONFLICT DO NOTHING on either database; returns how many rows are new."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = insert(model).values(rows).on_conflict_do_nothing(index_elements=index_elements)
+    return max(session.execute(statement).rowcount or 0, 0)
 
 
 def is_sqlite(engine_or_url) -> bool:

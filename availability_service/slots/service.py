@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
 from sqlalchemy import and_, bindparam, case, delete, exists, select, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from availability_service.errors import CapacityBelowHeld, DateInPast, SlotNotFound
@@ -26,6 +25,7 @@ from availability_service.models import Closure, Hold, OpeningRule, Slot, Venue
 from availability_service.slots.planning import PlannedSlot, plan_slots
 from availability_service.lookups import venue_by_slug
 from shared.clock import iso_utc, utcnow, venue_today
+from shared.db import insert_ignoring_conflicts
 
 log = logging.getLogger(__name__)
 INSERT_BATCH = 500
@@ -43,14 +43,9 @@ class SyncReport:
 
 
 def _insert_ignoring_existing(session: Session, rows: list[dict]) -> int:
-    dialect = session.get_bind().dialect.name
-    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Slot)
-    inserted = 0
-    for offset in range(0, len(rows), INSERT_BATCH):
-        result = session.execute(insert.values(rows[offset:offset + INSERT_BATCH])
-                                 .on_conflict_do_nothing(index_elements=["venue_id", "local_date", "local_time"]))
-        inserted += max(result.rowcount or 0, 0)
-    return inserted
+    return sum(insert_ignoring_conflicts(session, Slot, rows[offset:offset + INSERT_BATCH],
+                                         index_elements=["venue_id", "local_date", "local_time"])
+               for offset in range(0, len(rows), INSERT_BATCH))
 
 
 def _planned(session: Session, venue: Venue, first_day: date, last_day: date) -> dict:
