@@ -1,11 +1,14 @@
-"""Gateway: the one public entry. Authenticates staff and routes /api/v1/... to the service that owns it."""
+"""Gateway: the one public entry. Authenticates staff and integrations and routes /api/v1/... to
+the service that owns it, with the caller's signed identity."""
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway.config import ROUTES, Settings
+from gateway.customer_links import LINK_PARAMETER, link_caller, query_without_link
 from gateway.extensions import db
+from gateway.identity.guard import optional_caller
 from gateway.limits import booking_lookup_limit, limiter
 from gateway.proxy import Upstream
 from gateway.security_headers import install_security_headers
@@ -16,6 +19,13 @@ from shared.web import finish_app, install_request_context
 SERVICE = "gateway"
 
 
+def _forward_as_caller(upstream: Upstream, path: str, subpath: str):
+    """Forward as the authenticated caller, or as the customer a signed booking link names."""
+    if upstream.name == "booking" and subpath and LINK_PARAMETER in request.args:
+        return upstream.forward(path, caller=link_caller(subpath.split("/", 1)[0]), query=query_without_link())
+    return upstream.forward(path, caller=optional_caller())
+
+
 def register_routes(app: Flask, upstreams: dict[str, Upstream]) -> None:
     for route in ROUTES:
         upstream = upstreams[route.upstream]
@@ -24,7 +34,7 @@ def register_routes(app: Flask, upstreams: dict[str, Upstream]) -> None:
             if subpath.startswith("/"):
                 raise NotFound()
             tail = f"/{subpath}" if subpath else ""
-            return _upstream.forward(f"{_route.upstream_prefix}{tail}")
+            return _forward_as_caller(_upstream, f"{_route.upstream_prefix}{tail}", subpath)
 
         endpoint = f"proxy_{route.upstream}_{route.public_prefix.strip('/').replace('/', '_')}"
         forward.__name__ = forward.__qualname__ = endpoint  # flask-limiter tells views apart by name
@@ -43,6 +53,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, SERVICE_TOKEN=settings.common.service_token,
+                      IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
                       JWT_SECRET=settings.jwt_secret, ACCESS_TOKEN_TTL_SECONDS=settings.access_token_ttl_seconds,
                       REFRESH_TOKEN_TTL_SECONDS=settings.refresh_token_ttl_seconds,
                       RATELIMIT_STORAGE_URI=settings.common.redis_url,
@@ -56,7 +67,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     install_security_headers(app, settings.cors_allowed_origins)
     limiter.init_app(app)
     db.init(settings.database_url)
-    upstreams = {name: Upstream(name, url, connect_timeout=settings.upstream_connect_timeout,
+    upstreams = {name: Upstream(name, url, service_token=settings.common.service_token,
+                                identity_key=settings.common.identity_signing_key,
+                                connect_timeout=settings.upstream_connect_timeout,
                                 read_timeout=settings.upstream_read_timeout)
                  for name, url in settings.upstreams.items()}
     app.extensions["tessera_upstreams"] = upstreams

@@ -5,10 +5,9 @@ from dataclasses import dataclass
 
 from limits import parse_many
 
-from shared.config import CommonSettings, ConfigError, database_url, env_float, env_int, env_str
+from shared.config import CommonSettings, ConfigError, database_url, env_float, env_int, env_str, signing_key
 
 DEV_JWT_SECRET = "tessera-dev-jwt-secret-not-for-production"
-MIN_JWT_SECRET_BYTES = 32  # RFC 7518: an HS256 key at least as long as the hash
 
 
 @dataclass(frozen=True)
@@ -44,13 +43,10 @@ class Settings:
     @classmethod
     def from_env(cls) -> "Settings":
         common = CommonSettings.from_env()
-        jwt_secret = env_str("JWT_SECRET", DEV_JWT_SECRET)
-        if len(jwt_secret.encode()) < MIN_JWT_SECRET_BYTES:
-            raise ConfigError(f"JWT_SECRET must be at least {MIN_JWT_SECRET_BYTES} bytes")
         return cls(
             common=common,
             database_url=database_url("GATEWAY", "gateway"),
-            jwt_secret=jwt_secret,
+            jwt_secret=signing_key("JWT_SECRET", DEV_JWT_SECRET),
             access_token_ttl_seconds=env_int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
             refresh_token_ttl_seconds=env_int("REFRESH_TOKEN_TTL_SECONDS", 14 * 24 * 3600),
             upstreams={"availability": common.availability_url, "booking": common.booking_url,

@@ -1,4 +1,5 @@
-"""The gateway's own tables: staff users, their roles per venue, their refresh tokens."""
+"""The gateway's own tables: staff users, their roles per venue, their refresh tokens, and the
+API keys of integrations."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -57,4 +58,19 @@ class RefreshToken(Base):
     issued_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ApiKey(Base):
+    """An integration's key to one venue, limited to its scopes (shared/identity.py permission
+    names). Stored as the SHA-256 of the key only; the key itself is shown once, at creation."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    venue: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    scopes: Mapped[str] = mapped_column(String(200))  # space-separated
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -4,17 +4,21 @@ Pooled keep-alive connections per upstream, a connect and a read timeout on ever
 no retries (the gateway cannot know whether a POST is safe to repeat; services retry their
 own idempotent calls); a service with several replicas is called in turn, and a replica
 that refuses the connection is skipped (shared/replicas.py). The request id, the client address and the scheme are forwarded;
-hop-by-hop headers and anything claiming to be a service credential are not.
+hop-by-hop headers and anything claiming to be a service credential or identity are not.
+A request whose caller the gateway authenticated goes on with the service credential and the
+caller's signed identity (shared/identity.py), so the service can enforce the caller's venues.
 """
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import requests
 from flask import Response, request
 from requests.adapters import HTTPAdapter
 
 from shared.errors import ApiError, UpstreamUnavailable
+from shared.identity import IDENTITY_HEADER, Caller, sign_identity
 from shared.logging import REQUEST_ID_HEADER, current_request_id
 from shared.replicas import Replicas, never_reached
 from shared.service_auth import SERVICE_TOKEN_HEADER
@@ -23,7 +27,7 @@ log = logging.getLogger(__name__)
 
 HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
                         "trailers", "transfer-encoding", "upgrade", "host", "content-length"})
-NOT_FROM_CLIENTS = frozenset({SERVICE_TOKEN_HEADER.lower(), REQUEST_ID_HEADER.lower(),
+NOT_FROM_CLIENTS = frozenset({SERVICE_TOKEN_HEADER.lower(), IDENTITY_HEADER.lower(), REQUEST_ID_HEADER.lower(),
                               "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"})
 
 
@@ -32,9 +36,11 @@ class UpstreamTimeout(ApiError):
 
 
 class Upstream:
-    def __init__(self, name: str, base_url: str, *, connect_timeout: float, read_timeout: float,
-                 pool_size: int = 50) -> None:
+    def __init__(self, name: str, base_url: str, *, service_token: str, identity_key: str,
+                 connect_timeout: float, read_timeout: float, pool_size: int = 50) -> None:
         self.name = name
+        self.service_token = service_token
+        self.identity_key = identity_key
         self.replicas = Replicas(base_url)
         self.timeout = (connect_timeout, read_timeout)
         self.session = requests.Session()
@@ -42,25 +48,39 @@ class Upstream:
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 
-    def forward(self, path: str, *, extra_headers: dict[str, str] | None = None) -> Response:
-        """Send the current request to `path` on a replica; `extra_headers` are the gateway's own
-        (e.g. the service credential once the caller is authorised)."""
+    def forward(self, path: str, *, caller: Caller | None = None, query: bytes | None = None) -> Response:
+        """Send the current request to `path` on a replica, as `caller` when one was authenticated;
+        `query` replaces the request's query string. The answer streams back as it comes."""
         headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP | NOT_FROM_CLIENTS}
-        headers.update(extra_headers or {})
-        headers[REQUEST_ID_HEADER] = current_request_id() or ""
         headers["X-Forwarded-For"] = ", ".join(filter(None, [request.headers.get("X-Forwarded-For"),
                                                              request.remote_addr]))
         headers["X-Forwarded-Proto"] = request.scheme
         headers["X-Forwarded-Host"] = request.host
-        body = request.get_data(cache=False) or None
+        upstream = self._send(request.method, path, caller=caller, headers=headers,
+                              params=(request.query_string if query is None else query) or None,
+                              data=request.get_data(cache=False) or None, stream=True)
+        response_headers = [(k, v) for k, v in upstream.headers.items()
+                            if k.lower() not in HOP_BY_HOP and k.lower() != REQUEST_ID_HEADER.lower()]
+        return Response(upstream.iter_content(chunk_size=16384), status=upstream.status_code,
+                        headers=response_headers)
+
+    def call(self, method: str, path: str, *, caller: Caller | None = None, params: dict | None = None,
+             json: Any = None, headers: dict[str, str] | None = None) -> requests.Response:
+        """A request of the gateway's own (an adapter's), read whole: same replicas, timeouts and
+        errors as forwarding, with the request id and, for `caller`, the signed identity."""
+        return self._send(method, path, caller=caller, headers=dict(headers or {}), params=params, json=json)
+
+    def _send(self, method: str, path: str, *, caller: Caller | None, headers: dict[str, str],
+              stream: bool = False, **body) -> requests.Response:
+        if caller is not None:
+            headers[SERVICE_TOKEN_HEADER] = self.service_token
+            headers[IDENTITY_HEADER] = sign_identity(caller, self.identity_key)
+        headers[REQUEST_ID_HEADER] = current_request_id() or ""
         replicas = self.replicas.in_turn()
         for number, base_url in enumerate(replicas, start=1):
             try:
-                upstream = self.session.request(
-                    request.method, f"{base_url}{path}", params=request.query_string or None, data=body,
-                    headers=headers, timeout=self.timeout, stream=True, allow_redirects=False,
-                )
-                break
+                return self.session.request(method, f"{base_url}{path}", headers=headers, timeout=self.timeout,
+                                            stream=stream, allow_redirects=False, **body)
             except (requests.Timeout, requests.ConnectionError) as exc:
                 log.warning("upstream call failed", extra={"upstream": self.name, "replica": base_url,
                                                            "error": type(exc).__name__})
@@ -69,10 +89,7 @@ class Upstream:
                 if isinstance(exc, requests.Timeout) and not isinstance(exc, requests.ConnectTimeout):
                     raise UpstreamTimeout() from exc
                 raise UpstreamUnavailable() from exc
-        response_headers = [(k, v) for k, v in upstream.headers.items()
-                            if k.lower() not in HOP_BY_HOP and k.lower() != REQUEST_ID_HEADER.lower()]
-        return Response(upstream.iter_content(chunk_size=16384), status=upstream.status_code,
-                        headers=response_headers)
+        raise UpstreamUnavailable()
 
     def ready(self) -> None:
         """Ready when at least one replica is."""

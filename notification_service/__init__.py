@@ -19,7 +19,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings.from_env()
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
-    app.config.update(openapi_config("Tessera notification service"), SERVICE_TOKEN=settings.common.service_token)
+    app.config.update(openapi_config("Tessera notification service"), SERVICE_TOKEN=settings.common.service_token,
+                      IDENTITY_SIGNING_KEY=settings.common.identity_signing_key)
     install_request_context(app)
     bind_extensions(settings)
     api = TesseraApi(app)

@@ -51,6 +51,7 @@ def main() -> int:
         for service in SERVICES:
             _run(env, "-m", f"{service}.manage", "migrate")
         _run(env, "-m", "availability_service.manage", "seed-demo")
+        _run(env, "-m", "gateway.manage", "seed-demo")
         gateway = f"http://127.0.0.1:{env.get('GATEWAY_PORT', '8000')}"
         print(f"\nTessera is starting (Redis: {env['REDIS_URL']}{' embedded' if embedded else ''})\n"
               f"  API:        {gateway}/api/v1/venues/TheHungryUnicorn/availability?date=YYYY-MM-DD&party_size=2\n"

@@ -14,6 +14,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EMBEDDED_MODES = frozenset({"development", "test"})
 DEV_SERVICE_TOKEN = "tessera-dev-service-token"
+DEV_IDENTITY_SIGNING_KEY = "tessera-dev-identity-signing-key-not-for-production"
+MIN_SIGNING_KEY_BYTES = 32  # RFC 7518: an HS256 key at least as long as the hash
 
 
 class ConfigError(RuntimeError):
@@ -72,6 +74,13 @@ def env_float(name: str, default: float) -> float:
         raise ConfigError(f"{name} must be a number, got {raw!r}") from exc
 
 
+def signing_key(name: str, dev_default: str) -> str:
+    value = env_str(name, dev_default)
+    if len(value.encode()) < MIN_SIGNING_KEY_BYTES:
+        raise ConfigError(f"{name} must be at least {MIN_SIGNING_KEY_BYTES} bytes")
+    return value
+
+
 def sqlite_url(service: str) -> str:
     return f"sqlite:///{var_dir() / f'{service}.db'}"
 
@@ -88,6 +97,7 @@ class CommonSettings:
     env: str
     redis_url: str
     service_token: str
+    identity_signing_key: str
     log_level: str
     http_connect_timeout: float
     http_read_timeout: float
@@ -101,6 +111,7 @@ class CommonSettings:
             env=environment(),
             redis_url=env_str("REDIS_URL", "redis://127.0.0.1:6379/0"),
             service_token=env_str("SERVICE_TOKEN", DEV_SERVICE_TOKEN),
+            identity_signing_key=signing_key("IDENTITY_SIGNING_KEY", DEV_IDENTITY_SIGNING_KEY),
             log_level=env_str("LOG_LEVEL", default="INFO"),
             http_connect_timeout=env_float("HTTP_CONNECT_TIMEOUT", 1.0),
             http_read_timeout=env_float("HTTP_READ_TIMEOUT", 5.0),

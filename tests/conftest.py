@@ -61,6 +61,7 @@ def running_system(tmp_path_factory, name: str, **overrides):
         for service in SERVICES:
             system.manage(service, "migrate")
         system.manage("availability_service", "seed-demo")
+        system.manage("gateway", "seed-demo")
         system.start_all()
         yield system
     finally:

@@ -6,6 +6,7 @@ from availability_service.resources.schemas import (RangeQueryArgsSchema, Resour
                                                     ResourceCreateSchema, ResourceSchema, ResourceUpdateSchema)
 from shared.openapi import documents_errors
 from shared.pagination import PageArgsSchema, page_schema
+from shared.identity import VENUE_WRITE
 from shared.service_auth import require_staff
 
 blp = Blueprint("resources", __name__, url_prefix="/v1/venues/<string:venue>/resources",
@@ -21,10 +22,10 @@ class Resources(MethodView):
         """The venue's resources; follow `next_cursor` for more."""
         return service.list_resources(venue, after_id=args.get("cursor"), limit=args["limit"])
 
-    @require_staff
+    @require_staff(VENUE_WRITE)
     @blp.arguments(ResourceCreateSchema)
     @blp.response(201, ResourceSchema)
-    @documents_errors(blp, 401, 404, 409, 422)
+    @documents_errors(blp, 401, 403, 404, 409, 422)
     def post(self, body, venue):
         """Add a resource (staff)."""
         return service.create_resource(venue, body)
@@ -37,10 +38,10 @@ class ResourceById(MethodView):
     def get(self, venue, resource_id):
         return service.get_resource(venue, resource_id)
 
-    @require_staff
+    @require_staff(VENUE_WRITE)
     @blp.arguments(ResourceUpdateSchema)
     @blp.response(200, ResourceSchema)
-    @documents_errors(blp, 401, 404, 409, 422)
+    @documents_errors(blp, 401, 403, 404, 409, 422)
     def patch(self, body, venue, resource_id):
         """Change a resource (staff); 409 `capacity_below_held` below what is already held."""
         return service.update_resource(venue, resource_id, body)

@@ -8,6 +8,7 @@ from availability_service.rules.schemas import (ClosureCreateSchema, ClosureSche
 from shared.openapi import documents_errors
 from shared.pagination import PageArgsSchema, page_schema
 from shared.schemas import path_value
+from shared.identity import VENUE_WRITE
 from shared.service_auth import require_staff
 
 blp = Blueprint("rules", __name__, url_prefix="/v1/venues/<string:venue>",
@@ -23,10 +24,10 @@ class OpeningRules(MethodView):
         """Weekly periods and exceptional openings, as venue wall-clock times."""
         return service.list_rules(venue, after_id=args.get("cursor"), limit=args["limit"])
 
-    @require_staff
+    @require_staff(VENUE_WRITE)
     @blp.arguments(RuleCreateSchema)
     @blp.response(201, RuleSchema)
-    @documents_errors(blp, 401, 404, 422)
+    @documents_errors(blp, 401, 403, 404, 422)
     def post(self, body, venue):
         """Add a period (staff); the slots it calls for are generated at once."""
         return service.create_rule(venue, body)
@@ -34,17 +35,17 @@ class OpeningRules(MethodView):
 
 @blp.route("/opening-rules/<int(max=2147483647):rule_id>")
 class OpeningRuleById(MethodView):
-    @require_staff
+    @require_staff(VENUE_WRITE)
     @blp.arguments(RuleUpdateSchema)
     @blp.response(200, RuleSchema)
-    @documents_errors(blp, 401, 404, 422)
+    @documents_errors(blp, 401, 403, 404, 422)
     def patch(self, body, venue, rule_id):
         """Change a period (staff); future slots follow, booked capacity is kept."""
         return service.update_rule(venue, rule_id, body)
 
-    @require_staff
+    @require_staff(VENUE_WRITE)
     @blp.response(200, SlotChangesSchema)
-    @documents_errors(blp, 401, 404)
+    @documents_errors(blp, 401, 403, 404)
     def delete(self, venue, rule_id):
         """Remove a period (staff); its unbooked future slots go, booked ones close."""
         return service.delete_rule(venue, rule_id)
@@ -59,10 +60,10 @@ class Closures(MethodView):
         """Dates the venue is closed."""
         return service.list_closures(venue, after_id=args.get("cursor"), limit=args["limit"])
 
-    @require_staff
+    @require_staff(VENUE_WRITE)
     @blp.arguments(ClosureCreateSchema)
     @blp.response(201, ClosureSchema)
-    @documents_errors(blp, 401, 404, 409, 422)
+    @documents_errors(blp, 401, 403, 404, 409, 422)
     def post(self, body, venue):
         """Close the venue on a date (staff); booked slots close and keep their bookings."""
         return service.close_date(venue, body["date"], body.get("note"))
@@ -70,9 +71,9 @@ class Closures(MethodView):
 
 @blp.route("/closures/<string:day>")
 class ClosureByDate(MethodView):
-    @require_staff
+    @require_staff(VENUE_WRITE)
     @blp.response(200, SlotChangesSchema)
-    @documents_errors(blp, 401, 404, 422)
+    @documents_errors(blp, 401, 403, 404, 422)
     def delete(self, venue, day):
         """Reopen a closed date (staff); its slots come back from the rules."""
         return service.reopen_date(venue, path_value(fields.Date(), day, "date"))

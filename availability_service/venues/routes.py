@@ -5,7 +5,8 @@ from availability_service.venues import service
 from availability_service.venues.schemas import VenueCreateSchema, VenueSchema, VenueUpdateSchema
 from shared.openapi import documents_errors
 from shared.pagination import PageArgsSchema, page_schema
-from shared.service_auth import require_staff
+from shared.identity import VENUE_WRITE
+from shared.service_auth import require_admin, require_staff
 
 blp = Blueprint("venues", __name__, url_prefix="/v1/venues", description="Venues and their booking rules")
 
@@ -19,12 +20,12 @@ class Venues(MethodView):
         """Every venue, oldest first; follow `next_cursor` for more."""
         return service.list_venues(after_id=args.get("cursor"), limit=args["limit"])
 
-    @require_staff
+    @require_admin
     @blp.arguments(VenueCreateSchema)
     @blp.response(201, VenueSchema)
-    @documents_errors(blp, 401, 409, 422)
+    @documents_errors(blp, 401, 403, 409, 422)
     def post(self, body):
-        """Create a venue (staff). Slots follow once opening rules are added."""
+        """Create a venue (admins). Slots follow once opening rules are added."""
         return service.create_venue(body)
 
 
@@ -36,10 +37,10 @@ class VenueBySlug(MethodView):
         """A venue and its booking rules."""
         return service.get_venue(venue)
 
-    @require_staff
+    @require_staff(VENUE_WRITE)
     @blp.arguments(VenueUpdateSchema)
     @blp.response(200, VenueSchema)
-    @documents_errors(blp, 401, 404, 422)
+    @documents_errors(blp, 401, 403, 404, 422)
     def patch(self, body, venue):
         """Change a venue's name or booking rules (staff); slots follow a changed horizon."""
         return service.update_venue(venue, body)

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from booking_service import availability_client, hold_commands, reminders
+from booking_service.bookings.access import BookingAccess
 from booking_service.bookings.idempotency import KeyedRequest, Replay, replay_if_stored, store_response
 from booking_service.bookings.service import (HOLD_SAFETY_MARGIN, IDEMPOTENT_BOOKING_NAMESPACE, actor_scope,
                                               find_booking, reminder_lead)
@@ -42,14 +43,15 @@ def _new_hold_key(booking_id: str, idempotency_key: str | None) -> str:
     return str(uuid.uuid5(IDEMPOTENT_BOOKING_NAMESPACE, f"{booking_id}:update:{idempotency_key}"))
 
 
-def update_booking(reference: str, email: str | None, changes: dict, *, actor: dict,
+def update_booking(reference: str, access: BookingAccess, changes: dict, *,
                    idempotency_key: str | None = None) -> tuple[int, bytes]:
+    actor = access.actor
     keyed = KeyedRequest.of(f"bookings.update:{actor_scope(actor)}:{reference.upper()}", idempotency_key,
-                            {**changes, "email": email})
+                            {**changes, **access.fingerprint()})
     try:
         replay_if_stored(keyed)
         with db.reading() as session:
-            booking = find_booking(session, reference, email)
+            booking = find_booking(session, reference, access)
             _require_open(booking)
             current = {"date": booking.local_date, "time": booking.local_time, "party_size": booking.party_size}
             booking_id, version, venue = booking.id, booking.version, booking.venue
@@ -110,17 +112,17 @@ def _commit_update(booking_id: str, version: int, target: dict, changes: dict, n
     return body, old_hold_id
 
 
-def cancel_booking(reference: str, email: str | None, reason_id: int, *, actor: dict,
+def cancel_booking(reference: str, access: BookingAccess, reason_id: int, *,
                    idempotency_key: str | None = None) -> tuple[int, bytes]:
     """Cancel and give the capacity back. Cancelling a cancelled booking answers 200 with it as
     it is: no second event, no second release."""
-    keyed = KeyedRequest.of(f"bookings.cancel:{actor_scope(actor)}:{reference.upper()}", idempotency_key,
-                            {"reason_id": reason_id, "email": email})
+    keyed = KeyedRequest.of(f"bookings.cancel:{actor_scope(access.actor)}:{reference.upper()}", idempotency_key,
+                            {"reason_id": reason_id, **access.fingerprint()})
     try:
         replay_if_stored(keyed)
         for _ in range(MAX_CANCEL_ATTEMPTS):
             try:
-                body, hold_id = _commit_cancel(reference, email, reason_id, actor, keyed)
+                body, hold_id = _commit_cancel(reference, access, reason_id, keyed)
                 break
             except StaleDataError:
                 continue  # another change won; look again (a concurrent cancel is now seen as done)
@@ -136,10 +138,10 @@ def cancel_booking(reference: str, email: str | None, reason_id: int, *, actor: 
     return 200, body
 
 
-def _commit_cancel(reference: str, email: str | None, reason_id: int, actor: dict,
+def _commit_cancel(reference: str, access: BookingAccess, reason_id: int,
                    keyed: KeyedRequest | None) -> tuple[bytes, str | None]:
     with db.transaction() as session:
-        booking = find_booking(session, reference, email)
+        booking = find_booking(session, reference, access)
         released = None
         if booking.status != BookingStatus.CANCELLED:
             _require_open(booking)
@@ -149,7 +151,7 @@ def _commit_cancel(reference: str, email: str | None, reason_id: int, actor: dic
             now = utcnow()
             booking.status, booking.cancellation_reason_id = BookingStatus.CANCELLED, reason_id
             booking.cancelled_at = booking.updated_at = now
-            add_outbox_event(session, "booking.cancelled", booking, before=before, actor=actor)
+            add_outbox_event(session, "booking.cancelled", booking, before=before, actor=access.actor)
             hold_commands.record(session, booking.hold_id, HoldCommand.RELEASE)
             reminders.drop(session, booking.id)
             released = booking.hold_id
@@ -162,12 +164,12 @@ OUTCOMES = {"complete": (BookingStatus.COMPLETED, "booking.completed"),
             "no-show": (BookingStatus.NO_SHOW, "booking.no_show")}
 
 
-def record_outcome(reference: str, outcome: str, *, actor: dict) -> dict:
+def record_outcome(reference: str, outcome: str, access: BookingAccess) -> dict:
     """Staff mark a confirmed booking that has started as completed or a no-show."""
     status, event_type = OUTCOMES[outcome]
     try:
         with db.transaction() as session:
-            booking = find_booking(session, reference, None)
+            booking = find_booking(session, reference, access)
             if booking.status == status:
                 return booking_view(booking)
             if booking.status != BookingStatus.CONFIRMED:
@@ -177,7 +179,7 @@ def record_outcome(reference: str, outcome: str, *, actor: dict) -> dict:
             before = event_snapshot(booking)
             booking.status, booking.updated_at = status, utcnow()
             reminders.drop(session, booking.id)
-            add_outbox_event(session, event_type, booking, before=before, actor=actor)
+            add_outbox_event(session, event_type, booking, before=before, actor=access.actor)
             return booking_view(booking)
     except StaleDataError:
         raise BookingChanged() from None

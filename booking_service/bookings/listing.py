@@ -1,4 +1,5 @@
-"""Staff lists of bookings: filtered by venue, dates, status and customer e-mail, in start order.
+"""Staff lists of bookings: filtered by venue, dates, status and customer e-mail, in start order,
+never beyond the venues the caller may read (another venue named outright is a 404).
 
 The cursor is the last booking's (start, id), opaque to callers; each page is one indexed
 range scan whatever its position.
@@ -14,6 +15,8 @@ from booking_service.bookings.views import booking_view
 from booking_service.extensions import db
 from booking_service.models import Booking, Customer
 from shared.errors import ValidationFailed
+from shared.identity import BOOKINGS_READ, Caller
+from shared.service_auth import authorize
 
 
 def encode_cursor(booking: Booking) -> str:
@@ -28,11 +31,14 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
         raise ValidationFailed(details={"cursor": ["Not a cursor this API gave out."]}) from None
 
 
-def list_bookings(*, venue: str | None, first: date | None, last: date | None, status: str | None,
+def list_bookings(caller: Caller, *, venue: str | None, first: date | None, last: date | None, status: str | None,
                   email: str | None, cursor: str | None, limit: int) -> dict:
     query = select(Booking)
     if venue is not None:
+        authorize(caller, venue, BOOKINGS_READ)
         query = query.where(Booking.venue == venue)
+    elif (venues := caller.venues_with(BOOKINGS_READ)) is not None:
+        query = query.where(Booking.venue.in_(venues))
     if first is not None:
         query = query.where(Booking.local_date >= first)
     if last is not None:

@@ -1,18 +1,21 @@
 """The booking API. Customers reach their own booking with its reference plus the e-mail it
-was made with (`?email=`); staff calls come through the gateway with the service credential
-and need no e-mail."""
+was made with (`?email=`) or through the signed link in their e-mail; staff and integrations
+come through the gateway with the service credential and their signed identity, and reach
+their venues' bookings (bookings/access.py)."""
 from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from booking_service.bookings import changes, listing, service
+from booking_service.bookings.access import CUSTOMER_ACTOR, booking_access, staff_caller
 from booking_service.bookings.schemas import (BookingCancelSchema, BookingCreateSchema, BookingListArgsSchema,
                                               BookingPageSchema, BookingSchema, BookingUpdateSchema,
                                               CustomerAccessArgsSchema, HoldReferenceSchema)
 from shared.errors import ValidationFailed
+from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE
 from shared.logging import clean_request_id
 from shared.openapi import documents_errors
-from shared.service_auth import has_service_token, require_service_token, require_staff
+from shared.service_auth import authorize, current_caller, require_service_token, require_staff
 
 blp = Blueprint("bookings", __name__, url_prefix="/v1/bookings", description="Bookings")
 internal_blp = Blueprint("booking_holds", __name__, url_prefix="/internal/holds",
@@ -23,8 +26,6 @@ IDEMPOTENCY_DOC = {"parameters": [{
     "in": "header", "name": IDEMPOTENCY_HEADER, "schema": {"type": "string"},
     "description": "Repeat a request safely: the first response is replayed byte for byte; a concurrent "
                    "duplicate waits for the first and gets its response."}]}
-STAFF = {"type": "staff"}
-CUSTOMER = {"type": "customer"}
 
 
 def _idempotency_key() -> str | None:
@@ -37,15 +38,6 @@ def _idempotency_key() -> str | None:
     return key
 
 
-def _caller(args: dict) -> tuple[str | None, dict]:
-    """(the e-mail to match, the actor): staff need none, a customer must give theirs."""
-    if has_service_token():
-        return None, STAFF
-    if "email" not in args:
-        raise ValidationFailed(details={"email": ["Give the e-mail the booking was made with."]})
-    return args["email"], CUSTOMER
-
-
 def _json(status: int, body: bytes) -> Response:
     return Response(body, status=status, mimetype="application/json")
 
@@ -55,23 +47,27 @@ class Bookings(MethodView):
     @blp.arguments(BookingCreateSchema)
     @blp.response(201, BookingSchema)
     @blp.doc(**IDEMPOTENCY_DOC)
-    @documents_errors(blp, 404, 409, 422, 503)
+    @documents_errors(blp, 401, 403, 404, 409, 422, 503)
     def post(self, body):
         """Book: hold capacity, store the booking, confirm the hold.
 
         409 `slot_full`; 422 `idempotency_key_reused` for a key used with another body; 409
         `idempotency_key_spent` for a key whose first request failed.
         """
-        status, payload = service.create_booking(body, actor=CUSTOMER, idempotency_key=_idempotency_key())
+        caller, actor = current_caller(), CUSTOMER_ACTOR
+        if caller is not None and caller.kind in ("staff", "api_key"):
+            authorize(caller, body["venue"], BOOKINGS_WRITE)
+            actor = caller.actor()
+        status, payload = service.create_booking(body, actor=actor, idempotency_key=_idempotency_key())
         return _json(status, payload)
 
-    @require_staff
+    @require_staff(BOOKINGS_READ)
     @blp.arguments(BookingListArgsSchema, location="query")
     @blp.response(200, BookingPageSchema)
-    @documents_errors(blp, 401, 422)
+    @documents_errors(blp, 401, 403, 404, 422)
     def get(self, args):
-        """Bookings in start order, filtered (staff); follow `next_cursor` for more."""
-        return listing.list_bookings(venue=args.get("venue"), first=args.get("from_"), last=args.get("to"),
+        """Bookings in start order, filtered (staff: their venues'); follow `next_cursor` for more."""
+        return listing.list_bookings(staff_caller(), venue=args.get("venue"), first=args.get("from_"), last=args.get("to"),
                                      status=args.get("status"), email=args.get("email"),
                                      cursor=args.get("cursor"), limit=args["limit"])
 
@@ -80,26 +76,24 @@ class Bookings(MethodView):
 class BookingByReference(MethodView):
     @blp.arguments(CustomerAccessArgsSchema, location="query")
     @blp.response(200, BookingSchema)
-    @documents_errors(blp, 404, 422)
+    @documents_errors(blp, 401, 403, 404, 422)
     def get(self, args, reference):
         """A booking: the customer's own (reference plus e-mail), or any for staff."""
-        email, _ = _caller(args)
-        return service.get_booking(reference, email)
+        return service.get_booking(reference, booking_access(args.get("email"), BOOKINGS_READ))
 
     @blp.arguments(CustomerAccessArgsSchema, location="query")
     @blp.arguments(BookingUpdateSchema)
     @blp.response(200, BookingSchema)
     @blp.doc(**IDEMPOTENCY_DOC)
-    @documents_errors(blp, 404, 409, 422, 503)
+    @documents_errors(blp, 401, 403, 404, 409, 422, 503)
     def patch(self, args, body, reference):
         """Move (date, time, party size) or change special requests.
 
         The new place is held before the booking switches to it; 409 `slot_full` leaves the
         booking as it was; 409 `booking_not_modifiable` once cancelled or over.
         """
-        email, actor = _caller(args)
-        status, payload = changes.update_booking(reference, email, body, actor=actor,
-                                                 idempotency_key=_idempotency_key())
+        access = booking_access(args.get("email"), BOOKINGS_WRITE)
+        status, payload = changes.update_booking(reference, access, body, idempotency_key=_idempotency_key())
         return _json(status, payload)
 
 
@@ -109,24 +103,24 @@ class BookingCancellation(MethodView):
     @blp.arguments(BookingCancelSchema)
     @blp.response(200, BookingSchema)
     @blp.doc(**IDEMPOTENCY_DOC)
-    @documents_errors(blp, 404, 409, 422)
+    @documents_errors(blp, 401, 403, 404, 409, 422)
     def post(self, args, body, reference):
         """Cancel and give the capacity back. Cancelling again answers 200 with the cancelled
         booking and changes nothing."""
-        email, actor = _caller(args)
-        status, payload = changes.cancel_booking(reference, email, body["reason_id"], actor=actor,
+        access = booking_access(args.get("email"), BOOKINGS_WRITE)
+        status, payload = changes.cancel_booking(reference, access, body["reason_id"],
                                                  idempotency_key=_idempotency_key())
         return _json(status, payload)
 
 
 @blp.route("/<string:reference>/<any(complete, 'no-show'):outcome>")
 class BookingOutcome(MethodView):
-    @require_staff
+    @require_staff(BOOKINGS_WRITE)
     @blp.response(200, BookingSchema)
-    @documents_errors(blp, 401, 404, 409)
+    @documents_errors(blp, 401, 403, 404, 409)
     def post(self, reference, outcome):
         """Record that a started booking was attended (`complete`) or not (`no-show`) (staff)."""
-        return changes.record_outcome(reference, outcome, actor=STAFF)
+        return changes.record_outcome(reference, outcome, booking_access(None, BOOKINGS_WRITE))
 
 
 @internal_blp.route("/<string:hold_id>/booking")

@@ -14,11 +14,12 @@ import uuid
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from booking_service import availability_client, hold_commands, reminders
+from booking_service.bookings.access import BookingAccess
 from booking_service.bookings.idempotency import KeyedRequest, Replay, replay_if_stored, store_response
 from booking_service.bookings.views import CONSENTS, booking_view, response_bytes
 from booking_service.errors import (BookingNotFound, HoldExpiredBeforeCommit, IdempotencyKeyReused,
@@ -139,22 +140,18 @@ def create_booking(data: dict, *, actor: dict, idempotency_key: str | None = Non
     return 201, body
 
 
-def find_booking(session: Session, reference: str, email: str | None) -> Booking:
-    """The booking with this reference; a customer must also give the e-mail it was made with.
-
-    `email=None` is the staff lookup (the caller checked the staff credential)."""
-    query = select(Booking).where(Booking.reference == normalise_reference(reference))
-    if email is not None:
-        query = query.join(Booking.customer).where(func.lower(Customer.email) == email.strip().lower())
-    booking = session.scalar(query)
+def find_booking(session: Session, reference: str, access: BookingAccess) -> Booking:
+    """The booking with this reference, if `access` reaches it (else 404, whether it exists or not)."""
+    booking = session.scalar(access.restrict(select(Booking).where(Booking.reference == normalise_reference(reference))))
     if booking is None:
         raise BookingNotFound()
+    access.authorize(booking)
     return booking
 
 
-def get_booking(reference: str, email: str | None) -> dict:
+def get_booking(reference: str, access: BookingAccess) -> dict:
     with db.reading() as session:
-        return booking_view(find_booking(session, reference, email))
+        return booking_view(find_booking(session, reference, access))
 
 
 def booking_for_hold(hold_id: str) -> dict:

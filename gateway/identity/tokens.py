@@ -22,9 +22,6 @@ class StaffIdentity:
     admin: bool
     roles: dict[str, str] = field(default_factory=dict)  # venue slug -> owner | manager | staff
 
-    def may_see(self, venue: str) -> bool:
-        return self.admin or venue in self.roles
-
 
 def issue_access_token(identity: StaffIdentity, secret: str, ttl_seconds: int) -> str:
     now = int(time.time())

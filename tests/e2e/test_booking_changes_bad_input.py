@@ -90,4 +90,4 @@ def test_staff_calls_need_the_credential(system, reference):
     for method, path in (("GET", "/v1/bookings"), ("POST", f"/v1/bookings/{reference}/complete")):
         response = requests.request(method, f"{system.service_urls['booking']}{path}",
                                     headers={"X-Service-Token": "wrong"}, timeout=10)
-        assert response.status_code == 401 and response.json()["error"]["code"] == "service_credential_required"
+        assert response.status_code == 401 and response.json()["error"]["code"] == "authentication_required"

@@ -104,7 +104,7 @@ CASES = {
                               422, "validation_failed"),
     "venue empty change": ("PATCH", f"/v1/venues/{VENUE}", {"json": {}}, 422, "validation_failed"),
     "venue change without credential": ("PATCH", f"/v1/venues/{VENUE}", {"json": {"name": "X"}, "staff": False},
-                                        401, "service_credential_required"),
+                                        401, "authentication_required"),
     "rule last before first": ("POST", f"/v1/venues/{VENUE}/opening-rules",
                                {"json": {"weekday": "monday", "first_start": "20:00", "last_start": "18:00",
                                          "interval_minutes": 30}}, 422, "validation_failed"),

@@ -10,7 +10,8 @@ from shared.config import ConfigError
 @pytest.fixture(autouse=True)
 def development(monkeypatch):
     monkeypatch.setenv("TESSERA_ENV", "development")
-    for name in ("JWT_SECRET", "CORS_ALLOWED_ORIGINS", "RATE_LIMIT_DEFAULT", "RATE_LIMIT_LOGIN"):
+    for name in ("JWT_SECRET", "IDENTITY_SIGNING_KEY", "CORS_ALLOWED_ORIGINS", "RATE_LIMIT_DEFAULT",
+                 "RATE_LIMIT_LOGIN"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -23,6 +24,7 @@ def test_defaults_are_safe():
 
 @pytest.mark.parametrize("name, value, complaint", [
     ("JWT_SECRET", "short-secret", "at least 32 bytes"),
+    ("IDENTITY_SIGNING_KEY", "short-key", "at least 32 bytes"),
     ("CORS_ALLOWED_ORIGINS", "https://app.example, *", "'\\*' is not allowed"),
     ("RATE_LIMIT_LOGIN", "lots", "not a rate limit"),
 ])
@@ -32,11 +34,17 @@ def test_unsafe_or_malformed_settings_stop_the_gateway(monkeypatch, name, value,
         Settings.from_env()
 
 
-def test_production_needs_its_own_jwt_secret(monkeypatch):
+PRODUCTION = {"REDIS_URL": "redis://r:6379/0", "SERVICE_TOKEN": "s" * 40, "IDENTITY_SIGNING_KEY": "i" * 40,
+              "JWT_SECRET": "j" * 40, "GATEWAY_DATABASE_URL": "postgresql://x/y", "AVAILABILITY_URL": "http://a",
+              "BOOKING_URL": "http://b", "NOTIFICATION_URL": "http://n"}
+
+
+@pytest.mark.parametrize("secret", ["JWT_SECRET", "IDENTITY_SIGNING_KEY"])
+def test_production_needs_its_own_secrets(monkeypatch, secret):
     monkeypatch.setenv("TESSERA_ENV", "production")
-    for name, value in (("REDIS_URL", "redis://r:6379/0"), ("SERVICE_TOKEN", "s" * 40),
-                        ("GATEWAY_DATABASE_URL", "postgresql://x/y"), ("AVAILABILITY_URL", "http://a"),
-                        ("BOOKING_URL", "http://b"), ("NOTIFICATION_URL", "http://n")):
+    for name, value in PRODUCTION.items():
         monkeypatch.setenv(name, value)
-    with pytest.raises(ConfigError, match="JWT_SECRET must be set"):
+    assert Settings.from_env().jwt_secret == "j" * 40
+    monkeypatch.delenv(secret)
+    with pytest.raises(ConfigError, match=f"{secret} must be set"):
         Settings.from_env()
