@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from limits import parse_many
 
 from shared.config import CommonSettings, ConfigError, database_url, env_float, env_int, env_str, signing_key
+from shared.http import Timeouts
 
 DEV_JWT_SECRET = "tessera-dev-jwt-secret-not-for-production"
 
@@ -33,8 +34,9 @@ class Settings:
     access_token_ttl_seconds: int
     refresh_token_ttl_seconds: int
     upstreams: dict[str, str]
-    upstream_connect_timeout: float
-    upstream_read_timeout: float
+    upstream_timeouts: dict[str, Timeouts]
+    breaker_failures: int
+    breaker_reset_seconds: float
     max_body_bytes: int
     cors_allowed_origins: tuple[str, ...]
     trusted_proxy_hops: int
@@ -43,16 +45,18 @@ class Settings:
     @classmethod
     def from_env(cls) -> "Settings":
         common = CommonSettings.from_env()
+        upstreams = {"availability": common.availability_url, "booking": common.booking_url,
+                     "notification": common.notification_url}
         return cls(
             common=common,
             database_url=database_url("GATEWAY", "gateway"),
             jwt_secret=signing_key("JWT_SECRET", DEV_JWT_SECRET),
             access_token_ttl_seconds=env_int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
             refresh_token_ttl_seconds=env_int("REFRESH_TOKEN_TTL_SECONDS", 14 * 24 * 3600),
-            upstreams={"availability": common.availability_url, "booking": common.booking_url,
-                       "notification": common.notification_url},
-            upstream_connect_timeout=env_float("GATEWAY_CONNECT_TIMEOUT", 0.5),
-            upstream_read_timeout=env_float("GATEWAY_UPSTREAM_TIMEOUT", 5.0),
+            upstreams=upstreams,
+            upstream_timeouts=_upstream_timeouts(upstreams),
+            breaker_failures=_breaker_failures(),
+            breaker_reset_seconds=_seconds("GATEWAY_BREAKER_RESET_SECONDS", 5.0),
             max_body_bytes=env_int("GATEWAY_MAX_BODY_BYTES", 64 * 1024),
             cors_allowed_origins=_origins(env_str("CORS_ALLOWED_ORIGINS", default="http://localhost:5173")),
             trusted_proxy_hops=env_int("TRUSTED_PROXY_HOPS", 0),
@@ -62,6 +66,30 @@ class Settings:
                 ("RATE_LIMIT_BOOKING_LOOKUP", "60 per minute"),
             )},
         )
+
+
+def _upstream_timeouts(upstreams: dict[str, str]) -> dict[str, Timeouts]:
+    """`GATEWAY_<UPSTREAM>_CONNECT_TIMEOUT` / `_READ_TIMEOUT` per upstream, defaulting to
+    `GATEWAY_CONNECT_TIMEOUT` / `GATEWAY_UPSTREAM_TIMEOUT`."""
+    connect = _seconds("GATEWAY_CONNECT_TIMEOUT", 0.5)
+    read = _seconds("GATEWAY_UPSTREAM_TIMEOUT", 5.0)
+    return {name: Timeouts(connect=_seconds(f"GATEWAY_{name.upper()}_CONNECT_TIMEOUT", connect),
+                           read=_seconds(f"GATEWAY_{name.upper()}_READ_TIMEOUT", read))
+            for name in upstreams}
+
+
+def _breaker_failures() -> int:
+    value = env_int("GATEWAY_BREAKER_FAILURES", 5)
+    if value < 1:
+        raise ConfigError(f"GATEWAY_BREAKER_FAILURES must be at least 1, got {value}")
+    return value
+
+
+def _seconds(name: str, default: float) -> float:
+    value = env_float(name, default)
+    if value <= 0:
+        raise ConfigError(f"{name} must be a number of seconds above 0, got {value}")
+    return value
 
 
 def _origins(raw: str) -> tuple[str, ...]:

@@ -1,12 +1,16 @@
 """Forwarding public requests to the service that owns them.
 
-Pooled keep-alive connections per upstream, a connect and a read timeout on every call,
-no retries (the gateway cannot know whether a POST is safe to repeat; services retry their
-own idempotent calls); a service with several replicas is called in turn, and a replica
-that refuses the connection is skipped (shared/replicas.py). The request id, the client address and the scheme are forwarded;
-hop-by-hop headers and anything claiming to be a service credential or identity are not.
-A request whose caller the gateway authenticated goes on with the service credential and the
-caller's signed identity (shared/identity.py), so the service can enforce the caller's venues.
+Pooled keep-alive connections per upstream, a connect and a read timeout on every call (each
+upstream its own), no retries (the gateway cannot know whether a POST is safe to repeat; services
+retry their own idempotent calls); a service with several replicas is called in turn, and a
+replica that refuses the connection is skipped (shared/replicas.py). Every call goes through the
+upstream's circuit breaker (gateway/breaker.py): while it is open the answer is at once a 503 with
+Retry-After. The request id, the client address and the scheme are forwarded; hop-by-hop headers
+and anything claiming to be a service credential or identity are not. A request whose caller the
+gateway authenticated goes on with the service credential and the caller's signed identity
+(shared/identity.py), so the service can enforce the caller's venues. A forwarded answer's body
+passes through as the service encoded it (gateway/compression.py compresses only what is not
+encoded yet).
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import requests
 from flask import Response, request
 from requests.adapters import HTTPAdapter
 
+from gateway.breaker import BreakerOpen, UpstreamBreaker
 from shared.errors import ApiError, UpstreamUnavailable
 from shared.identity import IDENTITY_HEADER, Caller, sign_identity
 from shared.logging import REQUEST_ID_HEADER, current_request_id
@@ -29,6 +34,8 @@ HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy
                         "trailers", "transfer-encoding", "upgrade", "host", "content-length"})
 NOT_FROM_CLIENTS = frozenset({SERVICE_TOKEN_HEADER.lower(), IDENTITY_HEADER.lower(), REQUEST_ID_HEADER.lower(),
                               "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"})
+# The body passes through byte for byte, so the service's Content-Length still holds.
+NOT_FROM_UPSTREAMS = (HOP_BY_HOP - {"content-length"}) | {REQUEST_ID_HEADER.lower()}
 
 
 class UpstreamTimeout(ApiError):
@@ -37,12 +44,13 @@ class UpstreamTimeout(ApiError):
 
 class Upstream:
     def __init__(self, name: str, base_url: str, *, service_token: str, identity_key: str,
-                 connect_timeout: float, read_timeout: float, pool_size: int = 50) -> None:
+                 connect_timeout: float, read_timeout: float, breaker: UpstreamBreaker, pool_size: int = 50) -> None:
         self.name = name
         self.service_token = service_token
         self.identity_key = identity_key
         self.replicas = Replicas(base_url)
         self.timeout = (connect_timeout, read_timeout)
+        self.breaker = breaker
         self.session = requests.Session()
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=pool_size, max_retries=0)
         self.session.mount("http://", adapter)
@@ -56,12 +64,13 @@ class Upstream:
                                                              request.remote_addr]))
         headers["X-Forwarded-Proto"] = request.scheme
         headers["X-Forwarded-Host"] = request.host
+        # Only what the client accepts: left out, the session would ask for gzip on its behalf.
+        headers["Accept-Encoding"] = request.headers.get("Accept-Encoding", "identity")
         upstream = self._send(request.method, path, caller=caller, headers=headers,
                               params=(request.query_string if query is None else query) or None,
                               data=request.get_data(cache=False) or None, stream=True)
-        response_headers = [(k, v) for k, v in upstream.headers.items()
-                            if k.lower() not in HOP_BY_HOP and k.lower() != REQUEST_ID_HEADER.lower()]
-        return Response(upstream.iter_content(chunk_size=16384), status=upstream.status_code,
+        response_headers = [(k, v) for k, v in upstream.headers.items() if k.lower() not in NOT_FROM_UPSTREAMS]
+        return Response(upstream.raw.stream(16384, decode_content=False), status=upstream.status_code,
                         headers=response_headers)
 
     def call(self, method: str, path: str, *, caller: Caller | None = None, params: dict | None = None,
@@ -76,23 +85,31 @@ class Upstream:
             headers[SERVICE_TOKEN_HEADER] = self.service_token
             headers[IDENTITY_HEADER] = sign_identity(caller, self.identity_key)
         headers[REQUEST_ID_HEADER] = current_request_id() or ""
+        try:
+            return self.breaker.call(self._send_to_a_replica, method, path, headers=headers, stream=stream, **body)
+        except BreakerOpen as exc:
+            raise UpstreamUnavailable(headers={"Retry-After": str(self.breaker.retry_after)}) from exc
+        except (requests.Timeout, requests.ConnectionError) as exc:
+            if isinstance(exc, requests.Timeout) and not isinstance(exc, requests.ConnectTimeout):
+                raise UpstreamTimeout() from exc
+            raise UpstreamUnavailable() from exc
+
+    def _send_to_a_replica(self, method: str, path: str, **kwargs) -> requests.Response:
+        """The answer of the first replica reached; what failed last when none was."""
         replicas = self.replicas.in_turn()
         for number, base_url in enumerate(replicas, start=1):
             try:
-                return self.session.request(method, f"{base_url}{path}", headers=headers, timeout=self.timeout,
-                                            stream=stream, allow_redirects=False, **body)
+                return self.session.request(method, f"{base_url}{path}", timeout=self.timeout,
+                                            allow_redirects=False, **kwargs)
             except (requests.Timeout, requests.ConnectionError) as exc:
                 log.warning("upstream call failed", extra={"upstream": self.name, "replica": base_url,
                                                            "error": type(exc).__name__})
                 if never_reached(exc) and number < len(replicas):
                     continue  # nothing was sent: another replica may take it
-                if isinstance(exc, requests.Timeout) and not isinstance(exc, requests.ConnectTimeout):
-                    raise UpstreamTimeout() from exc
-                raise UpstreamUnavailable() from exc
-        raise UpstreamUnavailable()
+                raise
 
     def ready(self) -> None:
-        """Ready when at least one replica is."""
+        """Ready when at least one replica is; asked past the breaker, which it neither consults nor moves."""
         for base_url in self.replicas.urls:
             try:
                 if self.session.get(f"{base_url}/readyz", timeout=self.timeout).status_code == 200:

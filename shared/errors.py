@@ -44,12 +44,14 @@ class ApiError(Exception):
     message = "The request could not be processed."
 
     def __init__(self, message: str | None = None, *, code: str | None = None,
-                 status: int | None = None, details: dict[str, Any] | None = None) -> None:
+                 status: int | None = None, details: dict[str, Any] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(message or self.message)
         self.message = message or self.message
         self.code = code or self.code
         self.status = status or self.status
         self.details = details or {}
+        self.headers = headers or {}  # e.g. Retry-After
 
 
 class NotFound(ApiError):
@@ -100,7 +102,9 @@ def _flatten_locations(messages: dict[str, Any]) -> dict[str, Any]:
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError):
-        return envelope(exc.status, exc.code, exc.message, exc.details)
+        response = envelope(exc.status, exc.code, exc.message, exc.details)
+        response.headers.update(exc.headers)
+        return response
 
     @app.errorhandler(HTTPException)
     def _werkzeug_error(exc: HTTPException):

@@ -22,11 +22,29 @@ def test_defaults_are_safe():
     assert len(settings.jwt_secret.encode()) >= 32
 
 
+def test_each_upstream_may_have_its_own_timeouts(monkeypatch):
+    for upstream in ("AVAILABILITY", "BOOKING", "NOTIFICATION"):
+        for kind in ("CONNECT", "READ"):
+            monkeypatch.delenv(f"GATEWAY_{upstream}_{kind}_TIMEOUT", raising=False)
+    monkeypatch.setenv("GATEWAY_CONNECT_TIMEOUT", "0.3")
+    monkeypatch.setenv("GATEWAY_UPSTREAM_TIMEOUT", "4")
+    monkeypatch.setenv("GATEWAY_BOOKING_READ_TIMEOUT", "9")
+    monkeypatch.setenv("GATEWAY_NOTIFICATION_CONNECT_TIMEOUT", "1")
+    timeouts = Settings.from_env().upstream_timeouts
+    assert (timeouts["booking"].connect, timeouts["booking"].read) == (0.3, 9)
+    assert (timeouts["notification"].connect, timeouts["notification"].read) == (1, 4)
+    assert (timeouts["availability"].connect, timeouts["availability"].read) == (0.3, 4)
+
+
 @pytest.mark.parametrize("name, value, complaint", [
     ("JWT_SECRET", "short-secret", "at least 32 bytes"),
     ("IDENTITY_SIGNING_KEY", "short-key", "at least 32 bytes"),
     ("CORS_ALLOWED_ORIGINS", "https://app.example, *", "'\\*' is not allowed"),
     ("RATE_LIMIT_LOGIN", "lots", "not a rate limit"),
+    ("GATEWAY_BOOKING_READ_TIMEOUT", "0", "above 0"),
+    ("GATEWAY_UPSTREAM_TIMEOUT", "-1", "GATEWAY_UPSTREAM_TIMEOUT must be"),
+    ("GATEWAY_BREAKER_FAILURES", "0", "at least 1"),
+    ("GATEWAY_BREAKER_RESET_SECONDS", "soon", "must be a number"),
 ])
 def test_unsafe_or_malformed_settings_stop_the_gateway(monkeypatch, name, value, complaint):
     monkeypatch.setenv(name, value)

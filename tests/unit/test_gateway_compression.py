@@ -1,0 +1,76 @@
+"""Forwarded answers and gzip: the gateway compresses a plain answer for a client that asks, passes
+on one a service already compressed as it is, and never lets a service compress for a client that
+did not ask. A real HTTP server on a free port plays the service."""
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+
+import pytest
+from flask import Flask, Response, request
+from werkzeug.serving import make_server
+
+from gateway.breaker import UpstreamBreaker
+from gateway.compression import install_compression
+from gateway.proxy import Upstream
+
+BIG = json.dumps({"slots": [{"time": f"{hour:02d}:00", "remaining": hour, "bookable": True}
+                            for hour in range(24)] * 20}).encode()
+
+
+def _service() -> Flask:
+    """Answers BIG at /plain as it is, at /compressing gzipped when the caller accepts gzip."""
+    service = Flask("service")
+
+    @service.get("/plain")
+    def plain():
+        return Response(BIG, mimetype="application/json")
+
+    @service.get("/small")
+    def small():
+        return Response(b'{"status": "ok"}', mimetype="application/json")
+
+    @service.get("/compressing")
+    def compressing():
+        if "gzip" in request.headers.get("Accept-Encoding", ""):
+            return Response(gzip.compress(BIG), mimetype="application/json", headers={"Content-Encoding": "gzip"})
+        return Response(BIG, mimetype="application/json")
+
+    return service
+
+
+@pytest.fixture(scope="module")
+def gateway():
+    server = make_server("127.0.0.1", 0, _service(), threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    upstream = Upstream("service", f"http://127.0.0.1:{server.server_port}", service_token="t", identity_key="k",
+                        connect_timeout=1, read_timeout=5,
+                        breaker=UpstreamBreaker("service", failures=5, reset_seconds=5))
+    app = Flask("gateway")
+    install_compression(app)
+    app.add_url_rule("/<path:path>", "forward", lambda path: upstream.forward(f"/{path}"))
+    yield app.test_client()
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path", ["/plain", "/compressing"])
+def test_a_client_that_asks_gets_gzip_compressed_once(gateway, path):
+    answer = gateway.get(path, headers={"Accept-Encoding": "gzip"})
+    assert answer.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in answer.headers["Vary"]
+    assert gzip.decompress(answer.data) == BIG
+
+
+@pytest.mark.parametrize("path", ["/plain", "/compressing"])
+def test_a_client_that_does_not_ask_gets_the_plain_body(gateway, path):
+    answer = gateway.get(path)
+    assert "Content-Encoding" not in answer.headers
+    assert answer.data == BIG
+    assert answer.headers["Content-Length"] == str(len(BIG))
+
+
+def test_small_answers_are_left_alone(gateway):
+    answer = gateway.get("/small", headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in answer.headers
+    assert answer.json == {"status": "ok"} and "Accept-Encoding" in answer.headers["Vary"]
