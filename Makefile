@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 
-.PHONY: install run test test-embedded test-pg test-unit race bench-search compose-check clean help
+.PHONY: install run test test-embedded test-pg test-unit race fuzz bench-search compose-check clean help
 
 help:
 	@echo "make run       install, migrate, seed the demo venue and start every process"
@@ -12,6 +12,7 @@ help:
 	@echo "make test-pg   the same suite on PostgreSQL + Redis (see DEVELOPERS.md)"
 	@echo "make test-unit only the fast unit tests"
 	@echo "make race      the capacity races at length (200 rounds) and ten e-mail worker kills, on both backends"
+	@echo "make fuzz      schemathesis over /api/openapi.json through the gateway of a fresh system (tests/fuzz)"
 	@echo "make bench-search  search latency, cache hit vs miss, and staleness after a hold (bench/README.md)"
 
 install: $(VENV)/.installed
@@ -48,6 +49,11 @@ RACES := tests/integration/test_slot_race.py tests/integration/test_range_holds.
 race: install
 	@TESSERA_RACE_ROUNDS=200 TESSERA_EMAIL_KILLS=10 TESSERA_TEST_BACKEND=embedded $(call run_pytest,$(RACES))
 	@TESSERA_RACE_ROUNDS=200 TESSERA_EMAIL_KILLS=10 TESSERA_TEST_BACKEND=postgres $(call run_pytest,$(RACES))
+
+# make test runs a short, fixed-seed schemathesis run (tests/fuzz/test_public_api_fuzz.py); this is the
+# long one with a fresh seed. TESSERA_TEST_BACKEND=postgres make fuzz for PostgreSQL + Redis.
+fuzz: install
+	$(PY) -m tests.fuzz
 
 # TESSERA_TEST_BACKEND=postgres make bench-search for PostgreSQL + Redis.
 bench-search: install

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request
 
+from gateway.config import Route
 from gateway.identity.guard import required_caller
 from shared.errors import ValidationFailed
 from shared.identity import AUDIT_READ
 from shared.service_auth import authorize
 
+# Also how the public API documentation finds this route's parameters and answers.
+ROUTE = Route("/api/v1/audit", "notification", "/v1/audit")
+
 blp = Blueprint("audit", __name__)
 
 
-@blp.get("/api/v1/audit")
+@blp.get(ROUTE.public_prefix)
 def audit_log():
     caller = required_caller()
     venues = request.args.getlist("venue")
@@ -25,4 +29,4 @@ def audit_log():
         raise ValidationFailed(details={"venue": ["Give exactly one venue."]})
     if venues:
         authorize(caller, venues[0], AUDIT_READ)
-    return current_app.extensions["tessera_upstreams"]["notification"].forward("/v1/audit", caller=caller)
+    return current_app.extensions["tessera_upstreams"][ROUTE.upstream].forward(ROUTE.upstream_prefix, caller=caller)

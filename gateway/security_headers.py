@@ -6,7 +6,8 @@ from flask_cors import CORS
 
 from shared.logging import REQUEST_ID_HEADER
 
-# The gateway answers JSON only: nothing it serves may run scripts, be framed or be sniffed.
+# The gateway answers JSON: nothing it serves may run scripts, be framed or be sniffed. A view may
+# set a policy of its own (the API docs page, gateway/api_docs/routes.py); these are defaults.
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",

@@ -8,6 +8,9 @@ worker_class = "gthread" if threads > 1 else "sync"
 timeout = 30
 graceful_timeout = 10
 keepalive = 5
+# gunicorn's largest request line (it answers longer ones with an HTML page of its own); the
+# gateway refuses targets over 4 KiB itself, in the error envelope (gateway/request_limits.py).
+limit_request_line = 8190
 accesslog = None  # each app logs one JSON line per request itself
 errorlog = "-"
 # gunicorn's control socket lives in one shared path by default; several services on one

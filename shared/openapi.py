@@ -8,6 +8,12 @@ from flask_smorest import Api, Blueprint
 from marshmallow import Schema, fields
 
 
+# Which caller an operation needs beyond anyone: "staff" (a staff member or an API key) or
+# "admin". Set by shared/service_auth.py's guards; the gateway turns it into its public
+# security requirements.
+ACCESS_EXTENSION = "x-tessera-access"
+
+
 class ErrorBodySchema(Schema):
     code = fields.String(required=True, metadata={"description": "Stable snake_case error code, e.g. `slot_full`"})
     message = fields.String(required=True, metadata={"description": "For humans; may change"})
@@ -29,3 +35,8 @@ def documents_errors(blp: Blueprint, *statuses: int):
     """Document the error statuses an endpoint answers with (their bodies are the envelope)."""
     decorators = [blp.alt_response(status, response=HTTPStatus(status).name) for status in statuses]
     return lambda view: reduce(lambda wrapped, decorate: decorate(wrapped), decorators, view)
+
+
+def documents_access(level: str):
+    """Mark an operation's OpenAPI with the caller it needs (see ACCESS_EXTENSION)."""
+    return Blueprint.doc(**{ACCESS_EXTENSION: level})

@@ -18,6 +18,7 @@ from flask import current_app, g, request
 
 from shared.errors import ApiError, NotFound
 from shared.identity import IDENTITY_HEADER, Caller, InvalidIdentity, verify_identity
+from shared.openapi import documents_access
 
 SERVICE_TOKEN_HEADER = "X-Service-Token"
 
@@ -89,7 +90,7 @@ def require_staff(permission: str):
                 authorize(caller, kwargs["venue"], permission)
             return view(*args, **kwargs)
 
-        return wrapper
+        return documents_access("staff")(wrapper)
 
     return decorate
 
@@ -106,4 +107,4 @@ def require_admin(view):
             raise NotPermitted()
         return view(*args, **kwargs)
 
-    return wrapper
+    return documents_access("admin")(wrapper)

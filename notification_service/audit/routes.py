@@ -5,6 +5,7 @@ from notification_service.audit import service
 from notification_service.audit.schemas import AuditPageSchema, AuditQueryArgsSchema
 from shared.errors import ValidationFailed
 from shared.identity import AUDIT_READ
+from shared.openapi import documents_errors
 from shared.service_auth import authorize, current_caller, require_staff
 
 blp = Blueprint("audit", __name__, url_prefix="/v1/audit", description="The audit log (read-only)")
@@ -16,6 +17,7 @@ class AuditLog(MethodView):
     @require_staff(AUDIT_READ)
     @blp.arguments(AuditQueryArgsSchema, location="query")
     @blp.response(200, AuditPageSchema)
+    @documents_errors(blp, 401, 403, 404, 422)
     def get(self, args):
         """Audit entries in the order they happened, filtered; follow `next_cursor` for more.
         Staff name one of their venues; admins may leave it out."""

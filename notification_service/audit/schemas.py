@@ -9,7 +9,8 @@ class AuditQueryArgsSchema(StrictSchema):
     entity_id = fields.String(validate=validate.Length(max=64))
     from_ = fields.NaiveDateTime(data_key="from")
     to = fields.NaiveDateTime()
-    cursor = fields.String(validate=validate.Regexp(r"^\d{1,18}-\d{1,18}$", error="Not a cursor from this API."))
+    # <microseconds since 1970>-<id>: 16 digits reach the year 2286, more would not be a date.
+    cursor = fields.String(validate=validate.Regexp(r"^\d{1,16}-\d{1,18}$", error="Not a cursor from this API."))
     limit = fields.Integer(strict=False, load_default=100, validate=validate.Range(min=1, max=500))
 
 

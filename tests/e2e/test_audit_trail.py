@@ -77,6 +77,8 @@ def test_the_trail_of_a_booking_shows_each_change_with_its_actor_and_request_id(
     assert paged == items
     bad_cursor = _audit(gateway, token, venue=VENUE, cursor="12")
     assert bad_cursor.status_code == 422 and "cursor" in bad_cursor.json()["error"]["details"]
+    past_year_9999 = _audit(gateway, token, venue=VENUE, cursor="778988641298376001-5209")  # was a 500
+    assert past_year_9999.status_code == 422 and "cursor" in past_year_9999.json()["error"]["details"]
 
 
 def test_the_audit_log_is_for_staff_of_the_venue_only(system, gateway):
