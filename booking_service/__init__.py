@@ -15,9 +15,10 @@ SERVICE = "booking"
 
 def register_blueprints(api: TesseraApi) -> None:
     from booking_service.bookings.routes import blp, internal_blp
+    from booking_service.cancellation_reasons.routes import blp as reasons_blp
     from booking_service.jobs import blp as jobs_blp
 
-    for blueprint in (blp, internal_blp, jobs_blp):
+    for blueprint in (blp, internal_blp, reasons_blp, jobs_blp):
         api.register_blueprint(blueprint)
 
 

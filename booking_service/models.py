@@ -20,19 +20,22 @@ class Base(SharedBase):
 
 
 class Customer(Base):
-    """A guest of one venue, identified by e-mail within that venue."""
+    """A guest of one venue, identified by e-mail within that venue. Staff and integrations may
+    book a guest who gave no e-mail: such a customer has a row of their own per booking."""
 
     __tablename__ = "customers"
     __table_args__ = (UniqueConstraint("venue", "email", name="uq_customers_venue_email"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     venue: Mapped[str] = mapped_column(String(64))
-    email: Mapped[str] = mapped_column(String(254))
+    email: Mapped[str | None] = mapped_column(String(254))
     title: Mapped[str | None] = mapped_column(String(20))
     first_name: Mapped[str | None] = mapped_column(String(100))
     surname: Mapped[str | None] = mapped_column(String(100))
     mobile: Mapped[str | None] = mapped_column(String(40))
     phone: Mapped[str | None] = mapped_column(String(40))
+    mobile_country_code: Mapped[str | None] = mapped_column(String(8))
+    phone_country_code: Mapped[str | None] = mapped_column(String(8))
     # Marketing consents: from Tessera's venues in general, and from this venue.
     marketing_email: Mapped[bool] = mapped_column(Boolean, default=False)
     marketing_sms: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -84,6 +87,9 @@ class Booking(Base):
     party_size: Mapped[int] = mapped_column(Integer)
     channel: Mapped[str] = mapped_column(String(32), default="api")
     special_requests: Mapped[str | None] = mapped_column(Text)
+    room_number: Mapped[str | None] = mapped_column(String(20))  # a hotel guest's, to charge the meal to the room
+    # The guest agreed to leave the table when the venue needs it back.
+    is_leave_time_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(16), default=BookingStatus.CONFIRMED)
     cancellation_reason_id: Mapped[int | None] = mapped_column(ForeignKey("cancellation_reasons.id"))
     cancelled_at: Mapped[datetime | None] = mapped_column(DateTime)

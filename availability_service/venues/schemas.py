@@ -40,6 +40,7 @@ class VenueCreateSchema(StrictSchema.from_dict({
 
 
 class VenueSchema(StrictSchema):
+    id = fields.Integer()
     slug = fields.String()
     name = fields.String()
     kind = fields.String()

@@ -17,7 +17,7 @@ RULE_FIELDS = ("min_notice_minutes", "horizon_days", "hold_ttl_seconds", "max_pa
 
 
 def venue_view(venue: Venue) -> dict:
-    return {"slug": venue.slug, "name": venue.name, "kind": venue.kind, "timezone": venue.timezone,
+    return {"id": venue.id, "slug": venue.slug, "name": venue.name, "kind": venue.kind, "timezone": venue.timezone,
             "address": venue.address, **{name: getattr(venue, name) for name in RULE_FIELDS}}
 
 

@@ -28,6 +28,7 @@ from shared.clock import parse_iso_utc, utcnow
 from shared.errors import ValidationFailed
 
 MOVE_FIELDS = ("date", "time", "party_size")
+DETAIL_FIELDS = ("special_requests", "room_number", "is_leave_time_confirmed")  # change nothing held
 MAX_CANCEL_ATTEMPTS = 5
 
 
@@ -95,8 +96,9 @@ def _commit_update(booking_id: str, version: int, target: dict, changes: dict, n
                 hold_commands.record(session, new_hold["id"], HoldCommand.CONFIRM)
                 hold_commands.record(session, old_hold_id, HoldCommand.RELEASE)
                 reminders.schedule(session, booking, reminder_lead())
-            if "special_requests" in changes:
-                booking.special_requests = changes["special_requests"]
+            for name in DETAIL_FIELDS:
+                if name in changes:
+                    setattr(booking, name, changes[name])
             if event_snapshot(booking) != before:
                 booking.updated_at = utcnow()
                 add_outbox_event(session, "booking.updated", booking, before=before, actor=actor)

@@ -1,13 +1,15 @@
-"""Staff lists of bookings: filtered by venue, dates, status and customer e-mail, in start order,
-never beyond the venues the caller may read (another venue named outright is a 404).
+"""Staff lists of bookings: filtered by venue, dates, status and customer e-mail, in start order
+(soonest or latest first), never beyond the venues the caller may read (another venue named
+outright is a 404); and how many bookings each start time of a day has.
 
 The cursor is the last booking's (start, id), opaque to callers; each page is one indexed
-range scan whatever its position.
+range scan whatever its position. An offset skips rows after the cursor, for callers that
+page by number.
 """
 from __future__ import annotations
 
 import base64
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import func, select, tuple_
 
@@ -31,14 +33,21 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
         raise ValidationFailed(details={"cursor": ["Not a cursor this API gave out."]}) from None
 
 
-def list_bookings(caller: Caller, *, venue: str | None, first: date | None, last: date | None, status: str | None,
-                  email: str | None, cursor: str | None, limit: int) -> dict:
+def _readable(caller: Caller, venue: str | None):
+    """The bookings `caller` may read, of `venue` if one is named."""
     query = select(Booking)
     if venue is not None:
         authorize(caller, venue, BOOKINGS_READ)
-        query = query.where(Booking.venue == venue)
-    elif (venues := caller.venues_with(BOOKINGS_READ)) is not None:
-        query = query.where(Booking.venue.in_(venues))
+        return query.where(Booking.venue == venue)
+    if (venues := caller.venues_with(BOOKINGS_READ)) is not None:
+        return query.where(Booking.venue.in_(venues))
+    return query
+
+
+def list_bookings(caller: Caller, *, venue: str | None, first: date | None, last: date | None, status: str | None,
+                  email: str | None, cursor: str | None, limit: int, latest_first: bool = False,
+                  offset: int = 0) -> dict:
+    query = _readable(caller, venue)
     if first is not None:
         query = query.where(Booking.local_date >= first)
     if last is not None:
@@ -47,9 +56,23 @@ def list_bookings(caller: Caller, *, venue: str | None, first: date | None, last
         query = query.where(Booking.status == status)
     if email is not None:
         query = query.join(Booking.customer).where(func.lower(Customer.email) == email.strip().lower())
+    position = tuple_(Booking.starts_at, Booking.id)
     if cursor is not None:
-        query = query.where(tuple_(Booking.starts_at, Booking.id) > tuple_(*decode_cursor(cursor)))
+        after = tuple_(*decode_cursor(cursor))
+        query = query.where(position < after if latest_first else position > after)
+    order = (Booking.starts_at.desc(), Booking.id.desc()) if latest_first else (Booking.starts_at, Booking.id)
     with db.reading() as session:
-        rows = session.scalars(query.order_by(Booking.starts_at, Booking.id).limit(limit + 1)).all()
+        rows = session.scalars(query.order_by(*order).offset(offset).limit(limit + 1)).all()
         items = [booking_view(booking) for booking in rows[:limit]]
     return {"items": items, "next_cursor": encode_cursor(rows[limit - 1]) if len(rows) > limit else None}
+
+
+def count_bookings(caller: Caller, *, venue: str, on: date, status: str) -> dict:
+    """How many bookings in `status` each start time of the venue's day has (times with none left out)."""
+    query = (_readable(caller, venue).with_only_columns(Booking.local_time, func.count())
+             .where(Booking.local_date == on, Booking.status == status)
+             .group_by(Booking.local_time).order_by(Booking.local_time))
+    with db.reading() as session:
+        counts: list[tuple[time, int]] = session.execute(query).all()
+    return {"venue": venue, "date": on.isoformat(), "status": status,
+            "times": [{"time": at.strftime("%H:%M"), "bookings": number} for at, number in counts]}

@@ -5,12 +5,14 @@ their venues' bookings (bookings/access.py)."""
 from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from marshmallow import ValidationError
 
 from booking_service.bookings import changes, listing, service
 from booking_service.bookings.access import CUSTOMER_ACTOR, booking_access, staff_caller
-from booking_service.bookings.schemas import (BookingCancelSchema, BookingCreateSchema, BookingListArgsSchema,
-                                              BookingPageSchema, BookingSchema, BookingUpdateSchema,
-                                              CustomerAccessArgsSchema, HoldReferenceSchema)
+from booking_service.bookings.schemas import (BookingCancelSchema, BookingCountArgsSchema, BookingCountsSchema,
+                                              BookingCreateSchema, BookingListArgsSchema, BookingPageSchema,
+                                              BookingSchema, BookingUpdateSchema, CustomerAccessArgsSchema,
+                                              HoldReferenceSchema, SelfServiceCustomerSchema)
 from shared.errors import ValidationFailed
 from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE
 from shared.logging import clean_request_id
@@ -38,6 +40,14 @@ def _idempotency_key() -> str | None:
     return key
 
 
+def _self_service_customer(customer: dict) -> dict:
+    """A customer booking for themselves gives what SelfServiceCustomerSchema asks for."""
+    try:
+        return SelfServiceCustomerSchema().load(customer)
+    except ValidationError as exc:
+        raise ValidationFailed(details={"customer": exc.messages}) from None
+
+
 def _json(status: int, body: bytes) -> Response:
     return Response(body, status=status, mimetype="application/json")
 
@@ -58,6 +68,8 @@ class Bookings(MethodView):
         if caller is not None and caller.kind in ("staff", "api_key"):
             authorize(caller, body["venue"], BOOKINGS_WRITE)
             actor = caller.actor()
+        if caller is None or caller.kind == "customer":
+            body["customer"] = _self_service_customer(body["customer"])
         status, payload = service.create_booking(body, actor=actor, idempotency_key=_idempotency_key())
         return _json(status, payload)
 
@@ -69,7 +81,20 @@ class Bookings(MethodView):
         """Bookings in start order, filtered (staff: their venues'); follow `next_cursor` for more."""
         return listing.list_bookings(staff_caller(), venue=args.get("venue"), first=args.get("from_"), last=args.get("to"),
                                      status=args.get("status"), email=args.get("email"),
-                                     cursor=args.get("cursor"), limit=args["limit"])
+                                     cursor=args.get("cursor"), limit=args["limit"],
+                                     latest_first=args["order"] == "desc", offset=args["offset"])
+
+
+@blp.route("/counts")
+class BookingCounts(MethodView):
+    @require_staff(BOOKINGS_READ)
+    @blp.arguments(BookingCountArgsSchema, location="query")
+    @blp.response(200, BookingCountsSchema)
+    @documents_errors(blp, 401, 403, 404, 422)
+    def get(self, args):
+        """How many bookings (confirmed unless `status` says otherwise) each start time of a
+        venue's day has (staff)."""
+        return listing.count_bookings(staff_caller(), venue=args["venue"], on=args["date"], status=args["status"])
 
 
 @blp.route("/<string:reference>")
@@ -87,7 +112,8 @@ class BookingByReference(MethodView):
     @blp.doc(**IDEMPOTENCY_DOC)
     @documents_errors(blp, 401, 403, 404, 409, 422, 503)
     def patch(self, args, body, reference):
-        """Move (date, time, party size) or change special requests.
+        """Move (date, time, party size) or change the details (special requests, room number,
+        leave time confirmed).
 
         The new place is held before the booking switches to it; 409 `slot_full` leaves the
         booking as it was; 409 `booking_not_modifiable` once cancelled or over.

@@ -7,6 +7,11 @@ from shared.pagination import MAX_PAGE_SIZE
 from shared.schemas import MAX_UNITS, PatchSchema, PhoneNumber, PlainText, Slug, StrictSchema, WallClockTime
 
 MAX_SPECIAL_REQUESTS = 1000
+MAX_PHONE = 40
+MAX_COUNTRY_CODE = 8
+MAX_ROOM_NUMBER = 20
+COUNTRY_CODE = r"^\+?[0-9]{1,4}$"
+MAX_OFFSET = 2**63 - 1
 MAX_LIST_SPAN = timedelta(days=366)
 
 
@@ -18,17 +23,40 @@ def _special_requests():
     return PlainText(multiline=True, validate=validate.Length(max=MAX_SPECIAL_REQUESTS), allow_none=True)
 
 
+def _room_number():
+    return PlainText(validate=validate.Length(max=MAX_ROOM_NUMBER), allow_none=True)
+
+
 class CustomerSchema(StrictSchema):
+    """A guest as staff and integrations may give one: any of the fields, phone numbers as
+    their source system holds them. A customer booking for themselves gives more
+    (SelfServiceCustomerSchema)."""
+
     title = PlainText(validate=validate.Length(max=20), allow_none=True)
-    first_name = PlainText(required=True, validate=validate.Length(min=1, max=100))
-    surname = PlainText(required=True, validate=validate.Length(min=1, max=100))
-    email = fields.Email(required=True, validate=validate.Length(max=254))
-    mobile = PhoneNumber(allow_none=True)
-    phone = PhoneNumber(allow_none=True)
+    first_name = PlainText(validate=validate.Length(min=1, max=100), allow_none=True)
+    surname = PlainText(validate=validate.Length(min=1, max=100), allow_none=True)
+    email = fields.Email(validate=validate.Length(max=254), allow_none=True)
+    mobile = PlainText(validate=validate.Length(max=MAX_PHONE), allow_none=True)
+    mobile_country_code = PlainText(validate=validate.Length(max=MAX_COUNTRY_CODE), allow_none=True)
+    phone = PlainText(validate=validate.Length(max=MAX_PHONE), allow_none=True)
+    phone_country_code = PlainText(validate=validate.Length(max=MAX_COUNTRY_CODE), allow_none=True)
     marketing_email = fields.Boolean(metadata={"description": "Marketing e-mail from Tessera venues"})
     marketing_sms = fields.Boolean()
     venue_marketing_email = fields.Boolean(metadata={"description": "Marketing e-mail from this venue"})
     venue_marketing_sms = fields.Boolean()
+
+
+class SelfServiceCustomerSchema(CustomerSchema):
+    """What a customer booking for themselves must give: a name, the e-mail they reach the
+    booking with, and phone numbers that look like phone numbers."""
+
+    first_name = PlainText(required=True, validate=validate.Length(min=1, max=100))
+    surname = PlainText(required=True, validate=validate.Length(min=1, max=100))
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    mobile = PhoneNumber(allow_none=True)
+    mobile_country_code = fields.String(validate=validate.Regexp(COUNTRY_CODE), allow_none=True)
+    phone = PhoneNumber(allow_none=True)
+    phone_country_code = fields.String(validate=validate.Regexp(COUNTRY_CODE), allow_none=True)
 
 
 class BookingCreateSchema(StrictSchema):
@@ -36,9 +64,13 @@ class BookingCreateSchema(StrictSchema):
     date = fields.Date(required=True)
     time = WallClockTime(required=True)
     party_size = _party_size(required=True)
-    customer = fields.Nested(CustomerSchema, required=True)
+    customer = fields.Nested(CustomerSchema, required=True, metadata={
+        "description": "Anonymous callers must give first_name, surname and email, and phone numbers in a "
+                       "phone number's form; staff and integrations may leave any field out"})
     special_requests = _special_requests()
     channel = PlainText(validate=validate.Length(min=1, max=32))
+    room_number = _room_number()
+    is_leave_time_confirmed = fields.Boolean()
 
 
 class BookingUpdateSchema(PatchSchema):
@@ -48,6 +80,8 @@ class BookingUpdateSchema(PatchSchema):
     time = WallClockTime()
     party_size = _party_size()
     special_requests = _special_requests()
+    room_number = _room_number()
+    is_leave_time_confirmed = fields.Boolean()
 
 
 class BookingCancelSchema(StrictSchema):
@@ -68,6 +102,10 @@ class BookingListArgsSchema(StrictSchema):
     email = fields.Email(validate=validate.Length(max=254))
     cursor = fields.String(validate=validate.Length(max=200))
     limit = fields.Integer(strict=False, load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+    order = fields.String(load_default="asc", validate=validate.OneOf(("asc", "desc")),
+                          metadata={"description": "By start: `asc` (soonest first) or `desc` (latest first)"})
+    offset = fields.Integer(strict=False, load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET),
+                            metadata={"description": "Rows to skip (after the cursor, if any)"})
 
     @validates_schema
     def _span(self, data, **_kwargs):
@@ -78,13 +116,34 @@ class BookingListArgsSchema(StrictSchema):
                 raise ValidationError({"to": ["A list covers at most 366 days."]})
 
 
+class BookingCountArgsSchema(StrictSchema):
+    venue = Slug(required=True)
+    date = fields.Date(required=True)
+    status = fields.String(load_default=BookingStatus.CONFIRMED, validate=validate.OneOf(BookingStatus.ALL))
+
+
+class TimeCountSchema(StrictSchema):
+    time = fields.String(metadata={"description": "Venue-local start, HH:MM"})
+    bookings = fields.Integer()
+
+
+class BookingCountsSchema(StrictSchema):
+    venue = fields.String()
+    date = fields.String()
+    status = fields.String()
+    times = fields.List(fields.Nested(TimeCountSchema), metadata={"description": "Only times with bookings"})
+
+
 class CustomerViewSchema(StrictSchema):
+    id = fields.Integer()
     title = fields.String(allow_none=True)
-    first_name = fields.String()
-    surname = fields.String()
-    email = fields.String()
+    first_name = fields.String(allow_none=True)
+    surname = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
     mobile = fields.String(allow_none=True)
+    mobile_country_code = fields.String(allow_none=True)
     phone = fields.String(allow_none=True)
+    phone_country_code = fields.String(allow_none=True)
     marketing_email = fields.Boolean()
     marketing_sms = fields.Boolean()
     venue_marketing_email = fields.Boolean()
@@ -92,6 +151,7 @@ class CustomerViewSchema(StrictSchema):
 
 
 class BookingSchema(StrictSchema):
+    id = fields.String(metadata={"description": "UUID"})
     reference = fields.String()
     status = fields.String(metadata={"description": ", ".join(BookingStatus.ALL)})
     venue = fields.String()
@@ -101,6 +161,8 @@ class BookingSchema(StrictSchema):
     ends_at = fields.String()
     party_size = fields.Integer()
     special_requests = fields.String(allow_none=True)
+    room_number = fields.String(allow_none=True)
+    is_leave_time_confirmed = fields.Boolean()
     channel = fields.String()
     cancellation_reason_id = fields.Integer(allow_none=True)
     customer = fields.Nested(CustomerViewSchema)

@@ -48,14 +48,21 @@ def actor_scope(actor: dict) -> str:
     return actor.get("id") or actor.get("type", "anonymous")
 
 
+CUSTOMER_DETAILS = ("title", "first_name", "surname", "mobile", "mobile_country_code", "phone", "phone_country_code",
+                    *CONSENTS)
+
+
 def upsert_customer(session: Session, venue: str, details: dict) -> Customer:
-    """The venue's customer with this e-mail, created or brought up to date with what was given."""
-    email = details["email"].strip().lower()
-    customer = session.scalar(select(Customer).where(Customer.venue == venue, Customer.email == email))
+    """The venue's customer with this e-mail, created or brought up to date with what was given;
+    a guest without an e-mail is a new customer every time (nothing identifies them)."""
+    email = details["email"].strip().lower() if details.get("email") else None
+    customer = None
+    if email is not None:
+        customer = session.scalar(select(Customer).where(Customer.venue == venue, Customer.email == email))
     if customer is None:
         customer = Customer(venue=venue, email=email)
         session.add(customer)
-    for field in ("title", "first_name", "surname", "mobile", "phone", *CONSENTS):
+    for field in CUSTOMER_DETAILS:
         if details.get(field) is not None:
             setattr(customer, field, details[field])
     customer.updated_at = utcnow()
@@ -81,6 +88,8 @@ def _commit_booking(booking_id: str, data: dict, hold: dict, actor: dict, keyed:
                     starts_at=parse_iso_utc(hold["starts_at"]), ends_at=parse_iso_utc(hold["ends_at"]),
                     local_date=data["date"], local_time=data["time"], party_size=data["party_size"],
                     channel=data.get("channel") or "api", special_requests=data.get("special_requests"),
+                    room_number=data.get("room_number"),
+                    is_leave_time_confirmed=data.get("is_leave_time_confirmed", False),
                     status=BookingStatus.CONFIRMED, created_at=now, updated_at=now,
                 )
                 session.add(booking)

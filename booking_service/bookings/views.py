@@ -12,12 +12,14 @@ CONSENTS = ("marketing_email", "marketing_sms", "venue_marketing_email", "venue_
 
 def customer_view(booking: Booking) -> dict:
     c = booking.customer
-    return {"title": c.title, "first_name": c.first_name, "surname": c.surname, "email": c.email,
-            "mobile": c.mobile, "phone": c.phone, **{name: getattr(c, name) for name in CONSENTS}}
+    return {"id": c.id, "title": c.title, "first_name": c.first_name, "surname": c.surname, "email": c.email,
+            "mobile": c.mobile, "mobile_country_code": c.mobile_country_code, "phone": c.phone,
+            "phone_country_code": c.phone_country_code, **{name: getattr(c, name) for name in CONSENTS}}
 
 
 def booking_view(booking: Booking) -> dict:
     return {
+        "id": booking.id,
         "reference": booking.reference,
         "status": booking.status,
         "venue": booking.venue,
@@ -27,6 +29,8 @@ def booking_view(booking: Booking) -> dict:
         "ends_at": iso_utc(booking.ends_at),
         "party_size": booking.party_size,
         "special_requests": booking.special_requests,
+        "room_number": booking.room_number,
+        "is_leave_time_confirmed": booking.is_leave_time_confirmed,
         "channel": booking.channel,
         "cancellation_reason_id": booking.cancellation_reason_id,
         "customer": customer_view(booking),
