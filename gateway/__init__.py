@@ -5,16 +5,21 @@ from __future__ import annotations
 from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from gateway.api_docs import register_api_docs
+from gateway.breaker import UpstreamBreaker
+from gateway.compression import install_compression
 from gateway.config import ROUTES, Settings
 from gateway.customer_links import LINK_PARAMETER, link_caller, query_without_link
 from gateway.extensions import db
 from gateway.identity.guard import optional_caller
-from gateway.limits import booking_lookup_limit, limiter
+from gateway.limits import booking_lookup_limit, install_rate_limits
 from gateway.proxy import Upstream
+from gateway.request_limits import install_request_limits
 from gateway.security_headers import install_security_headers
-from shared.errors import NotFound
+from gateway.upstream_paths import upstream_path
 from shared.logging import configure_logging
-from shared.web import finish_app, install_request_context
+from shared.openapi import TesseraApi
+from shared.web import finish_app, install_request_context, openapi_config
 
 SERVICE = "gateway"
 
@@ -31,10 +36,7 @@ def register_routes(app: Flask, upstreams: dict[str, Upstream]) -> None:
         upstream = upstreams[route.upstream]
 
         def forward(subpath: str = "", _route=route, _upstream=upstream):
-            if subpath.startswith("/"):
-                raise NotFound()
-            tail = f"/{subpath}" if subpath else ""
-            return _forward_as_caller(_upstream, f"{_route.upstream_prefix}{tail}", subpath)
+            return _forward_as_caller(_upstream, upstream_path(_route, subpath), subpath)
 
         endpoint = f"proxy_{route.upstream}_{route.public_prefix.strip('/').replace('/', '_')}"
         forward.__name__ = forward.__qualname__ = endpoint  # flask-limiter tells views apart by name
@@ -46,13 +48,15 @@ def register_routes(app: Flask, upstreams: dict[str, Upstream]) -> None:
 
 
 def create_app(settings: Settings | None = None) -> Flask:
-    from gateway import audit
+    from gateway import audit, consumerapi
     from gateway.identity import routes as auth
 
     settings = settings or Settings.from_env()
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
-    app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, SERVICE_TOKEN=settings.common.service_token,
+    # flask-smorest documents the gateway's own routes; gateway/api_docs serves them with the services'.
+    app.config.update(openapi_config("Tessera gateway"), OPENAPI_URL_PREFIX=None,
+                      MAX_CONTENT_LENGTH=settings.max_body_bytes, SERVICE_TOKEN=settings.common.service_token,
                       IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
                       JWT_SECRET=settings.jwt_secret, ACCESS_TOKEN_TTL_SECONDS=settings.access_token_ttl_seconds,
                       REFRESH_TOKEN_TTL_SECONDS=settings.refresh_token_ttl_seconds,
@@ -64,16 +68,24 @@ def create_app(settings: Settings | None = None) -> Flask:
         hops = settings.trusted_proxy_hops
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     install_request_context(app)
+    install_request_limits(app)
     install_security_headers(app, settings.cors_allowed_origins)
-    limiter.init_app(app)
+    install_compression(app)
+    install_rate_limits(app)
     db.init(settings.database_url)
     upstreams = {name: Upstream(name, url, service_token=settings.common.service_token,
                                 identity_key=settings.common.identity_signing_key,
-                                connect_timeout=settings.upstream_connect_timeout,
-                                read_timeout=settings.upstream_read_timeout)
+                                connect_timeout=settings.upstream_timeouts[name].connect,
+                                read_timeout=settings.upstream_timeouts[name].read,
+                                breaker=UpstreamBreaker(name, failures=settings.breaker_failures,
+                                                        reset_seconds=settings.breaker_reset_seconds))
                  for name, url in settings.upstreams.items()}
     app.extensions["tessera_upstreams"] = upstreams
-    app.register_blueprint(auth.blp)
+    api = TesseraApi(app)
+    api.register_blueprint(auth.blp)
     app.register_blueprint(audit.blp)
+    app.register_blueprint(consumerapi.blp)
     register_routes(app, upstreams)
-    return finish_app(app, {"database": db.ping, **{name: upstream.ready for name, upstream in upstreams.items()}})
+    register_api_docs(app, api.spec, upstreams)
+    return finish_app(app, {"database": db.ping, **{name: upstream.ready for name, upstream in upstreams.items()}},
+                      api)

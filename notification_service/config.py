@@ -29,13 +29,16 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> "Settings":
+        common = CommonSettings.from_env()
         return cls(
-            common=CommonSettings.from_env(),
+            common=common,
             database_url=database_url("NOTIFICATION", "notification"),
             mail=MailSettings(
                 smtp_url=env_optional("SMTP_URL"),
                 mail_dir=Path(env_str("MAIL_DIR", default=str(var_dir() / "mail"))),
                 sender=env_str("MAIL_FROM", default="Tessera <bookings@tessera.local>"),
+                public_url=env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
+                link_key=common.identity_signing_key,
             ),
             retry=RetrySettings(
                 base_seconds=env_float("RETRY_BACKOFF_BASE_SECONDS", 2.0),

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from email.message import EmailMessage
 from pathlib import Path
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from sqlalchemy import select, text
@@ -24,6 +26,7 @@ from notification_service.mailer import PermanentMailError, TransientMailError, 
 from notification_service.models import EmailLog, EmailStatus
 from shared.clock import parse_iso_utc, utc_to_local, utcnow
 from shared.db import insert_ignoring_conflicts
+from shared.identity import sign_booking_link
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +51,25 @@ SUBJECTS = {
 MESSAGE_ID_DOMAIN = "tessera.local"
 
 
+LINK_VALID_AFTER_VISIT = timedelta(days=7)
+MIN_LINK_LIFETIME = timedelta(days=1)
+
+
 @dataclass(frozen=True)
 class MailSettings:
     smtp_url: str | None
     mail_dir: Path
     sender: str
+    public_url: str  # where customers reach the gateway, for the link in every e-mail
+    link_key: str  # IDENTITY_SIGNING_KEY: the gateway checks the links with it
+
+
+def manage_url(booking: dict, mail: MailSettings) -> str:
+    """The customer's signed link to their booking, valid until a week after the visit."""
+    valid_until = parse_iso_utc(booking["starts_at"]) + LINK_VALID_AFTER_VISIT
+    lifetime = max(valid_until - utcnow(), MIN_LINK_LIFETIME)
+    token = sign_booking_link(booking["reference"], mail.link_key, int(lifetime.total_seconds()))
+    return f"{mail.public_url.rstrip('/')}/api/v1/bookings/{booking['reference']}?{urlencode({'token': token})}"
 
 
 def message_id_for(event_id: str, template: str) -> str:
@@ -66,8 +83,9 @@ def local_when(booking: dict) -> str:
     return utc_to_local(parse_iso_utc(booking["starts_at"]), booking["timezone"]).strftime("%A %d %B %Y, %H:%M %Z")
 
 
-def compose(template: str, booking: dict, *, sender: str, recipient: str, message_id: str) -> EmailMessage:
-    context = {"b": booking, "local_when": local_when(booking)}
+def compose(template: str, booking: dict, *, sender: str, recipient: str, message_id: str,
+            manage_url: str) -> EmailMessage:
+    context = {"b": booking, "local_when": local_when(booking), "manage_url": manage_url}
     invite = booking_invite(booking, cancelled=template == "booking_cancelled", stamp=utcnow())
     return build_message(
         sender=sender, recipient=recipient, subject=SUBJECTS[template].format(**booking),
@@ -107,8 +125,15 @@ def send_booking_email(event: dict, mail: MailSettings) -> str:
     template = TEMPLATE_BY_EVENT.get(event["event_type"])
     booking = (event.get("payload") or {}).get("after") or {}
     recipient = (booking.get("customer") or {}).get("email")
-    if template is None or not recipient:
+    if template is None:
         return "not_applicable"
+    if not recipient:
+        # Staff and integrations may book a guest who gave no e-mail: there is nobody to write
+        # to, now or on a retry, so the handler is done with this event.
+        with db.transaction() as session:
+            first_time(session, event["event_id"], HANDLER)
+        log.info("booking has no e-mail address; e-mail skipped", extra={"template": template})
+        return "skipped_no_address"
     event_id = event["event_id"]
     committed = False
     try:
@@ -122,7 +147,7 @@ def send_booking_email(event: dict, mail: MailSettings) -> str:
             if row.status != EmailStatus.PENDING:
                 return f"already_{row.status}"
             message = compose(template, booking, sender=mail.sender, recipient=recipient,
-                              message_id=row.message_id)
+                              message_id=row.message_id, manage_url=manage_url(booking, mail))
 
             def commit_sent() -> None:
                 nonlocal committed

@@ -45,6 +45,7 @@ def system_env(backend, **overrides) -> dict[str, str]:
         "AVAILABILITY_URL": f"http://127.0.0.1:{ports['AVAILABILITY']}",
         "BOOKING_URL": f"http://127.0.0.1:{ports['BOOKING']}",
         "NOTIFICATION_URL": f"http://127.0.0.1:{ports['NOTIFICATION']}",
+        "PUBLIC_BASE_URL": f"http://127.0.0.1:{ports['GATEWAY']}",
         **backend.env(),
     }
     env.update(overrides)

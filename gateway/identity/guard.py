@@ -13,12 +13,12 @@ MAX_TOKEN_LENGTH = 4096
 
 
 def bearer_token() -> str | None:
-    """The token of an exact `Bearer <token>` header; None without the header; 401 for any other form."""
+    """The token of a `Bearer <token>` header; None without the header; 401 for any other form."""
     header = request.headers.get("Authorization")
     if header is None:
         return None
     scheme, _, token = header.partition(" ")
-    if scheme != "Bearer" or not token or " " in token or len(token) > MAX_TOKEN_LENGTH:
+    if scheme.lower() != "bearer" or not token or " " in token or len(token) > MAX_TOKEN_LENGTH:
         raise AuthenticationRequired()
     return token
 

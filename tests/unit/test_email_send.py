@@ -38,7 +38,8 @@ def smtp_server():
 
 
 def _mail(url: str, tmp_path) -> MailSettings:
-    return MailSettings(smtp_url=url, mail_dir=tmp_path / "mail", sender="Tessera <bookings@tessera.local>")
+    return MailSettings(smtp_url=url, mail_dir=tmp_path / "mail", sender="Tessera <bookings@tessera.local>",
+                        public_url="https://book.example", link_key="k" * 32)
 
 
 def _event() -> dict:
