@@ -63,7 +63,7 @@ def test_filters_limit_and_offset(api, day_bookings):
     assert [row["status"] for row in _listed(api, status="cancelled")] == ["cancelled"]
     assert len(_listed(api, status="confirmed")) == 4
     assert _listed(api, status="Confirmed") == [] and _listed(api, status="nonsense") == []
-    assert _listed(api, date_from=future_date(20), date_to=future_date(21)) == []
+    assert _listed(api, date_from=future_date(300), date_to=future_date(301)) == []  # no test books there
     assert _listed(api, date_from=future_date(20), date_to=DAY) == []  # inverted
     assert _listed(api, limit=2, offset=1) == everything[1:3]
     assert _listed(api, limit=-1) == everything[:1]  # section 0: clamped to 1..500
