@@ -69,7 +69,12 @@ GATEWAY_RESPONSES = {
     "UNAUTHORIZED": _error("Unauthorized"),
     "BAD_REQUEST": _error("The body is not valid JSON (`malformed_json`)"),
     "PAYLOAD_TOO_LARGE": _error("The body is larger than the gateway accepts (`payload_too_large`)"),
-    "URI_TOO_LONG": _error("The URL is longer than the gateway accepts (`uri_too_long`)"),
+    # A request line beyond gunicorn's largest (8190 bytes) never reaches the gateway: the HTTP
+    # server answers it with an HTML page of its own (shared/gunicorn_conf.py).
+    "URI_TOO_LONG": {"description": "The URL is longer than the gateway accepts (`uri_too_long`); beyond 8190 "
+                                    "bytes the HTTP server answers with its own HTML page",
+                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}},
+                                 "text/html": {"schema": {"type": "string"}}}},
     "TOO_MANY_REQUESTS": _error("A rate limit was reached (`rate_limited`); try again after `Retry-After` seconds",
                                 headers={"Retry-After": _header("Seconds until the request may be sent again",
                                                                 required=True),
