@@ -48,6 +48,7 @@ def _routes(other: str, reference: str, email: str) -> list[tuple[str, str, dict
         ("POST", f"{booking}/complete", {}),
         ("GET", "/api/v1/bookings", {"params": {"venue": other}}),
         ("GET", "/api/v1/bookings", {"params": {"venue": other, "email": email}}),
+        ("GET", "/api/v1/bookings/counts", {"params": {"venue": other, "date": DAY}}),
         ("POST", "/api/v1/bookings", {"json": {**booking_body(DAY, "10:00", 2), "venue": other}}),
         ("GET", f"{venue}/slots", {"params": {"from": DAY, "to": DAY}}),
         ("PATCH", f"{venue}/slots/{DAY}/11:00", {"json": {"is_open": False}}),
