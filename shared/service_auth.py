@@ -69,6 +69,14 @@ def _verified_caller() -> Caller:
         raise ServiceCredentialRequired() from exc
 
 
+def staff_caller() -> Caller:
+    """The caller of a staff route: staff, an API key or the platform; anyone else is a 401."""
+    caller = current_caller()
+    if caller is None or caller.kind == "customer":
+        raise AuthenticationRequired()
+    return caller
+
+
 def authorize(caller: Caller, venue: str, permission: str) -> None:
     if not caller.sees(venue):
         raise NotFound()
@@ -83,9 +91,7 @@ def require_staff(permission: str):
     def decorate(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
-            caller = current_caller()
-            if caller is None or caller.kind == "customer":
-                raise AuthenticationRequired()
+            caller = staff_caller()
             if "venue" in kwargs:
                 authorize(caller, kwargs["venue"], permission)
             return view(*args, **kwargs)
@@ -100,10 +106,7 @@ def require_admin(view):
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        caller = current_caller()
-        if caller is None or caller.kind == "customer":
-            raise AuthenticationRequired()
-        if not caller.admin:
+        if not staff_caller().admin:
             raise NotPermitted()
         return view(*args, **kwargs)
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marshmallow import ValidationError
 from sqlalchemy import Select, func
 
+from booking_service.bookings.schemas import SelfServiceCustomerSchema
 from booking_service.models import Booking, Customer
 from shared.errors import ValidationFailed
-from shared.identity import Caller
-from shared.service_auth import NotPermitted, AuthenticationRequired, current_caller
+from shared.identity import BOOKINGS_WRITE, Caller
+from shared.service_auth import NotPermitted, authorize, current_caller
 
 CUSTOMER_ACTOR = {"type": "customer"}
 
@@ -59,8 +61,17 @@ def booking_access(email: str | None, permission: str) -> BookingAccess:
     return BookingAccess(actor=caller.actor(), staff=caller, permission=permission)
 
 
-def staff_caller() -> Caller:
+def creator_actor(body: dict) -> dict:
+    """Who creates a booking, as the audit log names them. Anyone may book; staff and API keys
+    only at their venues. Only they (and the platform) may book a guest without the details a
+    customer booking for themselves must give (SelfServiceCustomerSchema)."""
     caller = current_caller()
+    if caller is not None and caller.kind in ("staff", "api_key"):
+        authorize(caller, body["venue"], BOOKINGS_WRITE)
+        return caller.actor()
     if caller is None or caller.kind == "customer":
-        raise AuthenticationRequired()
-    return caller
+        try:
+            body["customer"] = SelfServiceCustomerSchema().load(body["customer"])
+        except ValidationError as exc:
+            raise ValidationFailed(details={"customer": exc.messages}) from None
+    return CUSTOMER_ACTOR

@@ -5,19 +5,18 @@ their venues' bookings (bookings/access.py)."""
 from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import ValidationError
 
 from booking_service.bookings import changes, listing, service
-from booking_service.bookings.access import CUSTOMER_ACTOR, booking_access, staff_caller
+from booking_service.bookings.access import booking_access, creator_actor
 from booking_service.bookings.schemas import (BookingCancelSchema, BookingCountArgsSchema, BookingCountsSchema,
                                               BookingCreateSchema, BookingListArgsSchema, BookingPageSchema,
                                               BookingSchema, BookingUpdateSchema, CustomerAccessArgsSchema,
-                                              HoldReferenceSchema, SelfServiceCustomerSchema)
+                                              HoldReferenceSchema)
 from shared.errors import ValidationFailed
 from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE
 from shared.logging import clean_request_id
 from shared.openapi import documents_errors
-from shared.service_auth import authorize, current_caller, require_service_token, require_staff
+from shared.service_auth import require_service_token, require_staff, staff_caller
 
 blp = Blueprint("bookings", __name__, url_prefix="/v1/bookings", description="Bookings")
 internal_blp = Blueprint("booking_holds", __name__, url_prefix="/internal/holds",
@@ -40,14 +39,6 @@ def _idempotency_key() -> str | None:
     return key
 
 
-def _self_service_customer(customer: dict) -> dict:
-    """A customer booking for themselves gives what SelfServiceCustomerSchema asks for."""
-    try:
-        return SelfServiceCustomerSchema().load(customer)
-    except ValidationError as exc:
-        raise ValidationFailed(details={"customer": exc.messages}) from None
-
-
 def _json(status: int, body: bytes) -> Response:
     return Response(body, status=status, mimetype="application/json")
 
@@ -64,13 +55,7 @@ class Bookings(MethodView):
         409 `slot_full`; 422 `idempotency_key_reused` for a key used with another body; 409
         `idempotency_key_spent` for a key whose first request failed.
         """
-        caller, actor = current_caller(), CUSTOMER_ACTOR
-        if caller is not None and caller.kind in ("staff", "api_key"):
-            authorize(caller, body["venue"], BOOKINGS_WRITE)
-            actor = caller.actor()
-        if caller is None or caller.kind == "customer":
-            body["customer"] = _self_service_customer(body["customer"])
-        status, payload = service.create_booking(body, actor=actor, idempotency_key=_idempotency_key())
+        status, payload = service.create_booking(body, actor=creator_actor(body), idempotency_key=_idempotency_key())
         return _json(status, payload)
 
     @require_staff(BOOKINGS_READ)

@@ -63,8 +63,6 @@ def create(restaurant: str) -> dict:
     venue = find_restaurant(restaurant)
     if upcoming_slot(venue, form.visit_date, form.visit_time) is None:
         raise Refused(400, NO_SLOT)
-    if form.party_size > venue["max_party_size"]:
-        raise Refused(400, PARTY_TOO_LARGE)
     given = form.model_dump(exclude_none=True)
     caller = venue_caller(venue["slug"])
     body = {"venue": venue["slug"], "date": form.visit_date.isoformat(), "time": tessera.wall_clock(form.visit_time),

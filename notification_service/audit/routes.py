@@ -6,7 +6,7 @@ from notification_service.audit.schemas import AuditPageSchema, AuditQueryArgsSc
 from shared.errors import ValidationFailed
 from shared.identity import AUDIT_READ
 from shared.openapi import documents_errors
-from shared.service_auth import authorize, current_caller, require_staff
+from shared.service_auth import authorize, require_staff, staff_caller
 
 blp = Blueprint("audit", __name__, url_prefix="/v1/audit", description="The audit log (read-only)")
 
@@ -21,7 +21,7 @@ class AuditLog(MethodView):
     def get(self, args):
         """Audit entries in the order they happened, filtered; follow `next_cursor` for more.
         Staff name one of their venues; admins may leave it out."""
-        caller = current_caller()
+        caller = staff_caller()
         if "venue" in args:
             authorize(caller, args["venue"], AUDIT_READ)
         elif not caller.admin:
