@@ -1,7 +1,8 @@
 """The Celery app factory with the house defaults, and the one list of queues.
 
 JSON only, results ignored, acks_late with prefetch 1 (a killed worker's task is delivered
-again, never lost), time limits well under the Redis visibility timeout so a slow task is
+again, never lost; shared/redis_transport.py closes the gap between a worker's pop and its
+record of the message), time limits well under the Redis visibility timeout so a slow task is
 stopped before Redis hands its message to another worker. The request id of whoever
 published a task travels in its headers and is restored in the worker's log context.
 """
@@ -29,6 +30,10 @@ def make_celery(main: str, broker_url: str, *, include: list[str] | None = None)
     visibility_timeout = env_int("CELERY_VISIBILITY_TIMEOUT", 300)
     hard_limit = env_int("CELERY_TASK_TIME_LIMIT", max(2, visibility_timeout // 5))
     app = Celery(main, broker=broker_url, include=include or [])
+    if broker_url.startswith(("redis://", "rediss://")):
+        # Kombu's Redis transport, but a task message counts as unacknowledged from the moment
+        # it is published: a worker killed just after popping it cannot lose it (see the module).
+        app.conf.broker_transport = "shared.redis_transport:Transport"
     app.conf.update(
         task_serializer="json",
         accept_content=["json"],
