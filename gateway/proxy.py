@@ -52,6 +52,7 @@ class Upstream:
         self.timeout = (connect_timeout, read_timeout)
         self.breaker = breaker
         self.session = requests.Session()
+        self.session.trust_env = False  # as in shared/http.py: no proxy between services
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=pool_size, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
