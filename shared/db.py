@@ -4,10 +4,14 @@ Use cases open exactly one transaction (`with db.transaction() as session:`); mo
 commit. On SQLite, write transactions start with BEGIN IMMEDIATE so concurrent writers queue
 on the database lock instead of failing when a reader upgrades (the embedded backend must
 keep the same no-overbooking guarantee as PostgreSQL); reads use a deferred BEGIN.
+
+Every engine counts the statements it sends while a count is running in the current context
+(`start_statement_count`): shared/web.py runs one per request and logs it as `db_queries`.
 """
 from __future__ import annotations
 
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Iterator
 
@@ -17,6 +21,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# The statements sent so far in this context, while a count runs (a one-item list, so the
+# engine event can add to it in place).
+_statement_count: ContextVar[list[int] | None] = ContextVar("statement_count", default=None)
 
 
 class Base(DeclarativeBase):
@@ -34,6 +41,26 @@ def insert_ignoring_conflicts(session: Session, model, rows: dict | list[dict], 
 def is_sqlite(engine_or_url) -> bool:
     url = engine_or_url.url if isinstance(engine_or_url, Engine) else str(engine_or_url)
     return str(url).startswith("sqlite")
+
+
+def start_statement_count() -> None:
+    """Count from now on, in this context, the SQL statements every engine sends."""
+    _statement_count.set([0])
+
+
+def stop_statement_count() -> int | None:
+    """Stop the running count; the statements counted, or None if none was running."""
+    counter = _statement_count.get()
+    _statement_count.set(None)
+    return None if counter is None else counter[0]
+
+
+def _count_statement(_conn, _cursor, statement, _parameters, _context, _executemany) -> None:
+    # Transaction control is not counted: SQLite's BEGIN goes through here (see _on_begin),
+    # psycopg2's BEGIN and every COMMIT do not, so the figures compare across databases.
+    counter = _statement_count.get()
+    if counter is not None and not statement.startswith("BEGIN"):
+        counter[0] += 1
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -62,9 +89,11 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
                                                   "check_same_thread": False})
         _configure_sqlite(engine)
-        return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
-                         pool_recycle=1800)
+    else:
+        engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+                               pool_recycle=1800)
+    event.listen(engine, "before_cursor_execute", _count_statement)
+    return engine
 
 
 class Database:

@@ -7,6 +7,7 @@ from typing import Callable
 
 from flask import Blueprint, Flask, g, jsonify, request
 
+from shared.db import start_statement_count, stop_statement_count
 from shared.errors import register_error_handlers
 from shared.logging import REQUEST_ID_HEADER, clean_request_id, new_request_id, request_id_var
 
@@ -26,7 +27,8 @@ def openapi_config(title: str, version: str = "v1") -> dict:
 
 
 def install_request_context(app: Flask, *, trust_incoming_id: bool = True) -> None:
-    """Adopt the caller's X-Request-ID (or make one), echo it, and log one line per request."""
+    """Adopt the caller's X-Request-ID (or make one), echo it, and log one line per request,
+    with the SQL statements it sent (`db_queries`)."""
 
     @app.before_request
     def _start():
@@ -34,6 +36,7 @@ def install_request_context(app: Flask, *, trust_incoming_id: bool = True) -> No
         g.request_id = incoming or new_request_id()
         g.started_at = time.perf_counter()
         request_id_var.set(g.request_id)
+        start_statement_count()
 
     @app.after_request
     def _finish(response):
@@ -41,16 +44,18 @@ def install_request_context(app: Flask, *, trust_incoming_id: bool = True) -> No
         if request_id:
             response.headers[REQUEST_ID_HEADER] = request_id
         started = getattr(g, "started_at", None)
+        statements = stop_statement_count()
         if started is not None and request.path not in ("/healthz", "/readyz"):
             log.info("request", extra={
                 "method": request.method, "path": request.path, "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2), "db_queries": statements,
             })
         return response
 
     @app.teardown_request
     def _clear(_exc):
         request_id_var.set(None)
+        stop_statement_count()
 
 
 def health_blueprint(checks: dict[str, ReadinessCheck]) -> Blueprint:
