@@ -69,6 +69,7 @@ class Booking(Base):
     __table_args__ = (
         CheckConstraint("party_size > 0", name="ck_bookings_party_size_positive"),
         Index("ix_bookings_venue_local_date", "venue", "local_date"),
+        Index("ix_bookings_updated_at", "updated_at"),  # the reconciliation job's recent bookings
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=_uuid)
