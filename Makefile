@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 
-.PHONY: install run test test-embedded test-pg test-unit race fuzz bench-search compose-check clean help
+.PHONY: install run test test-embedded test-pg test-unit race fuzz bench bench-search chaos compose-check clean help
 
 help:
 	@echo "make run       install, migrate, seed the demo venue and start every process"
@@ -13,6 +13,8 @@ help:
 	@echo "make test-unit only the fast unit tests"
 	@echo "make race      the capacity races at length (200 rounds) and ten e-mail worker kills, on both backends"
 	@echo "make fuzz      schemathesis over /api/openapi.json through the gateway of a fresh system (tests/fuzz)"
+	@echo "make bench     throughput, latency, scaling to 1 M bookings and effect latencies through the gateway (bench/README.md)"
+	@echo "make chaos     kill every process type, restart Redis and PostgreSQL under booking load, then check nothing was lost"
 	@echo "make bench-search  search latency, cache hit vs miss, and staleness after a hold (bench/README.md)"
 
 install: $(VENV)/.installed
@@ -54,6 +56,14 @@ race: install
 # long one with a fresh seed. TESSERA_TEST_BACKEND=postgres make fuzz for PostgreSQL + Redis.
 fuzz: install
 	$(PY) -m tests.fuzz
+
+# Both run on PostgreSQL and a Redis server of their own, the way production runs (bench/system.py);
+# about 15 and 6 minutes. BENCH_ARGS=--quick for a short run.
+bench: install
+	$(PY) -m bench $(BENCH_ARGS)
+
+chaos: install
+	$(PY) -m bench.chaos $(CHAOS_ARGS)
 
 # TESSERA_TEST_BACKEND=postgres make bench-search for PostgreSQL + Redis.
 bench-search: install

@@ -8,6 +8,7 @@ stage an outage; `controller_options` go to aiosmtpd's Controller (e.g. an authe
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -27,6 +28,7 @@ class SmtpSink:
         self.port = free_port()
         self.url = f"smtp://127.0.0.1:{self.port}"
         self._messages: list[EmailMessage] = []
+        self._received_at: list[float] = []  # time.time() each message was accepted, in step with _messages
         self._lock = threading.Lock()
         self._controller: Controller | None = None
 
@@ -43,6 +45,7 @@ class SmtpSink:
         message = message_from_bytes(envelope.original_content or envelope.content, policy=default_policy)
         with self._lock:
             self._messages.append(message)
+            self._received_at.append(time.time())
         return "250 Message accepted for delivery"
 
     def start(self) -> "SmtpSink":
@@ -58,6 +61,11 @@ class SmtpSink:
     def messages(self, predicate=lambda message: True) -> list[EmailMessage]:
         with self._lock:
             return [m for m in self._messages if predicate(m)]
+
+    def received(self) -> list[tuple[float, EmailMessage]]:
+        """Every accepted message with the time.time() it was accepted at."""
+        with self._lock:
+            return list(zip(self._received_at, self._messages))
 
     def count_by_message_id(self, message_ids) -> Counter:
         """How many times the server accepted each of `message_ids` (absent ones count 0)."""

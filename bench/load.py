@@ -1,0 +1,89 @@
+"""Driving one workload of bench/locustfile.py with locust, in processes of their own, and reading its figures.
+
+A run has two steps per workload: the ceiling (users send back to back; requests/s is the
+figure) and the latency at half that rate (each user sends at a fixed rate; p95 is the
+figure). Latencies are every request's own, measured by locust's FastHttpUser from sending
+to the last byte, in the window after a short warm-up.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCUSTFILE = ROOT / "bench" / "locustfile.py"
+
+
+@dataclass
+class Workload:
+    label: str
+    user_class: str
+    data: dict[str, str] = field(default_factory=dict)  # BENCH_* variables for the locustfile
+
+
+@dataclass
+class Figures:
+    workload: str
+    mode: str  # "ceiling" or "at N rps"
+    users: int
+    seconds: float
+    requests: int
+    rps: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    error_rate: float
+    statuses: dict[str, int]
+    ratio_to_ceiling: float | None = None  # rps / the bare Flask endpoint's ceiling rps
+
+    def as_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+
+def percentile(ordered: list[float], share: float) -> float:
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def run(host: str, workload: Workload, *, users: int, seconds: float, rate_per_user: float = 0.0,
+        warmup: float = 3.0, processes: int = 1) -> Figures:
+    """Run `workload` against `host` for warmup + seconds and return the figures of the last `seconds`."""
+    with tempfile.TemporaryDirectory(prefix="tessera-locust-") as scratch:
+        env = {**os.environ, **workload.data, "BENCH_RATE_PER_USER": str(rate_per_user),
+               "BENCH_SAMPLES": scratch, "PYTHONPATH": str(ROOT)}
+        command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--only-summary",
+                   "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{int(warmup + seconds)}s",
+                   "--host", host, "--loglevel", "WARNING", "--stop-timeout", "3", "--exit-code-on-error", "0"]
+        if processes > 1:
+            command += ["--processes", str(processes)]
+        command.append(workload.user_class)
+        finished = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+                                  timeout=warmup + seconds + 120)
+        if finished.returncode != 0:
+            raise RuntimeError(f"locust exited {finished.returncode}:\n{finished.stderr[-3000:]}")
+        samples = []
+        for path in glob.glob(os.path.join(scratch, "samples-*.json")):
+            samples.extend(json.loads(Path(path).read_text()))
+    if not samples:
+        raise RuntimeError(f"locust recorded no requests for {workload.label}:\n{finished.stderr[-3000:]}")
+    started = min(sample[0] for sample in samples)
+    window = [sample for sample in samples if sample[0] >= started + warmup]
+    span = max(sample[0] for sample in window) - min(sample[0] for sample in window)
+    latencies = sorted(sample[1] for sample in window)
+    statuses = Counter(str(sample[2]) for sample in window)
+    errors = sum(count for status, count in statuses.items() if not status.startswith("2"))
+    mode = "ceiling" if rate_per_user <= 0 else f"at {rate_per_user * users:.0f} rps"
+    return Figures(workload=workload.label, mode=mode, users=users, seconds=round(span, 1), requests=len(window),
+                   rps=round(len(window) / span, 1) if span else float("nan"),
+                   p50_ms=round(statistics.median(latencies), 2), p95_ms=round(percentile(latencies, 0.95), 2),
+                   p99_ms=round(percentile(latencies, 0.99), 2), error_rate=round(errors / len(window), 4),
+                   statuses=dict(sorted(statuses.items())))
