@@ -60,8 +60,12 @@ def run(host: str, workload: Workload, *, users: int, seconds: float, rate_per_u
     with tempfile.TemporaryDirectory(prefix="tessera-locust-") as scratch:
         env = {**os.environ, **workload.data, "BENCH_RATE_PER_USER": str(rate_per_user),
                "BENCH_SAMPLES": scratch, "PYTHONPATH": str(ROOT)}
+        # At a fixed rate, users are started over one period of theirs, so their requests interleave
+        # instead of arriving in bursts of `users` (which would measure the burst, not the rate).
+        spawn_rate = users * rate_per_user if rate_per_user > 0 else users
+        warmup = max(warmup, users / spawn_rate + 1)  # every user running before the window opens
         command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--only-summary",
-                   "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{int(warmup + seconds)}s",
+                   "--users", str(users), "--spawn-rate", f"{spawn_rate:.3f}", "--run-time", f"{int(warmup + seconds)}s",
                    "--host", host, "--loglevel", "WARNING", "--stop-timeout", "3", "--exit-code-on-error", "0"]
         if processes > 1:
             command += ["--processes", str(processes)]
