@@ -25,7 +25,7 @@ from gateway.breaker import BreakerOpen, UpstreamBreaker
 from shared.errors import ApiError, UpstreamUnavailable
 from shared.identity import IDENTITY_HEADER, Caller, sign_identity
 from shared.logging import REQUEST_ID_HEADER, current_request_id
-from shared.replicas import Replicas, never_reached
+from shared.replicas import Replicas, closed_while_idle, never_reached
 from shared.service_auth import SERVICE_TOKEN_HEADER
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy
                         "trailers", "transfer-encoding", "upgrade", "host", "content-length"})
 NOT_FROM_CLIENTS = frozenset({SERVICE_TOKEN_HEADER.lower(), IDENTITY_HEADER.lower(), REQUEST_ID_HEADER.lower(),
                               "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})  # RFC 9110: may be sent again automatically
 # The body passes through byte for byte, so the service's Content-Length still holds.
 NOT_FROM_UPSTREAMS = (HOP_BY_HOP - {"content-length"}) | {REQUEST_ID_HEADER.lower()}
 
@@ -100,14 +101,24 @@ class Upstream:
         replicas = self.replicas.in_turn()
         for number, base_url in enumerate(replicas, start=1):
             try:
-                return self.session.request(method, f"{base_url}{path}", timeout=self.timeout,
-                                            allow_redirects=False, **kwargs)
+                return self._request(method, f"{base_url}{path}", **kwargs)
             except (requests.Timeout, requests.ConnectionError) as exc:
                 log.warning("upstream call failed", extra={"upstream": self.name, "replica": base_url,
                                                            "error": type(exc).__name__})
                 if never_reached(exc) and number < len(replicas):
                     continue  # nothing was sent: another replica may take it
                 raise
+
+    def _request(self, method: str, url: str, **kwargs) -> requests.Response:
+        """One request; a safe one goes again, once, on a fresh connection when the pooled one turns
+        out to have been closed by the service's keep-alive timeout just as it went out (the chaos
+        suite saw a search answered 503 for that, with every service up)."""
+        try:
+            return self.session.request(method, url, timeout=self.timeout, allow_redirects=False, **kwargs)
+        except requests.ConnectionError as exc:
+            if method not in SAFE_METHODS or not closed_while_idle(exc):
+                raise
+            return self.session.request(method, url, timeout=self.timeout, allow_redirects=False, **kwargs)
 
     def ready(self) -> None:
         """Ready when at least one replica is; asked past the breaker, which it neither consults nor moves."""

@@ -7,9 +7,10 @@ elsewhere. Anything else (a timeout after sending, a 5xx) is the caller's to han
 from __future__ import annotations
 
 import itertools
+from http.client import RemoteDisconnected
 
 import requests
-from urllib3.exceptions import NewConnectionError
+from urllib3.exceptions import NewConnectionError, ProtocolError
 
 
 class Replicas:
@@ -23,6 +24,14 @@ class Replicas:
         """Every replica, starting with the one whose turn it is."""
         start = next(self._turn) % len(self.urls)
         return self.urls[start:] + self.urls[:start]
+
+
+def closed_while_idle(exc: requests.RequestException) -> bool:
+    """True when a pooled keep-alive connection turned out closed by the server (its idle timeout)
+    as the request went out: no answer came, and none was being prepared for it."""
+    cause = exc.args[0] if exc.args else None
+    return (isinstance(exc, requests.ConnectionError) and isinstance(cause, ProtocolError)
+            and len(cause.args) > 1 and isinstance(cause.args[1], (RemoteDisconnected, ConnectionResetError)))
 
 
 def never_reached(exc: requests.RequestException) -> bool:
