@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -49,9 +50,8 @@ class Figures:
 
 
 def percentile(ordered: list[float], share: float) -> float:
-    if not ordered:
-        return float("nan")
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    """Nearest rank: the smallest of the sorted samples with at least `share` of them at or below it."""
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def run(host: str, workload: Workload, *, users: int, seconds: float, rate_per_user: float = 0.0,

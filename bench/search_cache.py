@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import math
 import os
 import platform
 import shutil
@@ -38,6 +37,7 @@ from pathlib import Path
 import redis
 import requests
 
+from bench.load import percentile
 from shared.cache_keys import availability_day_key
 from runner import SERVICES
 from tests.conftest import SERVICE_TOKEN, VENUE, system_env
@@ -125,12 +125,6 @@ def running_tessera():
 
 # --- statistics and output ------------------------------------------------------------------
 
-def percentile(samples: list[float], q: float) -> float:
-    """Nearest-rank percentile: the smallest sample with at least q% of the samples at or below it."""
-    ordered = sorted(samples)
-    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
-
-
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.2f}"
 
@@ -148,15 +142,15 @@ def print_header(tessera: Tessera, args: argparse.Namespace) -> None:
 def print_latency_table(rows: dict[str, list[float]]) -> None:
     print(f"{'search latency (ms)':<{LABEL_WIDTH}}{'p50':>8}{'p95':>9}{'p99':>9}{'mean':>9}")
     for label, samples in rows.items():
-        print(f"{label:<{LABEL_WIDTH}}{ms(percentile(samples, 50))} {ms(percentile(samples, 95))} "
-              f"{ms(percentile(samples, 99))} {ms(statistics.fmean(samples))}")
+        print(f"{label:<{LABEL_WIDTH}}{ms(percentile(sorted(samples), 0.50))} {ms(percentile(sorted(samples), 0.95))} "
+              f"{ms(percentile(sorted(samples), 0.99))} {ms(statistics.fmean(samples))}")
 
 
 def print_staleness(samples: list[Staleness], ttl_seconds: int) -> None:
     seconds = [sample.seconds for sample in samples]
     fresh_at_once = sum(sample.searches == 1 for sample in samples)
     print(f"\n{'staleness after commit (ms)':<{LABEL_WIDTH}}{'p50':>8}{'p99':>9}{'max':>9}")
-    print(f"{'hold 201 -> search shows it':<{LABEL_WIDTH}}{ms(percentile(seconds, 50))} {ms(percentile(seconds, 99))} "
+    print(f"{'hold 201 -> search shows it':<{LABEL_WIDTH}}{ms(percentile(sorted(seconds), 0.50))} {ms(percentile(sorted(seconds), 0.99))} "
           f"{ms(max(seconds))}")
     print(f"the first search after the 201 already showed the hold in {fresh_at_once} of {len(samples)} samples "
           f"(at most {max(sample.searches for sample in samples)} searches)")
