@@ -2,7 +2,8 @@
 
 Pooled keep-alive connections per upstream, a connect and a read timeout on every call (each
 upstream its own), no retries (the gateway cannot know whether a POST is safe to repeat; services
-retry their own idempotent calls); a service with several replicas is called in turn, and a
+retry their own idempotent calls) but one: a GET, HEAD or OPTIONS whose pooled connection the
+service had just closed (its keep-alive timeout) goes again on a fresh one; a service with several replicas is called in turn, and a
 replica that refuses the connection is skipped (shared/replicas.py). Every call goes through the
 upstream's circuit breaker (gateway/breaker.py): while it is open the answer is at once a 503 with
 Retry-After. The request id, the client address and the scheme are forwarded; hop-by-hop headers
