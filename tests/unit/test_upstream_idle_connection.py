@@ -16,13 +16,19 @@ ANSWER = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 
 
 
 def _read_request(connection: socket.socket) -> bytes:
+    """One whole request, its body (Content-Length) included; b"" once the client has closed."""
     data = b""
     while b"\r\n\r\n" not in data:
         chunk = connection.recv(65536)
         if not chunk:
-            return data
+            return b""
         data += chunk
-    return data
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                   if line.lower().startswith(b"content-length:")), 0)
+    while len(body) < length:
+        body += connection.recv(65536)
+    return head
 
 
 def _server(port: int, served: list[str]) -> socket.socket:
