@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(openapi_config("Tessera availability service"),
                       SERVICE_TOKEN=settings.common.service_token,
+                      MAX_CONTENT_LENGTH=settings.common.max_body_bytes,
                       IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
                       CACHE_TTL_SECONDS=settings.cache_ttl_seconds)
     install_request_context(app)

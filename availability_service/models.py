@@ -33,6 +33,9 @@ class Venue(Base):
     max_party_size: Mapped[int] = mapped_column(Integer, default=8)
     default_slot_minutes: Mapped[int] = mapped_column(Integer, default=90)
     default_slot_capacity: Mapped[int] = mapped_column(Integer, default=20)
+    # Whether the ConsumerApi's customer routes open a booking by its reference alone, as the
+    # contract's public routes do; off, they need one of the venue's API keys (docs/consumerapi.md).
+    consumerapi_public_lookup: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
     opening_rules: Mapped[list["OpeningRule"]] = relationship(back_populates="venue")

@@ -21,7 +21,8 @@ def seed_demo_venue() -> dict:
             venue = Venue(slug=DEMO_SLUG, name="The Hungry Unicorn", kind="restaurant",
                           timezone="Europe/London", address="1 Rainbow Row, London",
                           min_notice_minutes=30, horizon_days=30, hold_ttl_seconds=300,
-                          max_party_size=8, default_slot_minutes=90, default_slot_capacity=20)
+                          max_party_size=8, default_slot_minutes=90, default_slot_capacity=20,
+                          consumerapi_public_lookup=True)  # the mock's clients look bookings up by reference
             session.add(venue)
             session.flush()
             for weekday in range(7):

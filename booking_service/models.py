@@ -21,7 +21,10 @@ class Base(SharedBase):
 
 class Customer(Base):
     """A guest of one venue, identified by e-mail within that venue. Staff and integrations may
-    book a guest who gave no e-mail: such a customer has a row of their own per booking."""
+    book a guest who gave no e-mail: such a customer has a row of their own per booking.
+
+    Its details are what the customer first gave, kept up to date only by staff and by API keys
+    with `customers:write`; each booking keeps its own copy of what its request gave."""
 
     __tablename__ = "customers"
     __table_args__ = (UniqueConstraint("venue", "email", name="uq_customers_venue_email"),)
@@ -80,7 +83,21 @@ class Booking(Base):
     venue_address: Mapped[str | None] = mapped_column(String(500))
     timezone: Mapped[str | None] = mapped_column(String(64))
     hold_id: Mapped[str] = mapped_column(String(36), unique=True)
+    # The venue's customer this booking counts towards (their history); matched by e-mail.
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    # Who booked, as this booking's request gave it: what staff, e-mails and the answer show.
+    contact_title: Mapped[str | None] = mapped_column(String(20))
+    contact_first_name: Mapped[str | None] = mapped_column(String(100))
+    contact_surname: Mapped[str | None] = mapped_column(String(100))
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_mobile: Mapped[str | None] = mapped_column(String(40))
+    contact_mobile_country_code: Mapped[str | None] = mapped_column(String(8))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    contact_phone_country_code: Mapped[str | None] = mapped_column(String(8))
+    contact_marketing_email: Mapped[bool] = mapped_column(Boolean, default=False)
+    contact_marketing_sms: Mapped[bool] = mapped_column(Boolean, default=False)
+    contact_venue_marketing_email: Mapped[bool] = mapped_column(Boolean, default=False)
+    contact_venue_marketing_sms: Mapped[bool] = mapped_column(Boolean, default=False)
     starts_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
     ends_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
     local_date: Mapped[date] = mapped_column(Date)

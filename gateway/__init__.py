@@ -12,7 +12,7 @@ from gateway.config import ROUTES, Settings
 from gateway.customer_links import LINK_PARAMETER, link_caller, query_without_link
 from gateway.extensions import db
 from gateway.identity.guard import optional_caller
-from gateway.limits import booking_lookup_limit, install_rate_limits
+from gateway.limits import booking_lookup_limits, install_rate_limits
 from gateway.proxy import Upstream
 from gateway.request_limits import install_request_limits
 from gateway.security_headers import install_security_headers
@@ -41,7 +41,7 @@ def register_routes(app: Flask, upstreams: dict[str, Upstream]) -> None:
         endpoint = f"proxy_{route.upstream}_{route.public_prefix.strip('/').replace('/', '_')}"
         forward.__name__ = forward.__qualname__ = endpoint  # flask-limiter tells views apart by name
         if route.upstream == "booking":
-            forward = booking_lookup_limit(forward)
+            forward = booking_lookup_limits(forward)
         methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
         app.add_url_rule(route.public_prefix, endpoint, forward, methods=methods)
         app.add_url_rule(f"{route.public_prefix}/<path:subpath>", endpoint, forward, methods=methods)
@@ -88,4 +88,4 @@ def create_app(settings: Settings | None = None) -> Flask:
     register_routes(app, upstreams)
     register_api_docs(app, api.spec, upstreams)
     return finish_app(app, {"database": db.ping, **{name: upstream.ready for name, upstream in upstreams.items()}},
-                      api)
+                      api, form_blueprints=frozenset({consumerapi.blp.name}))

@@ -64,6 +64,8 @@ class Settings:
                 ("RATE_LIMIT_DEFAULT", "300 per minute"),
                 ("RATE_LIMIT_LOGIN", "10 per minute"),
                 ("RATE_LIMIT_BOOKING_LOOKUP", "60 per minute"),
+                ("RATE_LIMIT_LOOKUP_MISSES", "20 per 10 minutes"),
+                ("RATE_LIMIT_LOOKUP_MISSES_GLOBAL", "500 per 10 minutes"),
             )},
         )
 

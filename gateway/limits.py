@@ -3,9 +3,13 @@ gateway process, per API key for integrations and per client address for everyon
 
 Every route gets `RATE_LIMIT_DEFAULT` (health checks excepted). Logins, and requests that name
 a booking reference (a look-up, change or cancel guarded only by an e-mail address: what
-someone guessing references would use), have stricter limits on top. A refused request gets a
-`429 rate_limited` envelope with `Retry-After`. When Redis is down each process counts in
-memory instead: the limits stay (looser by the number of processes) and no request fails on them.
+someone guessing references would use), have stricter limits on top. Look-ups that find
+nothing (a 404) are counted apart, per address (`RATE_LIMIT_LOOKUP_MISSES`) and across every
+client (`RATE_LIMIT_LOOKUP_MISSES_GLOBAL`): past either, anonymous look-ups are refused until
+the window moves on, and the gateway logs `booking look-up misses over the limit`, the line to
+alert on (someone is guessing references). A refused request gets a `429 rate_limited` envelope
+with `Retry-After`. When Redis is down each process counts in memory instead: the limits stay
+(looser by the number of processes) and no request fails on them.
 
 flask-limiter writes its Retry-After (when its window resets, up to a minute away) into every
 answer, and into an answer that has one already the later of the two. Only a 429 is the limiter's
@@ -14,11 +18,15 @@ says when the next trial call may go through) or has none.
 """
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, current_app, g, request
-from flask_limiter import Limiter
+from flask_limiter import Limiter, RequestLimit
 
 from gateway.identity.guard import optional_caller
 from shared.errors import ApiError
+
+log = logging.getLogger(__name__)
 
 HEALTH_PATHS = frozenset({"/healthz", "/readyz"})
 
@@ -52,9 +60,44 @@ def _names_a_booking() -> bool:
     return len(request.path.rstrip("/").split("/")) >= 5
 
 
+def _credentialed() -> bool:
+    """Staff and API keys reach only their own venues' bookings: they are not guessing."""
+    try:
+        return optional_caller() is not None
+    except ApiError:
+        return False
+
+
+def _found_nothing(response) -> bool:
+    return response.status_code == 404
+
+
+def _report_misses(scope: str):
+    def report(breach: RequestLimit) -> None:
+        log.warning("booking look-up misses over the limit",
+                    extra={"scope": scope, "limit": str(breach.limit), "client": request.remote_addr,
+                           "path": request.path})
+    return report
+
+
 login_limit = limiter.limit(lambda: current_app.config["RATE_LIMIT_LOGIN"], override_defaults=False)
-booking_lookup_limit = limiter.limit(lambda: current_app.config["RATE_LIMIT_BOOKING_LOOKUP"],
-                                     override_defaults=False, exempt_when=lambda: not _names_a_booking())
+_lookup_limit = limiter.limit(lambda: current_app.config["RATE_LIMIT_BOOKING_LOOKUP"],
+                              override_defaults=False, exempt_when=lambda: not _names_a_booking())
+_misses_by_address = limiter.shared_limit(
+    lambda: current_app.config["RATE_LIMIT_LOOKUP_MISSES"], scope="booking-lookup-misses-by-address",
+    override_defaults=False,
+    exempt_when=lambda: not _names_a_booking() or _credentialed(), deduct_when=_found_nothing,
+    on_breach=_report_misses("address"))
+_misses_everywhere = limiter.shared_limit(
+    lambda: current_app.config["RATE_LIMIT_LOOKUP_MISSES_GLOBAL"], scope="booking-lookup-misses-everywhere",
+    key_func=lambda: "everyone", override_defaults=False,
+    exempt_when=lambda: not _names_a_booking() or _credentialed(), deduct_when=_found_nothing,
+    on_breach=_report_misses("global"))
+
+
+def booking_lookup_limits(view):
+    """The limits of a route that names a booking reference."""
+    return _lookup_limit(_misses_by_address(_misses_everywhere(view)))
 
 
 def install_rate_limits(app: Flask) -> None:

@@ -16,6 +16,7 @@ HEADERS = {
     "Cross-Origin-Resource-Policy": "same-site",
 }
 HSTS = "max-age=31536000; includeSubDomains"
+API_PREFIX = "/api/"
 
 
 def install_security_headers(app: Flask, allowed_origins: tuple[str, ...]) -> None:
@@ -31,4 +32,9 @@ def install_security_headers(app: Flask, allowed_origins: tuple[str, ...]) -> No
             response.headers.setdefault(name, value)
         if request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
+        if request.path.startswith(API_PREFIX):
+            # API answers carry bookings, names and tokens: no cache, shared or private, may keep
+            # them. Their CORS headers depend on the Origin asked from, which caches must know.
+            response.headers.setdefault("Cache-Control", "no-store")
+            response.vary.add("Origin")
         return response

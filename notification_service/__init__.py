@@ -20,6 +20,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
     app.config.update(openapi_config("Tessera notification service"), SERVICE_TOKEN=settings.common.service_token,
+                      MAX_CONTENT_LENGTH=settings.common.max_body_bytes,
                       IDENTITY_SIGNING_KEY=settings.common.identity_signing_key)
     install_request_context(app)
     bind_extensions(settings)

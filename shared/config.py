@@ -104,6 +104,7 @@ class CommonSettings:
     availability_url: str
     booking_url: str
     notification_url: str
+    max_body_bytes: int  # what a service reads of a request body; the gateway has its own, smaller cap
 
     @classmethod
     def from_env(cls) -> "CommonSettings":
@@ -118,6 +119,7 @@ class CommonSettings:
             availability_url=env_str("AVAILABILITY_URL", "http://127.0.0.1:8001"),
             booking_url=env_str("BOOKING_URL", "http://127.0.0.1:8002"),
             notification_url=env_str("NOTIFICATION_URL", "http://127.0.0.1:8003"),
+            max_body_bytes=env_int("SERVICE_MAX_BODY_BYTES", 256 * 1024),
         )
 
 

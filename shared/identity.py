@@ -28,12 +28,15 @@ BOOKINGS_WRITE = "bookings:write"
 VENUE_READ = "venue:read"
 VENUE_WRITE = "venue:write"
 AUDIT_READ = "audit:read"
-PERMISSIONS = (BOOKINGS_READ, BOOKINGS_WRITE, VENUE_READ, VENUE_WRITE, AUDIT_READ)
+# Bring a returning customer's stored name, numbers and consents up to date from a booking's
+# details. Staff have it; an API key only when created with it; anonymous callers never.
+CUSTOMERS_WRITE = "customers:write"
+PERMISSIONS = (BOOKINGS_READ, BOOKINGS_WRITE, VENUE_READ, VENUE_WRITE, AUDIT_READ, CUSTOMERS_WRITE)
 
 ROLE_PERMISSIONS = {
     "owner": frozenset(PERMISSIONS),
     "manager": frozenset(PERMISSIONS),
-    "staff": frozenset({BOOKINGS_READ, BOOKINGS_WRITE, VENUE_READ, AUDIT_READ}),  # not venue:write
+    "staff": frozenset(PERMISSIONS) - {VENUE_WRITE},
 }
 
 
@@ -50,6 +53,9 @@ class Caller:
     subject: str
     admin: bool = False
     grants: dict[str, frozenset[str]] = field(default_factory=dict)  # venue slug -> permissions
+    # Set when the caller relays anonymous clients (the ConsumerApi's public routes): which one
+    # this request is for, so each client's Idempotency-Keys are their own.
+    on_behalf_of: str | None = None
 
     @classmethod
     def platform(cls) -> "Caller":
@@ -71,6 +77,10 @@ class Caller:
         """How the audit log names this caller."""
         return {"type": self.kind, "id": self.subject}
 
+    def key_scope(self) -> str:
+        """Whose namespace this caller's Idempotency-Keys live in."""
+        return self.subject if self.on_behalf_of is None else f"{self.subject}:{self.on_behalf_of}"
+
 
 def caller_for_roles(kind: str, subject: str, *, admin: bool, roles: dict[str, str]) -> Caller:
     return Caller(kind=kind, subject=subject, admin=admin,
@@ -82,6 +92,8 @@ def sign_identity(caller: Caller, key: str) -> str:
     claims = {"iss": ISSUER, "aud": AUDIENCE, "iat": now, "exp": now + LIFETIME_SECONDS,
               "sub": caller.subject, "kind": caller.kind, "admin": caller.admin,
               "grants": {venue: sorted(granted) for venue, granted in caller.grants.items()}}
+    if caller.on_behalf_of is not None:
+        claims["obo"] = caller.on_behalf_of
     return jwt.encode(claims, key, algorithm=ALGORITHM)
 
 
@@ -94,8 +106,10 @@ def verify_identity(token: str, key: str) -> Caller:
     grants = claims.get("grants")
     if claims["kind"] not in ("staff", "api_key", "customer") or not isinstance(grants, dict):
         raise InvalidIdentity("malformed claims")
+    on_behalf_of = claims.get("obo")
     return Caller(kind=claims["kind"], subject=str(claims["sub"]), admin=claims.get("admin") is True,
-                  grants={str(venue): frozenset(map(str, granted)) for venue, granted in grants.items()})
+                  grants={str(venue): frozenset(map(str, granted)) for venue, granted in grants.items()},
+                  on_behalf_of=str(on_behalf_of) if on_behalf_of is not None else None)
 
 
 def sign_booking_link(reference: str, key: str, ttl_seconds: int) -> str:

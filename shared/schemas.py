@@ -1,6 +1,8 @@
 """Marshmallow building blocks every service uses for its inputs."""
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from functools import cache
 from zoneinfo import available_timezones
 
@@ -38,13 +40,47 @@ class Slug(fields.String):
 
 
 class WallClockTime(fields.Time):
-    """`HH:MM` or `HH:MM:SS`, no time zone, seconds dropped."""
+    """A wall-clock minute: `HH:MM` (or `HH:MM:00`); no seconds, fractions or time zone, which
+    would otherwise be dropped without a word."""
+
+    FORM = re.compile(r"\d{2}:\d{2}(:00)?")
 
     def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str) or self.FORM.fullmatch(value) is None:
+            raise ValidationError("Give a time as HH:MM.")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+EARLIEST_DATE = date(2000, 1, 1)
+YEARS_AHEAD = 5
+
+
+def latest_date() -> date:
+    return date.today() + timedelta(days=366 * YEARS_AHEAD)
+
+
+class CalendarDate(fields.Date):
+    """A date as `YYYY-MM-DD`, from 2000-01-01 to five years ahead: anything outside that is a
+    typo or a probe, not a booking, a closure or a report."""
+
+    FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str) or self.FORM.fullmatch(value) is None:
+            raise ValidationError("Give a date as YYYY-MM-DD.")
         parsed = super()._deserialize(value, attr, data, **kwargs)
-        if parsed.tzinfo is not None:
-            raise ValidationError("Give a local time without a time zone.")
-        return parsed.replace(second=0, microsecond=0)
+        if not EARLIEST_DATE <= parsed <= latest_date():
+            raise ValidationError(f"Give a date from {EARLIEST_DATE.isoformat()} to {latest_date().isoformat()}.")
+        return parsed
+
+
+class StrictBoolean(fields.Boolean):
+    """JSON `true` or `false` only: not `"yes"`, `1` or `"on"`, which marshmallow would take."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise ValidationError("Give true or false.")
+        return value
 
 
 class PlainText(fields.String):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from typing import Callable
 
@@ -9,11 +10,13 @@ from flask import Blueprint, Flask, g, jsonify, request
 
 from shared.db import start_statement_count, stop_statement_count
 from shared.errors import register_error_handlers
+from shared.json_body import install_json_body_checks
 from shared.logging import REQUEST_ID_HEADER, clean_request_id, new_request_id, request_id_var
 
 log = logging.getLogger("tessera.access")
 
 ReadinessCheck = Callable[[], None]
+_UNSAFE_IN_ID = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def openapi_config(title: str, version: str = "v1") -> dict:
@@ -28,14 +31,22 @@ def openapi_config(title: str, version: str = "v1") -> dict:
 
 def install_request_context(app: Flask, *, trust_incoming_id: bool = True) -> None:
     """Adopt the caller's X-Request-ID (or make one), echo it, and log one line per request,
-    with the SQL statements it sent (`db_queries`)."""
+    with the SQL statements it sent (`db_queries`). Call it before any route is added."""
+    # Werkzeug would answer `//x` and a missing trailing slash with a redirect built from the
+    # client's Host header (an HTML page, not the envelope): every such path is a plain 404 instead.
+    app.url_map.merge_slashes = False
+    app.url_map.strict_slashes = False
 
     @app.before_request
     def _start():
-        incoming = clean_request_id(request.headers.get(REQUEST_ID_HEADER)) if trust_incoming_id else None
+        given = request.headers.get(REQUEST_ID_HEADER) if trust_incoming_id else None
+        incoming = clean_request_id(given)
         g.request_id = incoming or new_request_id()
         g.started_at = time.perf_counter()
         request_id_var.set(g.request_id)
+        if given is not None and incoming is None:
+            log.warning("request id replaced", extra={"given_length": len(given),
+                                                      "given_start": _UNSAFE_IN_ID.sub("?", given[:32])})
         start_statement_count()
 
     @app.after_request
@@ -101,8 +112,12 @@ def document_health(app: Flask, api) -> None:
                                                          "responses": responses}})
 
 
-def finish_app(app: Flask, checks: dict[str, ReadinessCheck], api=None) -> Flask:
-    """Register health routes and the error envelope last, so they override library defaults."""
+def finish_app(app: Flask, checks: dict[str, ReadinessCheck], api=None, *,
+               form_blueprints: frozenset[str] = frozenset()) -> Flask:
+    """Register health routes and the error envelope last, so they override library defaults.
+    JSON bodies are checked after every other hook (rate limits first); `form_blueprints` read
+    forms only and are left to their own parsing."""
+    install_json_body_checks(app, skip_blueprints=form_blueprints)
     app.register_blueprint(health_blueprint(checks))
     if api is not None:
         document_health(app, api)

@@ -40,6 +40,8 @@ def system_env(backend, **overrides) -> dict[str, str]:
         "RATE_LIMIT_DEFAULT": "100000 per minute",
         "RATE_LIMIT_LOGIN": "100000 per minute",
         "RATE_LIMIT_BOOKING_LOOKUP": "100000 per minute",
+        "RATE_LIMIT_LOOKUP_MISSES": "100000 per minute",
+        "RATE_LIMIT_LOOKUP_MISSES_GLOBAL": "100000 per minute",
         "HTTP_READ_TIMEOUT": "3",
         **{f"{name}_PORT": str(port) for name, port in ports.items()},
         "AVAILABILITY_URL": f"http://127.0.0.1:{ports['AVAILABILITY']}",

@@ -1,6 +1,6 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from shared.schemas import MAX_UNITS, Slug, StrictSchema, WallClockTime
+from shared.schemas import MAX_UNITS, CalendarDate, Slug, StrictSchema, WallClockTime
 
 SLOT_FIELDS = ("date", "time")
 RANGE_FIELDS = ("resource", "start", "end")
@@ -12,7 +12,7 @@ class HoldCreateSchema(StrictSchema):
     hold_key = fields.String(required=True, validate=validate.Length(min=1, max=128))
     venue = Slug(required=True)
     units = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=MAX_UNITS))
-    date = fields.Date(metadata={"description": "Slot hold: the venue-local date."})
+    date = CalendarDate(metadata={"description": "Slot hold: the venue-local date."})
     time = WallClockTime(metadata={"description": "Slot hold: the venue-local start time, HH:MM."})
     resource = fields.Integer(strict=True, validate=validate.Range(min=1, max=2**31 - 1),
                               metadata={"description": "Range hold: the resource id."})

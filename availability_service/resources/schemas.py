@@ -3,7 +3,7 @@ from datetime import timedelta
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from availability_service.models import RESOURCE_KINDS
-from shared.schemas import MAX_UNITS, PatchSchema, PlainText, StrictSchema
+from shared.schemas import MAX_UNITS, PatchSchema, PlainText, StrictBoolean, StrictSchema
 
 MAX_SPAN = timedelta(days=92)
 
@@ -18,7 +18,7 @@ class ResourceCreateSchema(StrictSchema):
     capacity = fields.Integer(strict=True, load_default=1, validate=validate.Range(min=1, max=MAX_UNITS),
                               metadata={"description": "Units, e.g. rooms of a room type; 1 for a single room"})
     tags = _tags(load_default=list)
-    active = fields.Boolean(load_default=True)
+    active = StrictBoolean(load_default=True)
 
 
 class ResourceUpdateSchema(PatchSchema):
@@ -26,7 +26,7 @@ class ResourceUpdateSchema(PatchSchema):
     kind = fields.String(validate=validate.OneOf(RESOURCE_KINDS))
     capacity = fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_UNITS))
     tags = _tags()
-    active = fields.Boolean()
+    active = StrictBoolean()
 
 
 class ResourceSchema(StrictSchema):

@@ -1,5 +1,4 @@
 from flask.views import MethodView
-from marshmallow import fields
 from flask_smorest import Blueprint
 
 from availability_service.rules import service
@@ -7,7 +6,7 @@ from availability_service.rules.schemas import (ClosureCreateSchema, ClosureSche
                                                 RuleUpdateSchema, SlotChangesSchema)
 from shared.openapi import documents_errors
 from shared.pagination import PageArgsSchema, page_schema
-from shared.schemas import path_value
+from shared.schemas import CalendarDate, path_value
 from shared.identity import VENUE_WRITE
 from shared.service_auth import require_staff
 
@@ -76,4 +75,4 @@ class ClosureByDate(MethodView):
     @documents_errors(blp, 401, 403, 404, 422)
     def delete(self, venue, day):
         """Reopen a closed date (staff); its slots come back from the rules."""
-        return service.reopen_date(venue, path_value(fields.Date(), day, "date"))
+        return service.reopen_date(venue, path_value(CalendarDate(), day, "date"))

@@ -1,7 +1,7 @@
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from availability_service.rules.service import WEEKDAYS
-from shared.schemas import MAX_UNITS, PatchSchema, PlainText, StrictSchema, WallClockTime
+from shared.schemas import MAX_UNITS, CalendarDate, PatchSchema, PlainText, StrictSchema, WallClockTime
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -9,7 +9,7 @@ MINUTES_PER_DAY = 24 * 60
 def _period_fields(required: bool) -> dict:
     return {
         "weekday": fields.String(validate=validate.OneOf(WEEKDAYS), metadata={"description": "Weekly rule"}),
-        "date": fields.Date(metadata={"description": "Exceptional opening: replaces the weekly rules that day"}),
+        "date": CalendarDate(metadata={"description": "Exceptional opening: replaces the weekly rules that day"}),
         "first_start": WallClockTime(required=required),
         "last_start": WallClockTime(required=required),
         "interval_minutes": fields.Integer(required=required, strict=True,
@@ -66,7 +66,7 @@ class SlotChangesSchema(StrictSchema):
 
 
 class ClosureCreateSchema(StrictSchema):
-    date = fields.Date(required=True)
+    date = CalendarDate(required=True)
     note = PlainText(allow_none=True, validate=validate.Length(max=500))
 
 

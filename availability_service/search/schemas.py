@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from shared.schemas import MAX_UNITS, StrictSchema
+from shared.schemas import MAX_UNITS, CalendarDate, StrictSchema
 
 MAX_SPAN_DAYS = 92
 
@@ -10,9 +10,9 @@ MAX_SPAN_DAYS = 92
 class AvailabilityQueryArgsSchema(StrictSchema):
     """`date` for one day, or `from` and `to` (inclusive, at most 92 days) for a calendar."""
 
-    date = fields.Date()
-    from_ = fields.Date(data_key="from")
-    to = fields.Date()
+    date = CalendarDate()
+    from_ = CalendarDate(data_key="from")
+    to = CalendarDate()
     party_size = fields.Integer(required=True, strict=False, validate=validate.Range(min=1, max=MAX_UNITS))
 
     @validates_schema

@@ -1,12 +1,11 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import fields
 
 from availability_service.slots import service
 from availability_service.slots.schemas import SlotListArgsSchema, SlotSchema, SlotUpdateSchema
 from shared.openapi import documents_errors
 from shared.pagination import page_schema
-from shared.schemas import WallClockTime, path_value
+from shared.schemas import CalendarDate, WallClockTime, path_value
 from shared.identity import VENUE_READ, VENUE_WRITE
 from shared.service_auth import require_staff
 
@@ -33,6 +32,6 @@ class SlotByStart(MethodView):
     @documents_errors(blp, 401, 403, 404, 409, 422)
     def patch(self, body, venue, day, at):
         """Close, reopen or resize one slot (staff); 409 `capacity_below_held` below what is held."""
-        return service.change_slot(venue, path_value(fields.Date(), day, "date"),
+        return service.change_slot(venue, path_value(CalendarDate(), day, "date"),
                                    path_value(WallClockTime(), at, "time"),
                                    capacity=body.get("capacity"), is_open=body.get("is_open"))

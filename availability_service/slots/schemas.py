@@ -4,15 +4,15 @@ from datetime import datetime, timedelta
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from shared.pagination import MAX_PAGE_SIZE
-from shared.schemas import MAX_UNITS, PatchSchema, StrictSchema
+from shared.schemas import MAX_UNITS, CalendarDate, PatchSchema, StrictBoolean, StrictSchema
 
 MAX_SPAN = timedelta(days=92)
 SLOT_CURSOR = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
 
 
 class SlotListArgsSchema(StrictSchema):
-    from_ = fields.Date(data_key="from", required=True)
-    to = fields.Date(required=True)
+    from_ = CalendarDate(data_key="from", required=True)
+    to = CalendarDate(required=True)
     cursor = fields.String(validate=validate.Regexp(SLOT_CURSOR), metadata={"description": "From `next_cursor`"})
     limit = fields.Integer(strict=False, load_default=100, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
 
@@ -37,7 +37,7 @@ class SlotListArgsSchema(StrictSchema):
 
 class SlotUpdateSchema(PatchSchema):
     capacity = fields.Integer(strict=True, validate=validate.Range(min=0, max=MAX_UNITS))
-    is_open = fields.Boolean()
+    is_open = StrictBoolean()
 
 
 class SlotSchema(StrictSchema):

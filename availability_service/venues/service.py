@@ -18,7 +18,8 @@ RULE_FIELDS = ("min_notice_minutes", "horizon_days", "hold_ttl_seconds", "max_pa
 
 def venue_view(venue: Venue) -> dict:
     return {"id": venue.id, "slug": venue.slug, "name": venue.name, "kind": venue.kind, "timezone": venue.timezone,
-            "address": venue.address, **{name: getattr(venue, name) for name in RULE_FIELDS}}
+            "address": venue.address, **{name: getattr(venue, name) for name in RULE_FIELDS},
+            "consumerapi_public_lookup": venue.consumerapi_public_lookup}
 
 
 def list_venues(*, after_id: int | None, limit: int) -> dict:

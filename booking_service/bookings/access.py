@@ -8,15 +8,16 @@ exists; one inside their venues that their role does not allow is a 403.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from marshmallow import ValidationError
 from sqlalchemy import Select, func
 
 from booking_service.bookings.schemas import SelfServiceCustomerSchema
-from booking_service.models import Booking, Customer
+from booking_service.models import Booking
 from shared.errors import ValidationFailed
-from shared.identity import BOOKINGS_WRITE, Caller
+from shared.identity import BOOKINGS_WRITE, CUSTOMERS_WRITE, Caller
 from shared.service_auth import NotPermitted, authorize, current_caller
 
 CUSTOMER_ACTOR = {"type": "customer"}
@@ -32,7 +33,7 @@ class BookingAccess:
 
     def restrict(self, query: Select) -> Select:
         if self.email is not None:
-            query = query.join(Booking.customer).where(func.lower(Customer.email) == self.email.strip().lower())
+            query = query.where(func.lower(Booking.contact_email) == self.email.strip().lower())
         if self.reference is not None:
             query = query.where(Booking.reference == self.reference)
         if self.staff is not None and not self.staff.admin:
@@ -42,6 +43,10 @@ class BookingAccess:
     def authorize(self, booking: Booking) -> None:
         if self.staff is not None and self.permission and not self.staff.may(booking.venue, self.permission):
             raise NotPermitted()
+
+    def key_scope(self) -> str:
+        """Whose namespace an Idempotency-Key lives in (the booking's reference goes beside it)."""
+        return self.staff.key_scope() if self.staff is not None else "customer"
 
     def fingerprint(self) -> dict:
         """What an idempotency key's stored answer is bound to besides the body."""
@@ -61,17 +66,36 @@ def booking_access(email: str | None, permission: str) -> BookingAccess:
     return BookingAccess(actor=caller.actor(), staff=caller, permission=permission)
 
 
-def creator_actor(body: dict) -> dict:
-    """Who creates a booking, as the audit log names them. Anyone may book; staff and API keys
-    only at their venues. Only they (and the platform) may book a guest without the details a
-    customer booking for themselves must give (SelfServiceCustomerSchema)."""
+@dataclass(frozen=True)
+class Creator:
+    """Who creates a booking, and what that lets the booking do."""
+
+    actor: dict  # how the audit log names them
+    updates_customer: bool  # may bring a returning customer's stored details up to date
+    key_scope: str  # whose namespace an Idempotency-Key lives in
+
+
+def _anonymous_key_scope(customer: dict) -> str:
+    """A customer's keys live in a namespace of their e-mail's, so one client's key can never
+    block another client's request (they would need the other's address and key)."""
+    email = customer["email"].strip().lower()
+    return "customer:" + hashlib.sha256(email.encode()).hexdigest()[:32]
+
+
+def booking_creator(body: dict) -> Creator:
+    """Anyone may book; staff and API keys only at their venues. Only they (and the platform)
+    may book a guest without the details a customer booking for themselves must give
+    (SelfServiceCustomerSchema), and only staff, the platform and API keys with
+    `customers:write` may change what a venue knows about a returning customer."""
     caller = current_caller()
     if caller is not None and caller.kind in ("staff", "api_key"):
         authorize(caller, body["venue"], BOOKINGS_WRITE)
-        return caller.actor()
-    if caller is None or caller.kind == "customer":
-        try:
-            body["customer"] = SelfServiceCustomerSchema().load(body["customer"])
-        except ValidationError as exc:
-            raise ValidationFailed(details={"customer": exc.messages}) from None
-    return CUSTOMER_ACTOR
+        updates = caller.kind == "staff" or caller.may(body["venue"], CUSTOMERS_WRITE)
+        return Creator(caller.actor(), updates, caller.key_scope())
+    if caller is not None and caller.kind == "platform":
+        return Creator(caller.actor(), True, caller.key_scope())
+    try:
+        body["customer"] = SelfServiceCustomerSchema().load(body["customer"])
+    except ValidationError as exc:
+        raise ValidationFailed(details={"customer": exc.messages}) from None
+    return Creator(CUSTOMER_ACTOR, False, _anonymous_key_scope(body["customer"]))

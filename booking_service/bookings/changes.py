@@ -16,8 +16,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from booking_service import availability_client, hold_commands, reminders
 from booking_service.bookings.access import BookingAccess
 from booking_service.bookings.idempotency import KeyedRequest, Replay, replay_if_stored, store_response
-from booking_service.bookings.service import (HOLD_SAFETY_MARGIN, IDEMPOTENT_BOOKING_NAMESPACE, actor_scope,
-                                              find_booking, reminder_lead)
+from booking_service.bookings.service import (HOLD_SAFETY_MARGIN, IDEMPOTENT_BOOKING_NAMESPACE, find_booking,
+                                              reminder_lead)
 from booking_service.bookings.views import booking_view, event_snapshot, response_bytes
 from booking_service.errors import (BookingChanged, BookingNotModifiable, BookingNotStarted,
                                     HoldExpiredBeforeCommit)
@@ -47,7 +47,7 @@ def _new_hold_key(booking_id: str, idempotency_key: str | None) -> str:
 def update_booking(reference: str, access: BookingAccess, changes: dict, *,
                    idempotency_key: str | None = None) -> tuple[int, bytes]:
     actor = access.actor
-    keyed = KeyedRequest.of(f"bookings.update:{actor_scope(actor)}:{reference.upper()}", idempotency_key,
+    keyed = KeyedRequest.of(f"bookings.update:{access.key_scope()}:{reference.upper()}", idempotency_key,
                             {**changes, **access.fingerprint()})
     try:
         replay_if_stored(keyed)
@@ -118,7 +118,7 @@ def cancel_booking(reference: str, access: BookingAccess, reason_id: int, *,
                    idempotency_key: str | None = None) -> tuple[int, bytes]:
     """Cancel and give the capacity back. Cancelling a cancelled booking answers 200 with it as
     it is: no second event, no second release."""
-    keyed = KeyedRequest.of(f"bookings.cancel:{actor_scope(access.actor)}:{reference.upper()}", idempotency_key,
+    keyed = KeyedRequest.of(f"bookings.cancel:{access.key_scope()}:{reference.upper()}", idempotency_key,
                             {"reason_id": reason_id, **access.fingerprint()})
     try:
         replay_if_stored(keyed)

@@ -19,6 +19,9 @@ from booking_service.extensions import db
 from booking_service.models import IdempotencyKey
 
 
+SCOPE_LENGTH = 64  # idempotency_keys.scope
+
+
 class Replay(Exception):
     """A stored first response exists for this idempotency key."""
 
@@ -39,7 +42,15 @@ class KeyedRequest:
         if key is None:
             return None
         digest = hashlib.sha256(json.dumps(request, sort_keys=True, default=str).encode()).hexdigest()
-        return cls(scope, key, digest)
+        return cls(_fitted(scope), key, digest)
+
+
+def _fitted(scope: str) -> str:
+    """The scope as stored: a long one (a long venue slug, a relayed client) keeps its start for
+    whoever reads the table and ends in a hash of the whole, within the column's 64 characters."""
+    if len(scope) <= SCOPE_LENGTH:
+        return scope
+    return f"{scope[:SCOPE_LENGTH - 33]}~{hashlib.sha256(scope.encode()).hexdigest()[:32]}"
 
 
 def _stored(session: Session, request: KeyedRequest) -> IdempotencyKey | None:

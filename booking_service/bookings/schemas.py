@@ -4,7 +4,8 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from booking_service.models import BookingStatus
 from shared.pagination import MAX_PAGE_SIZE
-from shared.schemas import MAX_UNITS, PatchSchema, PhoneNumber, PlainText, Slug, StrictSchema, WallClockTime
+from shared.schemas import (MAX_UNITS, CalendarDate, PatchSchema, PhoneNumber, PlainText, Slug, StrictBoolean,
+                            StrictSchema, WallClockTime)
 
 MAX_SPECIAL_REQUESTS = 1000
 MAX_PHONE = 40
@@ -40,10 +41,10 @@ class CustomerSchema(StrictSchema):
     mobile_country_code = PlainText(validate=validate.Length(max=MAX_COUNTRY_CODE), allow_none=True)
     phone = PlainText(validate=validate.Length(max=MAX_PHONE), allow_none=True)
     phone_country_code = PlainText(validate=validate.Length(max=MAX_COUNTRY_CODE), allow_none=True)
-    marketing_email = fields.Boolean(metadata={"description": "Marketing e-mail from Tessera venues"})
-    marketing_sms = fields.Boolean()
-    venue_marketing_email = fields.Boolean(metadata={"description": "Marketing e-mail from this venue"})
-    venue_marketing_sms = fields.Boolean()
+    marketing_email = StrictBoolean(metadata={"description": "Marketing e-mail from Tessera venues"})
+    marketing_sms = StrictBoolean()
+    venue_marketing_email = StrictBoolean(metadata={"description": "Marketing e-mail from this venue"})
+    venue_marketing_sms = StrictBoolean()
 
 
 class SelfServiceCustomerSchema(CustomerSchema):
@@ -61,7 +62,7 @@ class SelfServiceCustomerSchema(CustomerSchema):
 
 class BookingCreateSchema(StrictSchema):
     venue = Slug(required=True)
-    date = fields.Date(required=True)
+    date = CalendarDate(required=True)
     time = WallClockTime(required=True)
     party_size = _party_size(required=True)
     customer = fields.Nested(CustomerSchema, required=True, metadata={
@@ -70,18 +71,18 @@ class BookingCreateSchema(StrictSchema):
     special_requests = _special_requests()
     channel = PlainText(validate=validate.Length(min=1, max=32))
     room_number = _room_number()
-    is_leave_time_confirmed = fields.Boolean()
+    is_leave_time_confirmed = StrictBoolean()
 
 
 class BookingUpdateSchema(PatchSchema):
     """A move (any of date, time, party size) and/or new special requests."""
 
-    date = fields.Date()
+    date = CalendarDate()
     time = WallClockTime()
     party_size = _party_size()
     special_requests = _special_requests()
     room_number = _room_number()
-    is_leave_time_confirmed = fields.Boolean()
+    is_leave_time_confirmed = StrictBoolean()
 
 
 class BookingCancelSchema(StrictSchema):
@@ -96,8 +97,8 @@ class CustomerAccessArgsSchema(StrictSchema):
 
 class BookingListArgsSchema(StrictSchema):
     venue = Slug()
-    from_ = fields.Date(data_key="from")
-    to = fields.Date()
+    from_ = CalendarDate(data_key="from")
+    to = CalendarDate()
     status = fields.String(validate=validate.OneOf(BookingStatus.ALL))
     email = fields.Email(validate=validate.Length(max=254))
     cursor = fields.String(validate=validate.Length(max=200))
@@ -118,7 +119,7 @@ class BookingListArgsSchema(StrictSchema):
 
 class BookingCountArgsSchema(StrictSchema):
     venue = Slug(required=True)
-    date = fields.Date(required=True)
+    date = CalendarDate(required=True)
     status = fields.String(load_default=BookingStatus.CONFIRMED, validate=validate.OneOf(BookingStatus.ALL))
 
 

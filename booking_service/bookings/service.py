@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from booking_service import availability_client, hold_commands, reminders
-from booking_service.bookings.access import BookingAccess
+from booking_service.bookings.access import BookingAccess, Creator
 from booking_service.bookings.idempotency import KeyedRequest, Replay, replay_if_stored, store_response
 from booking_service.bookings.views import CONSENTS, booking_view, response_bytes
 from booking_service.errors import (BookingNotFound, HoldExpiredBeforeCommit, IdempotencyKeyReused,
@@ -44,29 +44,40 @@ def reminder_lead() -> timedelta:
     return timedelta(minutes=current_app.config["REMINDER_LEAD_MINUTES"])
 
 
-def actor_scope(actor: dict) -> str:
-    return actor.get("id") or actor.get("type", "anonymous")
+CONTACT_DETAILS = ("title", "first_name", "surname", "email", "mobile", "mobile_country_code", "phone",
+                   "phone_country_code")
+# What a customer row holds besides its e-mail, which identifies it.
+CUSTOMER_DETAILS = (*(name for name in CONTACT_DETAILS if name != "email"), *CONSENTS)
 
 
-CUSTOMER_DETAILS = ("title", "first_name", "surname", "mobile", "mobile_country_code", "phone", "phone_country_code",
-                    *CONSENTS)
-
-
-def upsert_customer(session: Session, venue: str, details: dict) -> Customer:
-    """The venue's customer with this e-mail, created or brought up to date with what was given;
-    a guest without an e-mail is a new customer every time (nothing identifies them)."""
+def match_customer(session: Session, venue: str, details: dict, *, may_update: bool) -> Customer:
+    """The venue's customer with this e-mail (whose history the booking joins), or a new one made
+    from these details; a guest without an e-mail is a new customer every time (nothing
+    identifies them). A known customer's stored details change only when `may_update`."""
     email = details["email"].strip().lower() if details.get("email") else None
     customer = None
     if email is not None:
         customer = session.scalar(select(Customer).where(Customer.venue == venue, Customer.email == email))
     if customer is None:
-        customer = Customer(venue=venue, email=email)
+        customer = Customer(venue=venue, email=email, **{name: details.get(name) for name in CUSTOMER_DETAILS})
         session.add(customer)
-    for field in CUSTOMER_DETAILS:
-        if details.get(field) is not None:
-            setattr(customer, field, details[field])
-    customer.updated_at = utcnow()
+    elif may_update:
+        for name in CUSTOMER_DETAILS:
+            if details.get(name) is not None:
+                setattr(customer, name, details[name])
+        customer.updated_at = utcnow()
     return customer
+
+
+def contact_of(customer: Customer, details: dict, *, from_customer: bool) -> dict:
+    """The booking's own copy of who booked: what the request gave (an anonymous caller's
+    booking shows nothing it did not send), or for callers who keep customers up to date, the
+    customer as they now are."""
+    source = {name: getattr(customer, name) for name in CONTACT_DETAILS} if from_customer else details
+    contact = {f"contact_{name}": source.get(name) for name in CONTACT_DETAILS}
+    if contact["contact_email"] is not None:
+        contact["contact_email"] = contact["contact_email"].strip()
+    return {**contact, **{f"contact_{name}": bool(source.get(name)) for name in CONSENTS}}
 
 
 def _booking_id_for(idempotency_key: str | None, scope: str) -> str:
@@ -75,16 +86,18 @@ def _booking_id_for(idempotency_key: str | None, scope: str) -> str:
     return str(uuid.uuid5(IDEMPOTENT_BOOKING_NAMESPACE, f"{scope}:{idempotency_key}"))
 
 
-def _commit_booking(booking_id: str, data: dict, hold: dict, actor: dict, keyed: KeyedRequest | None) -> bytes:
+def _commit_booking(booking_id: str, data: dict, hold: dict, creator: Creator, keyed: KeyedRequest | None) -> bytes:
     """Step 2 of the saga: one transaction for everything the new booking needs."""
     for attempt in range(1, MAX_COMMIT_ATTEMPTS + 1):
         try:
             with db.transaction() as session:
                 now = utcnow()
+                customer = match_customer(session, hold["venue"], data["customer"], may_update=creator.updates_customer)
                 booking = Booking(
                     id=booking_id, reference=new_reference(), venue=hold["venue"], venue_name=hold["venue_name"],
                     venue_address=hold.get("venue_address"), timezone=hold["timezone"], hold_id=hold["id"],
-                    customer=upsert_customer(session, hold["venue"], data["customer"]),
+                    customer=customer,
+                    **contact_of(customer, data["customer"], from_customer=creator.updates_customer),
                     starts_at=parse_iso_utc(hold["starts_at"]), ends_at=parse_iso_utc(hold["ends_at"]),
                     local_date=data["date"], local_time=data["time"], party_size=data["party_size"],
                     channel=data.get("channel") or "api", special_requests=data.get("special_requests"),
@@ -93,7 +106,7 @@ def _commit_booking(booking_id: str, data: dict, hold: dict, actor: dict, keyed:
                     status=BookingStatus.CONFIRMED, created_at=now, updated_at=now,
                 )
                 session.add(booking)
-                add_outbox_event(session, "booking.created", booking, before=None, actor=actor)
+                add_outbox_event(session, "booking.created", booking, before=None, actor=creator.actor)
                 hold_commands.record(session, hold["id"], HoldCommand.CONFIRM)
                 reminders.schedule(session, booking, reminder_lead())
                 body = response_bytes(booking_view(booking))
@@ -116,9 +129,9 @@ def _booking_exists(booking_id: str) -> bool:
         return session.get(Booking, booking_id) is not None
 
 
-def create_booking(data: dict, *, actor: dict, idempotency_key: str | None = None) -> tuple[int, bytes]:
+def create_booking(data: dict, *, creator: Creator, idempotency_key: str | None = None) -> tuple[int, bytes]:
     """Create a booking; returns (status, body). A replayed idempotent request returns the first answer."""
-    scope = actor_scope(actor)
+    scope = creator.key_scope
     keyed = KeyedRequest.of(f"bookings.create:{scope}", idempotency_key, data)
     try:
         replay_if_stored(keyed)
@@ -134,7 +147,7 @@ def create_booking(data: dict, *, actor: dict, idempotency_key: str | None = Non
             raise
         crash_point("booking.after_hold")
         try:
-            body = _commit_booking(booking_id, data, hold, actor, keyed)
+            body = _commit_booking(booking_id, data, hold, creator, keyed)
         except Replay:
             raise
         except Exception:

@@ -67,7 +67,10 @@ def _header(description: str, *, required: bool = False) -> dict:
 # The gateway's own answers, in the envelope like every other error.
 GATEWAY_RESPONSES = {
     "UNAUTHORIZED": _error("Unauthorized"),
-    "BAD_REQUEST": _error("The body is not valid JSON (`malformed_json`)"),
+    "BAD_REQUEST": _error("The body is not valid JSON (`malformed_json`) or nests deeper than 64 levels "
+                          "(`json_too_deep`)"),
+    "UNPROCESSABLE": _error("The body holds a number beyond 64 bits or text with an unpaired surrogate "
+                            "(`validation_failed`, naming the field)"),
     "PAYLOAD_TOO_LARGE": _error("The body is larger than the gateway accepts (`payload_too_large`)"),
     # A request line beyond gunicorn's largest (8190 bytes) never reaches the gateway: the HTTP
     # server answers it with an HTML page of its own (shared/gunicorn_conf.py).
@@ -146,13 +149,12 @@ def _gateway_answers(operation: dict, path: str, *, forwarded: bool) -> dict[str
     if path in HEALTH_PATHS:  # not rate-limited, nothing forwarded
         return answers
     answers |= {"429": "TOO_MANY_REQUESTS", "503": "SERVICE_UNAVAILABLE"}
-    has_body = "requestBody" in operation
-    if has_body:
-        answers["413"] = "PAYLOAD_TOO_LARGE"
+    if "requestBody" in operation:  # every JSON body is checked first (shared/json_body.py)
+        answers |= {"400": "BAD_REQUEST", "413": "PAYLOAD_TOO_LARGE"}
+        if "422" not in operation.get("responses", {}):
+            answers["422"] = "UNPROCESSABLE"
     if forwarded:
         answers |= {"401": "UNAUTHORIZED", "504": "GATEWAY_TIMEOUT"}
-        if has_body:
-            answers["400"] = "BAD_REQUEST"
     return answers
 
 

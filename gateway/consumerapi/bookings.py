@@ -12,11 +12,12 @@ from gateway.consumerapi.errors import (ALREADY_CANCELLED, BOOKING_NOT_FOUND, IN
                                         PARTY_TOO_LARGE, REFERENCE_MISMATCH, RESTAURANT_MISMATCH,
                                         RESTAURANT_NOT_FOUND, SLOT_NOT_AVAILABLE, Refused, translate)
 from gateway.consumerapi.forms import BookingForm, CancelForm
+from gateway.consumerapi.owner import customer_route_caller
 from gateway.consumerapi.shapes import booking_details, cancelled_booking, created_booking
 from gateway.consumerapi.tessera import Refusal, venue_caller
 from gateway.consumerapi.validation import read_form
 from gateway.consumerapi.venues import find_restaurant, upcoming_slot
-from shared.identity import Caller
+from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE, Caller
 
 CUSTOMER_FIELDS = ("title", "first_name", "surname", "email", "mobile", "mobile_country_code", "phone",
                    "phone_country_code", "marketing_email", "marketing_sms", "venue_marketing_email",
@@ -48,26 +49,16 @@ def _cancellation_reason(reason_id: int | None) -> dict | None:
     return next((reason for reason in tessera.cancellation_reasons() if reason["id"] == reason_id), None)
 
 
-def _customer_details(caller: Caller, venue: str, given: dict) -> dict:
-    """What to book the customer as. A known e-mail keeps the customer's stored details, as the
-    reference did: a booking made with someone's address cannot rewrite their name or number."""
-    details = {name: given[name] for name in CUSTOMER_FIELDS if name in given}
-    if "email" in details and tessera.list_bookings(caller, {"venue": venue, "email": details["email"],
-                                                             "limit": 1})["items"]:
-        return {"email": details["email"]}
-    return details
-
-
 def create(restaurant: str) -> dict:
     form = read_form(BookingForm)
     venue = find_restaurant(restaurant)
     if upcoming_slot(venue, form.visit_date, form.visit_time) is None:
         raise Refused(400, NO_SLOT)
     given = form.model_dump(exclude_none=True)
-    caller = venue_caller(venue["slug"])
+    caller = venue_caller(venue["slug"], client_email=form.email)
     body = {"venue": venue["slug"], "date": form.visit_date.isoformat(), "time": tessera.wall_clock(form.visit_time),
             "party_size": form.party_size, "channel": form.channel_code,
-            "customer": _customer_details(caller, venue["slug"], given),
+            "customer": {name: given[name] for name in CUSTOMER_FIELDS if name in given},
             **{name: given[name] for name in ("special_requests", "room_number", "is_leave_time_confirmed")
                if name in given}}
     try:
@@ -79,7 +70,7 @@ def create(restaurant: str) -> dict:
 
 def read(restaurant: str, reference: str) -> dict:
     venue = find_restaurant(restaurant)
-    booking = find_booking(venue_caller(venue["slug"]), reference)
+    booking = find_booking(customer_route_caller(venue, BOOKINGS_READ), reference)
     reason = _cancellation_reason(booking["cancellation_reason_id"]) if booking["status"] == "cancelled" else None
     return booking_details(booking, reason)
 
@@ -91,7 +82,7 @@ def cancel(restaurant: str, reference: str) -> dict:
     if form.microsite_name != restaurant:
         raise Refused(400, RESTAURANT_MISMATCH)
     venue = find_restaurant(restaurant)
-    caller = venue_caller(venue["slug"])
+    caller = customer_route_caller(venue, BOOKINGS_WRITE)
     booking = find_booking(caller, reference)
     if booking["status"] == "cancelled":
         raise Refused(400, ALREADY_CANCELLED)

@@ -16,7 +16,7 @@ from gateway.consumerapi.errors import (BOOKING_NOT_FOUND, CANCELLED_NOT_CHANGEA
                                         NEW_SLOT_NOT_FOUND, PARTY_TOO_LARGE, SLOT_NO_LONGER_AVAILABLE, Refused,
                                         translate)
 from gateway.consumerapi.forms import BookingChangeForm, BookingUpdateForm
-from gateway.consumerapi.owner import authorize_owner, key_holder
+from gateway.consumerapi.owner import authorize_owner, customer_route_caller, key_holder
 from gateway.consumerapi.shapes import changed_booking, clock_time, updated_booking
 from gateway.consumerapi.tessera import Refusal, venue_caller
 from gateway.consumerapi.validation import read_form
@@ -71,7 +71,7 @@ def _updates(changes: dict, booking: dict) -> dict:
 def change(restaurant: str, reference: str) -> dict:
     form = read_form(BookingChangeForm)
     venue = find_restaurant(restaurant)
-    caller = venue_caller(venue["slug"])
+    caller = customer_route_caller(venue, BOOKINGS_WRITE)
     booking = find_booking(caller, reference)
     if booking["status"] not in OPEN:
         raise Refused(400, CANCELLED_NOT_CHANGEABLE)

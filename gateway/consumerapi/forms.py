@@ -8,6 +8,7 @@ Field names are the Python names; `alias` is the name on the wire (`Customer[Ema
 """
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from typing import Annotated, Optional
 
@@ -17,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+NUMBER = re.compile(r"[-+]?\d+(\.\d*)?([eE][-+]?\d+)?")
 # The booking service's PlainText: no control characters; multi-line text may hold line breaks and tabs.
 ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
 MULTI_LINE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
@@ -27,6 +29,15 @@ def _digits_only(value):
     later versions take them, so they are refused here to answer as the reference does."""
     if isinstance(value, str) and (value != value.strip() or "_" in value):
         raise PydanticKnownError("int_parsing")
+    return value
+
+
+def _not_seconds(value):
+    """pydantic reads a number as seconds since 1970 and takes one that falls on a midnight
+    (`VisitDate=0` would be 1970-01-01); every number gets the error the contract gives a
+    timestamp (`date_from_datetime_inexact`)."""
+    if isinstance(value, (int, float)) or (isinstance(value, str) and NUMBER.fullmatch(value.strip())):
+        raise PydanticKnownError("date_from_datetime_inexact")
     return value
 
 
@@ -43,6 +54,7 @@ def _text(max_length: int, *, multiline: bool = False):
     return Annotated[str, StringConstraints(max_length=max_length, pattern=MULTI_LINE if multiline else ONE_LINE)]
 
 
+CalendarDate = Annotated[date, BeforeValidator(_not_seconds)]
 Int64 = Annotated[int, BeforeValidator(_digits_only), Field(ge=INT64_MIN, le=INT64_MAX)]
 PartySize = Annotated[int, BeforeValidator(_digits_only), Field(ge=1, le=INT64_MAX)]
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email_address)]
@@ -65,13 +77,13 @@ class Form(BaseModel):
 
 
 class SearchForm(Form):
-    visit_date: date = Field(alias="VisitDate")
+    visit_date: CalendarDate = Field(alias="VisitDate")
     party_size: Int64 = Field(alias="PartySize")  # 0 and below: any party, as the reference listed them
     channel_code: ChannelCode = Field(alias="ChannelCode")
 
 
 class BookingForm(Form):
-    visit_date: date = Field(alias="VisitDate")
+    visit_date: CalendarDate = Field(alias="VisitDate")
     visit_time: time = Field(alias="VisitTime")
     party_size: PartySize = Field(alias="PartySize")
     channel_code: ChannelCode = Field(alias="ChannelCode")
@@ -100,7 +112,7 @@ class BookingForm(Form):
 class BookingChangeForm(Form):
     """PATCH: every field optional."""
 
-    visit_date: Optional[date] = Field(None, alias="VisitDate")
+    visit_date: Optional[CalendarDate] = Field(None, alias="VisitDate")
     visit_time: Optional[time] = Field(None, alias="VisitTime")
     party_size: Optional[PartySize] = Field(None, alias="PartySize")
     special_requests: Optional[SpecialRequests] = Field(None, alias="SpecialRequests")
@@ -110,7 +122,7 @@ class BookingChangeForm(Form):
 class BookingUpdateForm(Form):
     """POST .../Update (owner): the whole visit again; special requests left out are cleared."""
 
-    visit_date: date = Field(alias="VisitDate")
+    visit_date: CalendarDate = Field(alias="VisitDate")
     visit_time: time = Field(alias="VisitTime")
     party_size: PartySize = Field(alias="PartySize")
     special_requests: Optional[SpecialRequests] = Field(None, alias="SpecialRequests")
@@ -126,7 +138,7 @@ class BookingsQuery(Form):
     """GET .../Bookings. `limit` is any integer: it is clamped, never refused."""
 
     status: Optional[Status] = None
-    date_from: Optional[date] = None
-    date_to: Optional[date] = None
+    date_from: Optional[CalendarDate] = None
+    date_to: Optional[CalendarDate] = None
     limit: Annotated[int, BeforeValidator(_digits_only)] = 100
     offset: Int64 = 0

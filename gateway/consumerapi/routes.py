@@ -14,7 +14,7 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 
 from gateway.consumerapi import availability, bookings, changes, listing
 from gateway.consumerapi.errors import install_error_handlers, json_response
-from gateway.limits import booking_lookup_limit
+from gateway.limits import booking_lookup_limits
 
 blp = Blueprint("consumerapi", __name__, url_prefix="/api/ConsumerApi")
 RESTAURANT = "/v1/Restaurant/<restaurant>"
@@ -29,7 +29,7 @@ def _route(rule: str, endpoint: str, handlers: dict[str, Callable], *, names_a_b
         return json_response(handler(**path))
 
     view.__name__ = view.__qualname__ = endpoint  # flask-limiter tells views apart by name
-    blp.add_url_rule(RESTAURANT + rule, endpoint, booking_lookup_limit(view) if names_a_booking else view,
+    blp.add_url_rule(RESTAURANT + rule, endpoint, booking_lookup_limits(view) if names_a_booking else view,
                      methods=EVERY_METHOD)
 
 

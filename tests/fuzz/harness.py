@@ -1,7 +1,8 @@
 """Schemathesis over the public API document, `<gateway>/api/openapi.json`, through the gateway
 of a whole Tessera started as the e2e tests start it (tests/conftest.py: running_system).
 
-Checks: no 5xx, and every status code, content type, header and body as documented. Every
+Checks: no 5xx, and every status code, content type, header and body as documented. Half the
+generated JSON bodies are made hostile (tests/fuzz/hostile_bodies.py). Every
 request carries an admin's access token, so the staff operations are exercised too (the
 others ignore it). Half the generated identifiers are replaced by real ones seeded first (the
 demo venue, its opening rules, a resource, bookings, dates with slots), so requests get past
@@ -9,6 +10,7 @@ demo venue, its opening rules, a resource, bookings, dates with slots), so reque
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import uuid
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import requests
 
+from shared.config import PROJECT_ROOT
 from tests.conftest import VENUE, booking_body
 from tests.support.processes import System
 
@@ -27,6 +30,7 @@ PHASES = ("examples", "coverage", "fuzzing", "stateful")
 PASSWORD = "fuzzing staff password"
 SLOT_TIMES = ("12:00", "19:00", "20:30")
 REAL_VALUE_PROBABILITY = 0.5
+HOOKS = "tests.fuzz.hostile_bodies"  # half the JSON bodies made hostile: surrogates, huge numbers, deep nesting
 # A long run outlives the default 15-minute access token, and an expired one would leave
 # every staff operation tested only for its 401.
 SYSTEM_OVERRIDES = {"ACCESS_TOKEN_TTL_SECONDS": str(4 * 3600)}
@@ -103,4 +107,6 @@ def run_schemathesis(gateway_url: str, token: str, run: FuzzRun, work_dir: Path,
                "--report", "junit", "--report-dir", str(work_dir / "report")]
     if run.seed is not None:
         command += ["--seed", str(run.seed)]
-    return subprocess.run(command, cwd=work_dir, text=True, capture_output=capture, timeout=3 * 3600)
+    env = {**os.environ, "SCHEMATHESIS_HOOKS": HOOKS,
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run(command, cwd=work_dir, env=env, text=True, capture_output=capture, timeout=3 * 3600)
