@@ -30,11 +30,13 @@ def _answer(response) -> dict:
     raise UpstreamUnavailable()
 
 
-def place_hold(hold_key: str, venue: str, on: date, at: time, units: int) -> dict:
+def place_hold(hold_key: str, venue: str, on: date, at: time, units: int, *, on_the_day: bool = False) -> dict:
+    """`on_the_day`: staff booking a guest at the venue or on the phone (no minimum notice; a
+    started slot until it ends)."""
     return _answer(availability.client.post(
         "/internal/holds", idempotent=True,
         json={"hold_key": hold_key, "venue": venue, "date": on.isoformat(),
-              "time": at.strftime("%H:%M"), "units": units},
+              "time": at.strftime("%H:%M"), "units": units, "on_the_day": on_the_day},
     ))
 
 

@@ -54,6 +54,7 @@ class CancellationReason(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     reason: Mapped[str] = mapped_column(String(100))
     description: Mapped[str] = mapped_column(String(300))
+    customer_may_choose: Mapped[bool] = mapped_column(Boolean, default=False)  # else staff and integrations only
 
 
 class BookingStatus:

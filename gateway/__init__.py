@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway.api_docs import register_api_docs
+from gateway.api_docs import add_document_part, register_api_docs
 from gateway.breaker import UpstreamBreaker
 from gateway.compression import install_compression
 from gateway.config import ROUTES, Settings
+from gateway.consumerapi.openapi import document_part as consumerapi_document_part
 from gateway.customer_links import LINK_PARAMETER, link_caller, query_without_link
 from gateway.extensions import db
 from gateway.identity.guard import optional_caller
@@ -87,5 +88,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(consumerapi.blp)
     register_routes(app, upstreams)
     register_api_docs(app, api.spec, upstreams)
+    add_document_part(app, consumerapi_document_part)
     return finish_app(app, {"database": db.ping, **{name: upstream.ready for name, upstream in upstreams.items()}},
                       api, form_blueprints=frozenset({consumerapi.blp.name}))

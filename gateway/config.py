@@ -23,6 +23,7 @@ class Route:
 ROUTES = (
     Route("/api/v1/venues", "availability", "/v1/venues"),
     Route("/api/v1/bookings", "booking", "/v1/bookings"),
+    Route("/api/v1/cancellation-reasons", "booking", "/v1/cancellation-reasons"),
 )
 
 

@@ -1,7 +1,7 @@
 """Rate limits at the gateway: flask-limiter with its counters in Redis, shared by every
 gateway process, per API key for integrations and per client address for everyone else.
 
-Every route gets `RATE_LIMIT_DEFAULT` (health checks excepted). Logins, and requests that name
+Every API route gets `RATE_LIMIT_DEFAULT` (health checks and the web app's files are not counted). Logins, and requests that name
 a booking reference (a look-up, change or cancel guarded only by an e-mail address: what
 someone guessing references would use), have stricter limits on top. Look-ups that find
 nothing (a 404) are counted apart, per address (`RATE_LIMIT_LOOKUP_MISSES`) and across every
@@ -48,7 +48,8 @@ limiter = Limiter(
     key_prefix="tessera:ratelimit",
     strategy="sliding-window-counter",
     default_limits=[lambda: current_app.config["RATE_LIMIT_DEFAULT"]],
-    default_limits_exempt_when=lambda: request.path in HEALTH_PATHS,
+    # Health checks and the web app's static files (everything outside /api/) cost nothing to answer.
+    default_limits_exempt_when=lambda: not request.path.startswith("/api/"),
     headers_enabled=True,
     swallow_errors=True,
     in_memory_fallback_enabled=True,

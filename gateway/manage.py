@@ -13,6 +13,9 @@ from shared.logging import configure_logging
 from shared.manage import service_cli
 
 DEMO_VENUE = "TheHungryUnicorn"
+# The demo venue's manager in development (refused in production like the demo token).
+DEMO_MANAGER_EMAIL = "manager@hungry-unicorn.example"
+DEMO_MANAGER_PASSWORD = "unicorn-demo-manager"
 # The bearer token printed in the README of the Restaurant Booking Mock API (expired in 2025;
 # the mock never checked that). Public, so it is registered only outside production.
 CONSUMERAPI_DEMO_TOKEN = (
@@ -87,14 +90,18 @@ def revoke_api_key(key_id: str) -> None:
 @cli.command("seed-demo")
 def seed_demo() -> None:
     """Development only: register the ConsumerApi mock's published demo token as an API key of
-    the demo venue, so clients written against the mock work against a local Tessera."""
+    the demo venue, so clients written against the mock work against a local Tessera, and the
+    demo venue's manager login (printed by `make run`)."""
     from gateway.identity.api_keys import ensure_api_key
+    from gateway.identity.service import save_staff
 
     if not is_embedded():
-        raise typer.BadParameter("the demo key is published; it is registered in development and test only")
+        raise typer.BadParameter("the demo key and login are published; they exist in development and test only")
     _open_database()
     typer.echo(json.dumps(ensure_api_key(DEMO_VENUE, "ConsumerApi demo token (development)",
                                          [BOOKINGS_READ, BOOKINGS_WRITE], CONSUMERAPI_DEMO_TOKEN)))
+    manager = save_staff(DEMO_MANAGER_EMAIL, DEMO_MANAGER_PASSWORD, venue=DEMO_VENUE, role="manager", admin=False)
+    typer.echo(json.dumps({"staff": manager["email"], "password": DEMO_MANAGER_PASSWORD, "roles": manager["roles"]}))
 
 
 if __name__ == "__main__":

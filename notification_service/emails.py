@@ -65,11 +65,12 @@ class MailSettings:
 
 
 def manage_url(booking: dict, mail: MailSettings) -> str:
-    """The customer's signed link to their booking, valid until a week after the visit."""
+    """The customer's signed link to their booking's page in the web app, valid until a week
+    after the visit; the page reads, moves and cancels it through the API with the same token."""
     valid_until = parse_iso_utc(booking["starts_at"]) + LINK_VALID_AFTER_VISIT
     lifetime = max(valid_until - utcnow(), MIN_LINK_LIFETIME)
     token = sign_booking_link(booking["reference"], mail.link_key, int(lifetime.total_seconds()))
-    return f"{mail.public_url.rstrip('/')}/api/v1/bookings/{booking['reference']}?{urlencode({'token': token})}"
+    return f"{mail.public_url.rstrip('/')}/bookings/{booking['reference']}?{urlencode({'token': token})}"
 
 
 def message_id_for(event_id: str, template: str) -> str:

@@ -56,6 +56,7 @@ class Caller:
     # Set when the caller relays anonymous clients (the ConsumerApi's public routes): which one
     # this request is for, so each client's Idempotency-Keys are their own.
     on_behalf_of: str | None = None
+    name: str | None = None  # how people know the caller (a staff member's e-mail), for the audit trail
 
     @classmethod
     def platform(cls) -> "Caller":
@@ -75,15 +76,15 @@ class Caller:
 
     def actor(self) -> dict:
         """How the audit log names this caller."""
-        return {"type": self.kind, "id": self.subject}
+        return {"type": self.kind, "id": self.subject, **({"name": self.name} if self.name else {})}
 
     def key_scope(self) -> str:
         """Whose namespace this caller's Idempotency-Keys live in."""
         return self.subject if self.on_behalf_of is None else f"{self.subject}:{self.on_behalf_of}"
 
 
-def caller_for_roles(kind: str, subject: str, *, admin: bool, roles: dict[str, str]) -> Caller:
-    return Caller(kind=kind, subject=subject, admin=admin,
+def caller_for_roles(kind: str, subject: str, *, admin: bool, roles: dict[str, str], name: str | None = None) -> Caller:
+    return Caller(kind=kind, subject=subject, admin=admin, name=name,
                   grants={venue: ROLE_PERMISSIONS.get(role, frozenset()) for venue, role in roles.items()})
 
 
@@ -94,6 +95,8 @@ def sign_identity(caller: Caller, key: str) -> str:
               "grants": {venue: sorted(granted) for venue, granted in caller.grants.items()}}
     if caller.on_behalf_of is not None:
         claims["obo"] = caller.on_behalf_of
+    if caller.name is not None:
+        claims["name"] = caller.name
     return jwt.encode(claims, key, algorithm=ALGORITHM)
 
 
@@ -109,7 +112,8 @@ def verify_identity(token: str, key: str) -> Caller:
     on_behalf_of = claims.get("obo")
     return Caller(kind=claims["kind"], subject=str(claims["sub"]), admin=claims.get("admin") is True,
                   grants={str(venue): frozenset(map(str, granted)) for venue, granted in grants.items()},
-                  on_behalf_of=str(on_behalf_of) if on_behalf_of is not None else None)
+                  on_behalf_of=str(on_behalf_of) if on_behalf_of is not None else None,
+                  name=str(claims["name"]) if claims.get("name") is not None else None)
 
 
 def sign_booking_link(reference: str, key: str, ttl_seconds: int) -> str:

@@ -20,6 +20,14 @@ class StrictSchema(Schema):
         unknown = RAISE
 
 
+class AnswerSchema(Schema):
+    """An answer's shape: every field is always there (null where it has no value), and the
+    document says so, so generated clients need not treat each one as optional."""
+
+    def on_bind_field(self, field_name, field_obj):
+        field_obj.required = True
+
+
 class PatchSchema(StrictSchema):
     """A partial update: any of its fields, but at least one."""
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 import requests
-from sqlalchemy import Date, Time, bindparam, text
+from sqlalchemy import Date, DateTime, Time, bindparam, text
 
 from runner import SERVICES
 from tests.support.availability import SERVICE_TOKEN, AvailabilityApi
@@ -153,6 +153,25 @@ def set_slot_capacity(system, day: str, at: str, capacity: int) -> None:
             statement = statement.bindparams(bindparam("day", type_=Date()), bindparam("at", type_=Time()))
             updated = conn.execute(statement, {"capacity": capacity, "venue": VENUE, "day": date.fromisoformat(day),
                                                "at": time.fromisoformat(at)}).rowcount
+        assert updated == 1, f"no slot {day} {at}"
+    finally:
+        engine.dispose()
+
+
+def start_slot_now(system, venue: str, day: str, at: str) -> None:
+    """Test set-up only: make one slot have started ten minutes ago (and run for 90), as a slot
+    under way would be."""
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    engine = system.backend.engine("availability")
+    try:
+        with engine.begin() as conn:
+            statement = text("UPDATE slots SET starts_at = :started, ends_at = :ends WHERE local_date = :day "
+                             "AND local_time = :at AND venue_id = (SELECT id FROM venues WHERE slug = :venue)")
+            statement = statement.bindparams(bindparam("day", type_=Date()), bindparam("at", type_=Time()),
+                                             bindparam("started", type_=DateTime()), bindparam("ends", type_=DateTime()))
+            updated = conn.execute(statement, {"venue": venue, "day": date.fromisoformat(day),
+                                               "at": time.fromisoformat(at), "started": now - timedelta(minutes=10),
+                                               "ends": now + timedelta(minutes=80)}).rowcount
         assert updated == 1, f"no slot {day} {at}"
     finally:
         engine.dispose()

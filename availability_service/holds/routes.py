@@ -14,7 +14,8 @@ def _request(body: dict):
     if "resource" in body:
         return service.RangeHoldRequest(body["hold_key"], body["venue"], body["resource"], body["start"],
                                         body["end"], body["units"])
-    return service.SlotHoldRequest(body["hold_key"], body["venue"], body["date"], body["time"], body["units"])
+    return service.SlotHoldRequest(body["hold_key"], body["venue"], body["date"], body["time"], body["units"],
+                                   on_the_day=body["on_the_day"])
 
 
 @blp.route("")

@@ -39,6 +39,9 @@ class SlotHoldRequest:
     date: date
     time: time
     units: int
+    # Staff booking a guest who is at the venue or on the phone: no minimum notice, and a slot
+    # that has started may still be held until it ends.
+    on_the_day: bool = False
 
     def matches(self, hold: Hold) -> bool:
         return (hold.slot is not None and hold.venue.slug == self.venue and hold.slot.local_date == self.date
@@ -96,12 +99,15 @@ def _existing_for_key(session: Session, request) -> Hold | None:
     return hold
 
 
-def _check_slot_bookable(venue: Venue, slot: Slot, units: int) -> None:
-    if units > venue.max_party_size:
+def _check_slot_bookable(venue: Venue, slot: Slot, request: SlotHoldRequest) -> None:
+    if request.units > venue.max_party_size:
         raise PartyTooLarge(details={"max_party_size": venue.max_party_size})
     if not slot.is_open:
         raise SlotNotBookable("The slot is closed.")
-    if slot.starts_at < utcnow() + timedelta(minutes=venue.min_notice_minutes):
+    if request.on_the_day:
+        if slot.ends_at <= utcnow():
+            raise SlotNotBookable("The slot is over.")
+    elif slot.starts_at < utcnow() + timedelta(minutes=venue.min_notice_minutes):
         raise SlotNotBookable("The slot is in the past or too soon to book.",
                               details={"min_notice_minutes": venue.min_notice_minutes})
     if slot.local_date > venue_today(venue.timezone) + timedelta(days=venue.horizon_days):
@@ -118,7 +124,7 @@ def _place_slot(session: Session, request: SlotHoldRequest) -> tuple[Hold, bool]
                                              Slot.local_time == request.time))
     if slot is None:
         raise SlotNotFound()
-    _check_slot_bookable(venue, slot, request.units)
+    _check_slot_bookable(venue, slot, request)
     taken = session.execute(
         update(Slot)
         .where(Slot.id == slot.id, Slot.is_open.is_(True), Slot.booked + request.units <= Slot.capacity)

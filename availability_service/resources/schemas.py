@@ -3,7 +3,7 @@ from datetime import timedelta
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from availability_service.models import RESOURCE_KINDS
-from shared.schemas import MAX_UNITS, PatchSchema, PlainText, StrictBoolean, StrictSchema
+from shared.schemas import MAX_UNITS, AnswerSchema, PatchSchema, PlainText, StrictBoolean, StrictSchema
 
 MAX_SPAN = timedelta(days=92)
 
@@ -29,7 +29,7 @@ class ResourceUpdateSchema(PatchSchema):
     active = StrictBoolean()
 
 
-class ResourceSchema(StrictSchema):
+class ResourceSchema(AnswerSchema):
     id = fields.Integer()
     name = fields.String()
     kind = fields.String()

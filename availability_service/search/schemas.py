@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from shared.schemas import MAX_UNITS, CalendarDate, StrictSchema
+from shared.schemas import MAX_UNITS, AnswerSchema, CalendarDate, StrictSchema
 
 MAX_SPAN_DAYS = 92
 
@@ -29,7 +29,7 @@ class AvailabilityQueryArgsSchema(StrictSchema):
                 raise ValidationError({"to": [f"A search covers at most {MAX_SPAN_DAYS} days."]})
 
 
-class AvailableSlotSchema(StrictSchema):
+class AvailableSlotSchema(AnswerSchema):
     time = fields.String(metadata={"description": "Venue-local start, HH:MM"})
     starts_at = fields.String(metadata={"description": "ISO-8601 UTC instant"})
     remaining = fields.Integer(metadata={"description": "Units (covers) still free"})
@@ -37,7 +37,7 @@ class AvailableSlotSchema(StrictSchema):
                                                        "with room for the party"})
 
 
-class AvailableDaySchema(StrictSchema):
+class AvailableDaySchema(AnswerSchema):
     date = fields.String()
     slots = fields.List(fields.Nested(AvailableSlotSchema))
 

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from shared.pagination import MAX_PAGE_SIZE
-from shared.schemas import MAX_UNITS, CalendarDate, PatchSchema, StrictBoolean, StrictSchema
+from shared.schemas import MAX_UNITS, AnswerSchema, CalendarDate, PatchSchema, StrictBoolean, StrictSchema
 
 MAX_SPAN = timedelta(days=92)
 SLOT_CURSOR = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
@@ -40,7 +40,7 @@ class SlotUpdateSchema(PatchSchema):
     is_open = StrictBoolean()
 
 
-class SlotSchema(StrictSchema):
+class SlotSchema(AnswerSchema):
     date = fields.String()
     time = fields.String()
     starts_at = fields.String()

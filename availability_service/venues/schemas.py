@@ -1,7 +1,8 @@
 from marshmallow import fields, validate
 
 from availability_service.models import VENUE_KINDS
-from shared.schemas import MAX_UNITS, PatchSchema, PlainText, Slug, StrictBoolean, StrictSchema, TimeZoneName
+from shared.schemas import (MAX_UNITS, AnswerSchema, PatchSchema, PlainText, Slug, StrictBoolean, StrictSchema,
+                            TimeZoneName)
 
 RULE_LIMITS = {
     "min_notice_minutes": (0, 60 * 24 * 30),
@@ -45,7 +46,7 @@ class VenueCreateSchema(StrictSchema.from_dict({
     """A venue; its rules default to the model's (a restaurant-like venue)."""
 
 
-class VenueSchema(StrictSchema):
+class VenueSchema(AnswerSchema):
     id = fields.Integer()
     slug = fields.String()
     name = fields.String()

@@ -60,7 +60,8 @@ def update_booking(reference: str, access: BookingAccess, changes: dict, *,
         new_hold = None
         if target != current:
             new_hold = availability_client.place_hold(_new_hold_key(booking_id, idempotency_key), venue,
-                                                      target["date"], target["time"], target["party_size"])
+                                                      target["date"], target["time"], target["party_size"],
+                                                      on_the_day=access.at_the_venue)
         try:
             body, old_hold_id = _commit_update(booking_id, version, target, changes, new_hold, actor, keyed)
         except Replay:
@@ -147,8 +148,11 @@ def _commit_cancel(reference: str, access: BookingAccess, reason_id: int,
         released = None
         if booking.status != BookingStatus.CANCELLED:
             _require_open(booking)
-            if session.get(CancellationReason, reason_id) is None:
+            reason = session.get(CancellationReason, reason_id)
+            if reason is None:
                 raise ValidationFailed(details={"reason_id": ["Not a known cancellation reason."]})
+            if access.staff is None and not reason.customer_may_choose:
+                raise ValidationFailed(details={"reason_id": ["Not a reason a customer may give."]})
             before = event_snapshot(booking)
             now = utcnow()
             booking.status, booking.cancellation_reason_id = BookingStatus.CANCELLED, reason_id

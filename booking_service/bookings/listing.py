@@ -1,6 +1,6 @@
-"""Staff lists of bookings: filtered by venue, dates, status and customer e-mail, in start order
-(soonest or latest first), never beyond the venues the caller may read (another venue named
-outright is a 404); and how many bookings each start time of a day has.
+"""Staff lists of bookings: filtered by venue, dates, status, customer e-mail and free text, in
+start order (soonest or latest first), never beyond the venues the caller may read (another
+venue named outright is a 404); and how many bookings each start time of a day has.
 
 The cursor is the last booking's (start, id), opaque to callers; each page is one indexed
 range scan whatever its position. An offset skips rows after the cursor, for callers that
@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 from datetime import date, datetime, time
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, or_, select, tuple_
 
 from booking_service.bookings.views import booking_view
 from booking_service.extensions import db
@@ -19,6 +19,9 @@ from booking_service.models import Booking, Customer
 from shared.errors import ValidationFailed
 from shared.identity import BOOKINGS_READ, Caller
 from shared.service_auth import authorize
+
+
+SEARCHED_COLUMNS = (Booking.reference, Booking.contact_first_name, Booking.contact_surname, Booking.contact_email)
 
 
 def encode_cursor(booking: Booking) -> str:
@@ -44,9 +47,16 @@ def _readable(caller: Caller, venue: str | None):
     return query
 
 
+def _mentions(word: str):
+    """A booking whose reference, or whose booker's name or e-mail (as given on the booking),
+    contains `word`, ignoring case."""
+    pattern = "%" + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(*(func.lower(column).like(pattern, escape="\\") for column in SEARCHED_COLUMNS))
+
+
 def list_bookings(caller: Caller, *, venue: str | None, first: date | None, last: date | None, status: str | None,
                   email: str | None, cursor: str | None, limit: int, latest_first: bool = False,
-                  offset: int = 0) -> dict:
+                  offset: int = 0, text: str | None = None) -> dict:
     query = _readable(caller, venue)
     if first is not None:
         query = query.where(Booking.local_date >= first)
@@ -56,6 +66,8 @@ def list_bookings(caller: Caller, *, venue: str | None, first: date | None, last
         query = query.where(Booking.status == status)
     if email is not None:
         query = query.join(Booking.customer).where(func.lower(Customer.email) == email.strip().lower())
+    for word in (text or "").split():
+        query = query.where(_mentions(word))
     position = tuple_(Booking.starts_at, Booking.id)
     if cursor is not None:
         after = tuple_(*decode_cursor(cursor))

@@ -65,7 +65,7 @@ class Bookings(MethodView):
     def get(self, args):
         """Bookings in start order, filtered (staff: their venues'); follow `next_cursor` for more."""
         return listing.list_bookings(staff_caller(), venue=args.get("venue"), first=args.get("from_"), last=args.get("to"),
-                                     status=args.get("status"), email=args.get("email"),
+                                     status=args.get("status"), email=args.get("email"), text=args.get("q"),
                                      cursor=args.get("cursor"), limit=args["limit"],
                                      latest_first=args["order"] == "desc", offset=args["offset"])
 

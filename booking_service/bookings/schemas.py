@@ -4,8 +4,8 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from booking_service.models import BookingStatus
 from shared.pagination import MAX_PAGE_SIZE
-from shared.schemas import (MAX_UNITS, CalendarDate, PatchSchema, PhoneNumber, PlainText, Slug, StrictBoolean,
-                            StrictSchema, WallClockTime)
+from shared.schemas import (MAX_UNITS, AnswerSchema, CalendarDate, PatchSchema, PhoneNumber, PlainText, Slug,
+                            StrictBoolean, StrictSchema, WallClockTime)
 
 MAX_SPECIAL_REQUESTS = 1000
 MAX_PHONE = 40
@@ -14,6 +14,12 @@ MAX_ROOM_NUMBER = 20
 COUNTRY_CODE = r"^\+?[0-9]{1,4}$"
 MAX_OFFSET = 2**63 - 1
 MAX_LIST_SPAN = timedelta(days=366)
+MAX_SEARCH_WORDS = 5
+
+
+def _few_words(text: str) -> None:
+    if len(text.split()) > MAX_SEARCH_WORDS:
+        raise ValidationError(f"Search with at most {MAX_SEARCH_WORDS} words.")
 
 
 def _party_size(**kwargs):
@@ -101,6 +107,9 @@ class BookingListArgsSchema(StrictSchema):
     to = CalendarDate()
     status = fields.String(validate=validate.OneOf(BookingStatus.ALL))
     email = fields.Email(validate=validate.Length(max=254))
+    q = PlainText(validate=[validate.Length(min=1, max=100), _few_words],
+                  metadata={"description": "Free text: every word must appear in the reference or in the booker's "
+                                           f"name or e-mail (at most {MAX_SEARCH_WORDS} words)"})
     cursor = fields.String(validate=validate.Length(max=200))
     limit = fields.Integer(strict=False, load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
     order = fields.String(load_default="asc", validate=validate.OneOf(("asc", "desc")),
@@ -135,7 +144,7 @@ class BookingCountsSchema(StrictSchema):
     times = fields.List(fields.Nested(TimeCountSchema), metadata={"description": "Only times with bookings"})
 
 
-class CustomerViewSchema(StrictSchema):
+class CustomerViewSchema(AnswerSchema):
     id = fields.Integer()
     title = fields.String(allow_none=True)
     first_name = fields.String(allow_none=True)
@@ -151,7 +160,7 @@ class CustomerViewSchema(StrictSchema):
     venue_marketing_sms = fields.Boolean()
 
 
-class BookingSchema(StrictSchema):
+class BookingSchema(AnswerSchema):
     id = fields.String(metadata={"description": "UUID"})
     reference = fields.String()
     status = fields.String(metadata={"description": ", ".join(BookingStatus.ALL)})
@@ -171,7 +180,7 @@ class BookingSchema(StrictSchema):
     updated_at = fields.String()
 
 
-class BookingPageSchema(StrictSchema):
+class BookingPageSchema(AnswerSchema):
     items = fields.List(fields.Nested(BookingSchema))
     next_cursor = fields.String(allow_none=True)
 

@@ -138,7 +138,7 @@ def create_booking(data: dict, *, creator: Creator, idempotency_key: str | None 
         booking_id = _booking_id_for(idempotency_key, scope)
         try:
             hold = availability_client.place_hold(booking_id, data["venue"], data["date"], data["time"],
-                                                  data["party_size"])
+                                                  data["party_size"], on_the_day=creator.at_the_venue)
         except ApiError as exc:
             if exc.code == "hold_key_reused":  # same key, same booking id, different slot or size
                 raise IdempotencyKeyReused() from None

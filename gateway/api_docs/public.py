@@ -21,8 +21,9 @@ INFO = {
     "version": "v1",
     "description": (
         "Book tables, rooms, equipment and appointments.\n\n"
-        "**Errors.** Every 4xx and 5xx answer is the envelope `ErrorEnvelope`: "
-        '`{"error": {"code", "message", "details"}, "request_id"}`, with a stable snake_case `code`.\n\n'
+        "**Errors.** Every 4xx and 5xx answer of the Tessera API is the envelope `ErrorEnvelope`: "
+        '`{"error": {"code", "message", "details"}, "request_id"}`, with a stable snake_case `code`. '
+        'The ConsumerApi compatibility surface keeps the shapes of the API it replaces (`{"detail": ...}`).\n\n'
         "**Credentials.** Staff log in at `POST /api/v1/auth/login` and send the access token "
         "(`bearerAuth`); integrations send their venue's API key the same way (`apiKey`). Customers "
         "reach their own booking with its reference plus the e-mail it was made with (`email`), or the "

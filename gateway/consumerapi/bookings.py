@@ -46,7 +46,9 @@ def find_booking(caller: Caller, reference: str) -> dict:
 
 
 def _cancellation_reason(reason_id: int | None) -> dict | None:
-    return next((reason for reason in tessera.cancellation_reasons() if reason["id"] == reason_id), None)
+    """The reason as the contract shows one: id, reason, description."""
+    return next(({"id": reason["id"], "reason": reason["reason"], "description": reason["description"]}
+                 for reason in tessera.cancellation_reasons() if reason["id"] == reason_id), None)
 
 
 def create(restaurant: str) -> dict:

@@ -60,7 +60,8 @@ def translate(refusal: Refusal, words: dict[str, tuple[int, str]]) -> Exception:
 def _field_errors(details: dict) -> list[dict]:
     """A Tessera `validation_failed` as FastAPI's list (fields by their Tessera names)."""
     return [field_error("value_error", ["header", name.lower()] if name == IDEMPOTENCY_HEADER else ["body", name],
-                        str(messages)) for name, messages in details.items()]
+                        " ".join(messages) if isinstance(messages, list) else str(messages))
+            for name, messages in details.items()]
 
 
 def json_response(body, status: int = 200, headers: dict[str, str] | None = None) -> Response:

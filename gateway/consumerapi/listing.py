@@ -18,6 +18,7 @@ from gateway.consumerapi.shapes import booking_row
 from gateway.consumerapi.validation import read_query
 from gateway.consumerapi.venues import find_restaurant
 from shared.identity import BOOKINGS_READ
+from shared.schemas import EARLIEST_DATE, latest_date
 
 MAX_LIMIT = 500
 TESSERA_STATUSES = ("pending", "confirmed", "cancelled", "completed", "no_show", "expired")
@@ -31,17 +32,22 @@ def list_for_owner(restaurant: str) -> list[dict]:
     authorize_owner(owner, venue["slug"], BOOKINGS_READ)
     if query.status and query.status not in TESSERA_STATUSES:
         return []
-    if query.date_from and query.date_to and query.date_from > query.date_to:
+    # Tessera keeps no booking outside its sane range of dates (shared/schemas.py): a filter beyond
+    # it filters nothing more.
+    date_from = max(query.date_from, EARLIEST_DATE) if query.date_from else None
+    date_to = min(query.date_to, latest_date()) if query.date_to else None
+    if (date_from and date_to and date_from > date_to) or (date_to and date_to < EARLIEST_DATE) or (
+            date_from and date_from > latest_date()):
         return []
     params = {"venue": venue["slug"], "order": "desc", "offset": max(query.offset, 0)}
     if query.status:
         params["status"] = query.status
-    if query.date_to:
-        params["to"] = query.date_to.isoformat()
-    if query.date_from and (query.date_to is None or query.date_to - query.date_from <= MAX_SPAN):
-        params["from"] = query.date_from.isoformat()
+    if date_to:
+        params["to"] = date_to.isoformat()
+    if date_from and (date_to is None or date_to - date_from <= MAX_SPAN):
+        params["from"] = date_from.isoformat()
     return [booking_row(booking) for booking in _collect(owner, params, min(max(query.limit, 1), MAX_LIMIT),
-                                                          query.date_from)]
+                                                          date_from)]
 
 
 def _collect(owner, params: dict, limit: int, earliest: date | None) -> list[dict]:

@@ -8,6 +8,7 @@ from gateway.consumerapi import tessera
 from gateway.consumerapi.errors import RESTAURANT_NOT_FOUND, Refused
 from gateway.consumerapi.tessera import Refusal
 from shared.clock import parse_iso_utc, utcnow
+from shared.schemas import EARLIEST_DATE, latest_date
 
 NOT_OFFERED = ("date_in_past", "date_beyond_horizon")
 
@@ -32,6 +33,8 @@ def find_restaurant(name: str) -> dict:
 def day_slots(venue: dict, on: date, party_size: int) -> list[dict] | None:
     """The venue's slots that day as search offers them for the party (`time`, `starts_at`,
     `remaining`, `bookable`); None for a day it offers nothing on (past, beyond its horizon)."""
+    if not EARLIEST_DATE <= on <= latest_date():  # Tessera refuses such dates outright
+        return None
     try:
         return tessera.day_availability(venue["slug"], on, party_size)["slots"]
     except Refusal as refusal:

@@ -29,7 +29,7 @@ def caller_for_token(token: str) -> Caller | None:
         staff = read_access_token(token, current_app.config["JWT_SECRET"])
     except InvalidToken:
         return caller_for_api_key(token)
-    return caller_for_roles("staff", staff.user_id, admin=staff.admin, roles=staff.roles)
+    return caller_for_roles("staff", staff.user_id, admin=staff.admin, roles=staff.roles, name=staff.email)
 
 
 def optional_caller() -> Caller | None:

@@ -1,5 +1,6 @@
 """Staff sessions at `/api/v1/auth`: log in for a short-lived access token and a refresh
-token, refresh (which rotates the refresh token), log out (which revokes it)."""
+token, refresh (which rotates the refresh token), log out (which revokes it), and who the
+access token is (the staff app shows their venues and roles)."""
 from __future__ import annotations
 
 from flask import current_app, request
@@ -8,11 +9,13 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from gateway.identity.service import authenticate
 from gateway.identity.sessions import end_session, rotate, start_session
-from gateway.identity.tokens import StaffIdentity, issue_access_token
+from gateway.identity.guard import bearer_token
+from gateway.identity.tokens import InvalidToken, StaffIdentity, issue_access_token, read_access_token
 from gateway.limits import login_limit
 from shared.errors import ValidationFailed
 from shared.openapi import documents_errors
 from shared.schemas import StrictSchema
+from shared.service_auth import AuthenticationRequired
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Staff sessions")
 
@@ -37,6 +40,14 @@ class TokensSchema(StrictSchema):
 def documents_body(schema: type[Schema]):
     """Document the JSON body a view reads with `_load` (which keeps its own error answers)."""
     return blp.doc(requestBody={"required": True, "content": {"application/json": {"schema": schema}}})
+
+
+class StaffSchema(StrictSchema):
+    id = fields.String(required=True)
+    email = fields.String(required=True)
+    admin = fields.Boolean(required=True, metadata={"description": "Reaches every venue"})
+    roles = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
+                        metadata={"description": "Venue slug -> owner, manager or staff"})
 
 
 tokens_response = blp.alt_response(200, schema=TokensSchema, success=True)
@@ -95,3 +106,19 @@ def logout():
     """Log out: revoke the refresh token's family."""
     end_session(_load(RefreshSchema())["refresh_token"])
     return "", 204
+
+
+@blp.get("/me")
+@blp.response(200, StaffSchema)
+@blp.doc(security=[{"bearerAuth": []}])
+@documents_errors(blp, 401)
+def me():
+    """The staff member the access token belongs to, with their venues and roles."""
+    token = bearer_token()
+    try:
+        identity = read_access_token(token, current_app.config["JWT_SECRET"]) if token else None
+    except InvalidToken:
+        identity = None
+    if identity is None:
+        raise AuthenticationRequired()
+    return {"id": identity.user_id, "email": identity.email, "admin": identity.admin, "roles": identity.roles}

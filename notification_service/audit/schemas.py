@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from shared.schemas import Slug, StrictSchema
+from shared.schemas import AnswerSchema, Slug, StrictSchema
 
 
 class AuditQueryArgsSchema(StrictSchema):
@@ -14,7 +14,7 @@ class AuditQueryArgsSchema(StrictSchema):
     limit = fields.Integer(strict=False, load_default=100, validate=validate.Range(min=1, max=500))
 
 
-class AuditEntrySchema(StrictSchema):
+class AuditEntrySchema(AnswerSchema):
     id = fields.Integer()
     event_id = fields.String()
     occurred_at = fields.String()
@@ -28,6 +28,6 @@ class AuditEntrySchema(StrictSchema):
     request_id = fields.String(allow_none=True)
 
 
-class AuditPageSchema(StrictSchema):
+class AuditPageSchema(AnswerSchema):
     items = fields.List(fields.Nested(AuditEntrySchema))
     next_cursor = fields.String(allow_none=True)

@@ -6,9 +6,11 @@ import re
 import uuid
 
 import pytest
+from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 
-from tests.conftest import VENUE, Gateway
+from tests.conftest import VENUE, Gateway, future_date
+from tests.support.consumerapi import OWNER, ConsumerApi
 
 PUBLIC_PATHS = {
     "/api/v1/venues", "/api/v1/venues/{venue}", "/api/v1/venues/{venue}/availability",
@@ -17,6 +19,13 @@ PUBLIC_PATHS = {
     "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/healthz", "/readyz",
 }
 HEALTH = ("/healthz", "/readyz")
+CONSUMERAPI = "/api/ConsumerApi/v1/Restaurant/{restaurant_name}"
+CONSUMERAPI_OPERATIONS = {
+    ("/AvailabilitySearch", "post"), ("/BookingWithStripeToken", "post"), ("/Booking/{booking_reference}", "get"),
+    ("/Booking/{booking_reference}", "patch"), ("/Booking/{booking_reference}/Update", "post"),
+    ("/Booking/{booking_reference}/Cancel", "post"), ("/Bookings", "get"), ("/CancellationReasons", "get"),
+}
+CONSUMERAPI_DAY = future_date(3)  # no other test books the demo venue that day
 STAFF = [{"bearerAuth": []}, {"apiKey": []}]
 
 
@@ -34,6 +43,12 @@ def _operations(document):
                 yield path, method, operation
 
 
+def _tessera_operations(document):
+    """Every operation but the ConsumerApi's, which answers errors in the reference's shapes."""
+    return ((path, method, operation) for path, method, operation in _operations(document)
+            if "ConsumerApi" not in operation.get("tags", ()))
+
+
 def _resolve(document, value: dict) -> dict:
     while "$ref" in value:
         kind, name = value["$ref"].split("/")[-2:]
@@ -45,7 +60,7 @@ def test_it_is_a_valid_openapi_3_document_of_the_public_paths_only(document):
     validate(document)  # the OpenAPI 3.0 schema, and every $ref resolves
     assert document["openapi"].startswith("3.0") and "x-tessera-unavailable-services" not in document
     assert PUBLIC_PATHS <= set(document["paths"])
-    assert all(path.startswith("/api/v1/") or path in HEALTH for path in document["paths"])
+    assert all(path.startswith(("/api/v1/", CONSUMERAPI)) or path in HEALTH for path in document["paths"])
     assert not any("internal" in path for path in document["paths"])
     assert "Hold" not in document["components"]["schemas"]  # the internal holds API's shapes stay out
 
@@ -53,7 +68,7 @@ def test_it_is_a_valid_openapi_3_document_of_the_public_paths_only(document):
 def test_every_error_answer_is_the_envelope_and_the_gateway_limits_are_documented(document):
     envelope = document["components"]["schemas"]["ErrorEnvelope"]
     assert set(envelope["properties"]) == {"error", "request_id"}
-    for path, method, operation in _operations(document):
+    for path, method, operation in _tessera_operations(document):
         responses = operation["responses"]
         assert "default" not in responses, (method, path)
         for status, response in responses.items():
@@ -88,6 +103,62 @@ def test_security_schemes_and_which_operations_need_which(document):
 def test_the_audit_route_documents_the_notification_services_parameters(document):
     parameters = {parameter["name"] for parameter in document["paths"]["/api/v1/audit"]["get"]["parameters"]}
     assert {"venue", "entity", "from", "to", "cursor", "limit"} <= parameters
+
+
+def test_the_consumerapi_is_documented_with_its_own_error_shapes_and_credential(document):
+    operations = {(path[len(CONSUMERAPI):], method) for path, method, operation in _operations(document)
+                  if "ConsumerApi" in operation.get("tags", ())}
+    assert operations == CONSUMERAPI_OPERATIONS
+    detail = {"$ref": "#/components/schemas/ConsumerApiDetail"}
+    for path, method in operations:
+        responses = document["paths"][CONSUMERAPI + path][method]["responses"]
+        assert {"404", "414", "429", "503", "504"} <= set(responses) and "default" not in responses, (method, path)
+        assert not {status for status in responses if status.startswith("5")} - {"503", "504"}, (method, path)
+        for status in set(responses) - {"200", "422"}:
+            assert _resolve(document, responses[status])["content"]["application/json"]["schema"] == detail
+        assert _resolve(document, responses["429"])["headers"]["Retry-After"]["required"] is True
+    assert document["components"]["securitySchemes"]["consumerApiOwnerToken"]["scheme"] == "bearer"
+
+
+def _assert_as_documented(document, path: str, method: str, response) -> None:
+    """The answer's status is one the operation lists, and its body fits that status's schema."""
+    responses = document["paths"][CONSUMERAPI + path][method]["responses"]
+    status = str(response.status_code)
+    assert status in responses, (method, path, status, response.text)
+    schema = _resolve(document, responses[status])["content"][response.headers["Content-Type"]]["schema"]
+    OAS30Validator({**schema, "components": document["components"]},
+                   format_checker=OAS30Validator.FORMAT_CHECKER).validate(response.json())
+
+
+def test_real_consumerapi_answers_are_as_documented(system, document):
+    api = ConsumerApi(system.gateway_url)
+    visit = {"VisitDate": CONSUMERAPI_DAY, "VisitTime": "19:30:00", "PartySize": 2}
+    booking = api.post("BookingWithStripeToken", data={
+        **visit, "ChannelCode": "ONLINE", "Customer[Title]": "Ms", "Customer[FirstName]": "Ada",
+        "Customer[Surname]": "Lovelace", "Customer[Email]": "documented@example.com", "SpecialRequests": "Window"})
+    reference = booking.json()["booking_reference"]
+    at_booking = f"Booking/{reference}"
+    calls = [
+        ("/AvailabilitySearch", "post", api.search(CONSUMERAPI_DAY, 2), 200),
+        ("/BookingWithStripeToken", "post", booking, 200),
+        ("/Booking/{booking_reference}", "get", api.get(at_booking), 200),
+        ("/Booking/{booking_reference}", "patch", api.patch(at_booking, data={"PartySize": 3}), 200),
+        ("/Booking/{booking_reference}/Update", "post", api.post(f"{at_booking}/Update", data=visit, headers=OWNER),
+         200),
+        ("/Bookings", "get", api.get("Bookings", headers=OWNER, params={"date_from": CONSUMERAPI_DAY,
+                                                                         "date_to": CONSUMERAPI_DAY}), 200),
+        ("/CancellationReasons", "get", api.get("CancellationReasons"), 200),
+        ("/Booking/{booking_reference}/Cancel", "post", api.cancel(reference, 2), 200),
+        ("/Booking/{booking_reference}", "get", api.get(at_booking), 200),
+        ("/Booking/{booking_reference}/Cancel", "post", api.cancel(reference, 2), 400),
+        ("/AvailabilitySearch", "post", api.search("15/08/2025", "two"), 422),
+        ("/CancellationReasons", "get", api.get("CancellationReasons", restaurant="NoSuchPlace"), 404),
+        ("/Bookings", "get", api.get("Bookings"), 401),
+    ]
+    for path, method, response, status in calls:
+        assert response.status_code == status, (method, path, response.text)
+        _assert_as_documented(document, path, method, response)
+    assert api.get(at_booking).json()["cancellation_reason"]["id"] == 2
 
 
 def test_swagger_ui_is_served_with_every_asset_from_the_gateway(gateway):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import requests
+
 from tests.conftest import LEDGER_MISMATCH, VENUE, booking_body, count_rows, future_date, set_slot_capacity
+from tests.support.availability import HEADERS as STAFF
 from tests.support.processes import wait_until
 
 
@@ -82,9 +85,27 @@ def test_a_hundred_concurrent_cancels_release_the_capacity_once(system, gateway,
 def test_a_cancelled_booking_cannot_be_moved(gateway):
     booking = _book(gateway, future_date(24), "19:30", 2, "gone@example.com")
     base = f"{gateway.base_url}/api/v1/bookings/{booking['reference']}"
-    gateway.session.post(f"{base}/cancel", params={"email": "gone@example.com"}, json={"reason_id": 2}, timeout=10)
+    cancelled = gateway.session.post(f"{base}/cancel", params={"email": "gone@example.com"}, json={"reason_id": 4},
+                                     timeout=10)
+    assert cancelled.status_code == 200, cancelled.text
     refused = gateway.session.patch(base, params={"email": "gone@example.com"}, json={"party_size": 3}, timeout=10)
     assert refused.status_code == 409 and refused.json()["error"]["code"] == "booking_not_modifiable"
+
+
+def test_a_customer_cancels_only_with_a_reason_of_theirs(system, gateway):
+    reasons = {reason["id"]: reason["customer_may_choose"]
+               for reason in gateway.get("/api/v1/cancellation-reasons").json()["items"]}
+    assert reasons == {1: True, 2: False, 3: True, 4: True, 5: False}
+    booking = _book(gateway, future_date(24), "20:00", 2, "no-show-claim@example.com")
+    base = f"{gateway.base_url}/api/v1/bookings/{booking['reference']}"
+    refused = gateway.session.post(f"{base}/cancel", params={"email": "no-show-claim@example.com"},
+                                   json={"reason_id": 5}, timeout=10)
+    assert refused.status_code == 422 and "reason_id" in refused.json()["error"]["details"]
+    still = gateway.session.get(base, params={"email": "no-show-claim@example.com"}, timeout=10).json()
+    assert still["status"] == "confirmed"
+    by_staff = requests.post(f"{system.service_urls['booking']}/v1/bookings/{booking['reference']}/cancel",
+                             json={"reason_id": 2}, headers=STAFF, timeout=10)
+    assert by_staff.status_code == 200 and by_staff.json()["cancellation_reason_id"] == 2
 
 
 def test_the_same_key_and_body_fifty_times_at_once_make_one_booking(system, gateway):

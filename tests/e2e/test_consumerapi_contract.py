@@ -144,6 +144,19 @@ def test_only_iso_dates_are_dates(api, value, error):
     assert field_errors(api.search(value)) == [(error, ["body", "VisitDate"], value)]
 
 
+@pytest.mark.parametrize("far", ["1999-12-31", "9999-12-31"])
+def test_dates_tessera_keeps_nothing_for_are_days_without_slots(api, far):
+    """Tessera refuses dates outside 2000 to five years ahead; here they are simply days it offers
+    nothing on, as the contract answers a day without slots."""
+    search = api.search(far)
+    assert search.status_code == 200 and search.json()["available_slots"] == []
+    booked = api.post("BookingWithStripeToken", data={"VisitDate": far, "VisitTime": "19:00:00", "PartySize": 2,
+                                                      "ChannelCode": "ONLINE"})
+    assert (booked.status_code, booked.json()) == (400, {"detail": "No availability slot found for that date/time"})
+    listed = api.get("Bookings", headers=OWNER, params={"date_from": far, "date_to": "9999-12-31", "limit": 1})
+    assert listed.status_code == 200 and isinstance(listed.json(), list)
+
+
 def test_multipart_forms_parse_too(api):
     response = api.post("AvailabilitySearch", files={"VisitDate": (None, DAY), "PartySize": (None, "2"),
                                                      "ChannelCode": (None, "ONLINE")})

@@ -1,15 +1,18 @@
 """Staff views of bookings (listing, lookup without e-mail, outcomes) and reminder e-mails."""
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timedelta
 
 import pytest
 import requests
 from sqlalchemy import text
 
-from tests.conftest import booking_body, count_rows, future_date
+from tests.conftest import booking_body, count_rows, future_date, start_slot_now
 from tests.support.availability import HEADERS as STAFF
+from tests.support.availability import AvailabilityApi
 from tests.support.processes import wait_until
+from tests.support.tenants import STAFF_PASSWORD
 
 
 @pytest.fixture
@@ -104,3 +107,61 @@ def test_one_reminder_is_sent_when_due_none_after_cancel_and_a_move_re_times_it(
     assert _reminder_mails(system, dropped["reference"]) == []
     assert count_rows(system, "booking", "outbox_events e JOIN bookings b ON b.id = e.aggregate_id",
                       "b.reference = :ref AND e.event_type = 'booking.reminder_due'", ref=kept["reference"]) == 1
+
+
+def test_staff_search_bookings_by_reference_name_or_email(gateway, booking_api):
+    run = uuid.uuid4().hex[:6]
+    made = {}
+    for first, surname in (("Zebedee", f"Quux{run}"), ("Ermintrude", f"Quux{run}")):
+        body = booking_body(future_date(15), "12:00", 2, email=f"{first.lower()}.{run}@example.com")
+        body["customer"] = {**body["customer"], "first_name": first, "surname": surname}
+        made[first] = _book_body(gateway, body)["reference"]
+
+    def found(text: str) -> set[str]:
+        response = booking_api("GET", "/v1/bookings", params={"q": text, "limit": 200})
+        assert response.status_code == 200, response.text
+        return {item["reference"] for item in response.json()["items"]}
+
+    assert found(f"quux{run}") == set(made.values())  # any case, part of a word
+    assert found(f"zebedee QUUX{run}") == {made["Zebedee"]}  # every word must match
+    assert found(f"ermintrude.{run}@") == {made["Ermintrude"]}
+    assert found(made["Zebedee"].lower()) == {made["Zebedee"]}
+    assert found(f"%{run}") == set() and found(f"_uux{run}") == set()  # wildcards are plain characters
+    assert booking_api("GET", "/v1/bookings", params={"q": "a b c d e f"}).status_code == 422
+
+
+def _book_body(gateway, body: dict) -> dict:
+    response = gateway.post("/api/v1/bookings", json=body)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def test_staff_book_a_walk_in_into_the_slot_that_has_started_and_the_audit_names_them(system, gateway):
+    """Customers book ahead of the minimum notice; staff book the guest in front of them into the
+    slot under way. The audit trail says which member of staff did."""
+    slug = f"walkin-{uuid.uuid4().hex[:8]}"
+    venue_api = AvailabilityApi(system.service_urls["availability"])
+    venue_api.create_venue(slug, timezone="UTC", min_notice_minutes=60)
+    venue_api.open_every_day(slug, "00:00", "23:00", 60, capacity=4, duration=90)
+    under_way = venue_api.slots(slug, future_date(1))[0]
+    start_slot_now(system, slug, under_way["date"], under_way["time"])
+    body = {**booking_body(under_way["date"], under_way["time"], 2, email="walk-in@example.com"), "venue": slug}
+
+    refused = gateway.post("/api/v1/bookings", json=body)
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "slot_not_bookable"
+    email = f"host-{uuid.uuid4().hex[:6]}@example.com"
+    system.manage("gateway", "create-staff", "--email", email, "--venue", slug, "--role", "staff",
+                  TESSERA_STAFF_PASSWORD=STAFF_PASSWORD)
+    token = gateway.post("/api/v1/auth/login", json={"email": email, "password": STAFF_PASSWORD}).json()["access_token"]
+    staff = {"Authorization": f"Bearer {token}"}
+    walk_in = gateway.post("/api/v1/bookings", headers=staff,
+                           json={**body, "channel": "walk_in", "customer": {"first_name": "Walk-in"}})
+    assert walk_in.status_code == 201, walk_in.text
+    reference = walk_in.json()["reference"]
+
+    def audited():
+        items = gateway.get("/api/v1/audit", params={"venue": slug, "entity_id": reference}, headers=staff).json()
+        return items["items"] or None
+
+    (entry,) = wait_until(audited, 20, message="the walk-in's audit row")
+    assert entry["actor"]["type"] == "staff" and entry["actor"]["name"] == email

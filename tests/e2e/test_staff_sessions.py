@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy import text
 
+from gateway.manage import DEMO_MANAGER_EMAIL, DEMO_MANAGER_PASSWORD
 from tests.conftest import VENUE
 
 PASSWORD = "a long staff password"
@@ -63,3 +64,30 @@ def test_an_expired_or_unknown_refresh_token_is_refused_and_bad_bodies_are_422(s
     assert _refresh(gateway, "never-issued").status_code == 401
     for body in ({}, {"refresh_token": ""}, {"refresh_token": 42}, {"refresh_token": "x" * 500}, ["x"]):
         assert gateway.post("/api/v1/auth/refresh", json=body).status_code == 422
+
+
+def test_an_access_token_says_whose_it_is(system, gateway):
+    email = f"whoami-{uuid.uuid4().hex[:8]}@example.com"
+    tokens = _staff_login(system, gateway, email)
+    me = gateway.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {tokens['access_token']}"})
+    assert me.status_code == 200, me.text
+    assert (me.json()["email"], me.json()["admin"], me.json()["roles"]) == (email, False, {VENUE: "staff"})
+    assert me.headers["Cache-Control"] == "no-store"
+    for headers in ({}, {"Authorization": "Bearer not-a-token"},
+                    {"Authorization": f"Bearer {tokens['refresh_token']}"}):
+        refused = gateway.get("/api/v1/auth/me", headers=headers)
+        assert (refused.status_code, refused.json()["error"]["code"]) == (401, "authentication_required")
+
+
+def test_the_demo_venue_has_a_manager_login_in_development(gateway):
+    login = gateway.post("/api/v1/auth/login", json={"email": DEMO_MANAGER_EMAIL, "password": DEMO_MANAGER_PASSWORD})
+    assert login.status_code == 200, login.text
+    me = gateway.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {login.json()['access_token']}"})
+    assert me.json()["roles"] == {VENUE: "manager"}
+
+
+def test_cancellation_reasons_are_public_through_the_gateway(gateway):
+    reasons = gateway.get("/api/v1/cancellation-reasons")
+    assert reasons.status_code == 200
+    assert [reason["id"] for reason in reasons.json()["items"]] == [1, 2, 3, 4, 5]
+    assert all(reason["reason"] and reason["description"] for reason in reasons.json()["items"])

@@ -78,7 +78,8 @@ def config_toml(identifiers: dict[str, list]) -> str:
     bindings = {"path.venue": "venues", "query.venue": "venues", "body.venue": "venues",
                 "path.reference": "references", "path.day": "days", "body.date": "days", "query.date": "days",
                 "path.at": "times", "body.time": "times", "path.rule_id": "rule_ids",
-                "path.resource_id": "resource_ids"}
+                "path.resource_id": "resource_ids", "path.restaurant_name": "venues",
+                "path.booking_reference": "references"}
     lines = ["[dictionaries]"]
     lines += [f"{name} = {{ values = {_toml_list(values)} }}" for name, values in identifiers.items()]
     lines += ["", "[parameters]"]

@@ -65,8 +65,14 @@ def hostile(draw, body: Any) -> Any:
     return _nested(body, TOO_DEEP)
 
 
+def _reads_json_only(operation) -> bool:
+    """Forms (the ConsumerApi's) cannot carry a lone surrogate: only JSON bodies are made hostile."""
+    media_types = [payload.media_type for payload in operation.body] if operation is not None else []
+    return bool(media_types) and all(media_type.endswith("json") for media_type in media_types)
+
+
 @schemathesis.hook
 def flatmap_body(context, body):
-    if not isinstance(body, (dict, list)) or not body:
+    if not isinstance(body, (dict, list)) or not list(_leaves(body)) or not _reads_json_only(context.operation):
         return st.just(body)
     return st.one_of(st.just(body), hostile(body))
