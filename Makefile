@@ -4,7 +4,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 
-.PHONY: install run test test-embedded test-pg test-unit race fuzz bench bench-search chaos compose-check clean help
+.PHONY: install run test test-embedded test-pg test-unit race fuzz bench bench-search chaos compose-check clean help \
+        web web-deps web-test web-size web-e2e web-types web-screenshots
 
 help:
 	@echo "make run       install, migrate, seed the demo venue and start every process"
@@ -16,6 +17,12 @@ help:
 	@echo "make bench     throughput, latency, scaling to 1 M bookings and effect latencies through the gateway (bench/README.md)"
 	@echo "make chaos     kill every process type, restart Redis and PostgreSQL under booking load, then check nothing was lost"
 	@echo "make bench-search  search latency, cache hit vs miss, and staleness after a hold (bench/README.md)"
+	@echo "make web       build the web app into web/dist (needs Node.js 20.19+; docs/web.md)"
+	@echo "make web-test  the web app's unit tests (Vitest)"
+	@echo "make web-size  the customer journey's gzipped JavaScript; fails above 150 KB"
+	@echo "make web-e2e   the browser journeys (Playwright + axe) against a fresh Tessera, and the API types check"
+	@echo "make web-types regenerate web/src/lib/api-types.ts from a running Tessera's /api/openapi.json"
+	@echo "make web-screenshots  run the browser journeys and copy the README's screenshots into docs/screenshots"
 
 install: $(VENV)/.installed
 
@@ -35,10 +42,12 @@ endef
 
 test: test-embedded
 
-test-embedded: install
+# The browser journeys (tests/e2e/test_web_app.py) run on the embedded backend only; both runs need
+# the built app, which the runner's test serves too.
+test-embedded: install web web-test
 	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,)
 
-test-pg: install
+test-pg: install web
 	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,)
 
 test-unit: install
@@ -69,8 +78,33 @@ chaos: install
 bench-search: install
 	$(PY) -m bench.search_cache
 
+# The web app (web/, docs/web.md). `web` builds only when web/dist is older than its sources.
+web-deps:
+	@cd web && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
+
+web: install
+	$(PY) -m runner.web_build
+
+web-test: web-deps
+	cd web && npm test
+
+web-size: web
+	cd web && npm run size
+
+web-e2e: install web
+	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,tests/e2e/test_web_app.py)
+
+# From a running Tessera (`make run`, or TESSERA_API_URL); tests/e2e/test_web_app.py fails when they are stale.
+# The journeys save every page and state they visit under var/screenshots; these are the README's.
+README_SCREENSHOTS := desktop-2-slots desktop-staff-1-day-sheet
+web-screenshots: web-e2e
+	@for name in $(README_SCREENSHOTS); do cp var/screenshots/$$name.png docs/screenshots/$$name.png; done
+
+web-types: web-deps
+	cd web && npm run api-types
+
 compose-check:
 	docker-compose -f docker-compose.yml config -q
 
 clean:
-	rm -rf var .pytest_cache
+	rm -rf var .pytest_cache web/dist web/test-results

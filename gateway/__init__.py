@@ -18,6 +18,7 @@ from gateway.proxy import Upstream
 from gateway.request_limits import install_request_limits
 from gateway.security_headers import install_security_headers
 from gateway.upstream_paths import upstream_path
+from gateway.web_app import register_web_app
 from shared.logging import configure_logging
 from shared.openapi import TesseraApi
 from shared.web import finish_app, install_request_context, openapi_config
@@ -89,5 +90,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     register_routes(app, upstreams)
     register_api_docs(app, api.spec, upstreams)
     add_document_part(app, consumerapi_document_part)
+    register_web_app(app, settings.web_dist_dir)
     return finish_app(app, {"database": db.ping, **{name: upstream.ready for name, upstream in upstreams.items()}},
                       api, form_blueprints=frozenset({consumerapi.blp.name}))

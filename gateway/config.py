@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from limits import parse_many
 
-from shared.config import CommonSettings, ConfigError, database_url, env_float, env_int, env_str, signing_key
+from shared.config import (PROJECT_ROOT, CommonSettings, ConfigError, database_url, env_float, env_int, env_str,
+                           signing_key)
 from shared.http import Timeouts
 
 DEV_JWT_SECRET = "tessera-dev-jwt-secret-not-for-production"
@@ -42,6 +44,7 @@ class Settings:
     cors_allowed_origins: tuple[str, ...]
     trusted_proxy_hops: int
     rate_limits: dict[str, str]  # setting name (also the Flask config key) -> e.g. "300 per minute"
+    web_dist_dir: Path  # the built web app served at / (gateway/web_app.py)
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -68,6 +71,7 @@ class Settings:
                 ("RATE_LIMIT_LOOKUP_MISSES", "20 per 10 minutes"),
                 ("RATE_LIMIT_LOOKUP_MISSES_GLOBAL", "500 per 10 minutes"),
             )},
+            web_dist_dir=(PROJECT_ROOT / env_str("WEB_DIST_DIR", default="web/dist")).resolve(),
         )
 
 

@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import psutil
@@ -22,6 +23,9 @@ def test_runner_brings_everything_up_and_takes_it_down(tmp_path):
     runner = subprocess.Popen([sys.executable, "-m", "runner"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, start_new_session=True)
     gateway = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
+    output: list[str] = []  # drained as it comes, so no process ever blocks on a full pipe
+    threading.Thread(target=lambda: output.extend(line.decode(errors="replace") for line in runner.stdout),
+                     daemon=True).start()
     children = []
     try:
         started = time.monotonic()
@@ -43,6 +47,12 @@ def test_runner_brings_everything_up_and_takes_it_down(tmp_path):
         booked = requests.post(f"{gateway}/api/v1/bookings", json=booking_body(day, "19:00", 2), timeout=10)
         assert booked.status_code == 201
         wait_until(lambda: any((backend.var_dir / "mail").glob("*.eml")), 15, message="the confirmation e-mail")
+
+        banner = [line.strip() for line in output if line.startswith("  ")]
+        assert banner[0] == f"Web app:    {gateway}/", banner  # the web app's address comes first
+        assert any(line.startswith("Staff:") for line in banner)
+        page = requests.get(f"{gateway}/", timeout=5)
+        assert page.status_code == 200 and "text/html" in page.headers["Content-Type"]
 
         children = psutil.Process(runner.pid).children(recursive=True)
         assert len(children) >= len(read_procfile())

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.config import Settings
+from shared.config import PROJECT_ROOT
 from shared.config import ConfigError
 
 
@@ -66,3 +67,12 @@ def test_production_needs_its_own_secrets(monkeypatch, secret):
     monkeypatch.delenv(secret)
     with pytest.raises(ConfigError, match=f"{secret} must be set"):
         Settings.from_env()
+
+
+def test_the_web_apps_build_directory_is_configurable(monkeypatch, tmp_path):
+    monkeypatch.delenv("WEB_DIST_DIR", raising=False)
+    assert Settings.from_env().web_dist_dir == PROJECT_ROOT / "web" / "dist"
+    monkeypatch.setenv("WEB_DIST_DIR", "elsewhere/dist")
+    assert Settings.from_env().web_dist_dir == PROJECT_ROOT / "elsewhere" / "dist"
+    monkeypatch.setenv("WEB_DIST_DIR", str(tmp_path))
+    assert Settings.from_env().web_dist_dir == tmp_path

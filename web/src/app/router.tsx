@@ -1,0 +1,32 @@
+/**
+ * The app's pages. The customer pages are part of the main bundle (they are what most visitors
+ * load); the staff area is one lazily loaded route (`routes/staff/index.tsx` holds its own routes),
+ * so it adds nothing to a customer's download but that route.
+ */
+import { createBrowserRouter } from "react-router";
+import { Layout } from "../components/Layout";
+import { ConfirmationRoute } from "./routes/confirmation";
+import { FindBookingRoute } from "./routes/find-booking";
+import { ManageBookingRoute } from "./routes/manage-booking";
+import { NotFoundRoute } from "./routes/not-found";
+import { RouteError } from "./routes/route-error";
+import { VenueRoute } from "./routes/venue";
+
+export function makeRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <VenueRoute /> },
+        { path: "venues/:slug", element: <VenueRoute /> },
+        { path: "bookings", element: <FindBookingRoute /> },
+        { path: "bookings/:reference", element: <ManageBookingRoute /> },
+        { path: "bookings/:reference/confirmed", element: <ConfirmationRoute /> },
+        { path: "*", element: <NotFoundRoute /> },
+      ],
+    },
+    // The staff area: loaded only when a member of staff opens it (its own routes are inside).
+    { path: "staff/*", errorElement: <RouteError />, lazy: () => import("./routes/staff") },
+  ]);
+}

@@ -1,0 +1,80 @@
+import { Link, Navigate, useLocation, useParams } from "react-router";
+import { BookingSummary } from "../../components/BookingSummary";
+import { Heading } from "../../components/Heading";
+import { Loading } from "../../components/Status";
+import type { CreatedBooking } from "../../features/bookings/api/create-booking";
+import { CalendarLink } from "../../features/bookings/components/CalendarLink";
+import { useVenue } from "../../features/venues/api/get-venue";
+import { formatVisit } from "../../lib/time";
+
+interface ConfirmationState {
+  booking: CreatedBooking;
+  email: string;
+}
+
+export function ConfirmationRoute() {
+  const { reference = "" } = useParams();
+  const state = useLocation().state as ConfirmationState | null;
+  // Opened without the booking just made (another tab, a bookmark): the booking is found by reference.
+  if (!state?.booking || state.booking.reference !== reference) return <Navigate to={`/bookings/${reference}`} replace />;
+  return <Confirmation {...state} />;
+}
+
+function Confirmation({ booking, email }: ConfirmationState) {
+  const venue = useVenue(booking.venue);
+  // The booking stands whether or not the venue's details load; its time needs the venue's zone.
+  const when = venue.data ? formatVisit(booking.starts_at, venue.data.timezone) : `${booking.date}, ${booking.time}`;
+  const venueName = venue.data?.name ?? booking.venue;
+  const manageUrl = `${window.location.origin}/bookings/${booking.reference}`;
+  const guests = booking.party_size === 1 ? "1 person" : `${booking.party_size} people`;
+
+  return (
+    <>
+      <title>{`Booking confirmed · ${venueName}`}</title>
+      <div className="mb-6 rounded bg-green-800 p-6 text-center text-white">
+        <Heading focusOnMount>
+          <span className="text-white">Booking confirmed</span>
+        </Heading>
+        <p className="text-xl">
+          Your reference is
+          <br />
+          <strong className="text-3xl tracking-widest">{booking.reference}</strong>
+        </p>
+      </div>
+      {venue.isPending && <Loading>Loading the venue's details…</Loading>}
+      <BookingSummary
+        rows={[
+          ["When", when],
+          ["Where", `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`],
+          ["Table for", guests],
+          ["Name", `${booking.customer?.first_name ?? ""} ${booking.customer?.surname ?? ""}`.trim()],
+          ...(booking.special_requests ? [["Special requests", booking.special_requests] as [string, string]] : []),
+        ]}
+      />
+      <p className="mb-4 break-words">We have sent a confirmation to {email}.</p>
+      <p className="mb-8">
+        <CalendarLink
+          visit={{
+            bookingId: booking.id,
+            reference: booking.reference,
+            startsAt: booking.starts_at,
+            endsAt: booking.ends_at,
+            partySize: booking.party_size,
+            venueName,
+            venueAddress: venue.data?.address,
+            manageUrl,
+          }}
+        />
+      </p>
+      <h2 className="mb-2 text-2xl font-bold">Changing or cancelling</h2>
+      <p className="mb-2">
+        Use the link in your confirmation e-mail, or{" "}
+        <Link to={`/bookings/${booking.reference}`} state={{ email }} className="font-semibold text-indigo-800 underline">
+          manage your booking here
+        </Link>{" "}
+        with your reference {booking.reference} and your e-mail address. You can move it to another date or time,
+        change the number of people, or cancel it.
+      </p>
+    </>
+  );
+}

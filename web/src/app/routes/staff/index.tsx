@@ -1,0 +1,49 @@
+/**
+ * The staff area, loaded only when a member of staff opens `/staff/...`: one lazily loaded chunk, so
+ * the customers' download carries nothing of it but the one route that imports it.
+ */
+import { Link, Navigate, Route, Routes } from "react-router";
+import { Heading } from "../../../components/Heading";
+import { BookingPage } from "./booking";
+import { BookingsPage } from "./bookings";
+import { CapacityPage } from "./capacity";
+import { DaySheetPage } from "./day";
+import { StaffHome } from "./home";
+import { StaffLayout } from "./layout";
+import { NewBookingPage } from "./new-booking";
+import { VenueLayout } from "./venue-layout";
+
+function StaffNotFound() {
+  return (
+    <>
+      <title>Page not found · Tessera staff</title>
+      <Heading focusOnMount>Page not found</Heading>
+      <p>
+        If you typed the address, check it is correct, or go to{" "}
+        <Link to="/staff" className="font-semibold text-indigo-800 underline">
+          your day sheet
+        </Link>
+        .
+      </p>
+    </>
+  );
+}
+
+export function Component() {
+  return (
+    <Routes>
+      <Route element={<StaffLayout />}>
+        <Route index element={<StaffHome />} />
+        <Route path=":venue" element={<VenueLayout />}>
+          <Route index element={<Navigate to="day" replace />} />
+          <Route path="day" element={<DaySheetPage />} />
+          <Route path="bookings" element={<BookingsPage />} />
+          <Route path="bookings/new" element={<NewBookingPage />} />
+          <Route path="bookings/:reference" element={<BookingPage />} />
+          <Route path="capacity" element={<CapacityPage />} />
+          <Route path="*" element={<StaffNotFound />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { bookingChange } from "./booking-change";
+import { findProblems } from "./components/FindBookingForm";
+
+const booking = { date: "2026-12-09", time: "19:00", party_size: 2 };
+
+describe("bookingChange", () => {
+  it("sends only the fields that change", () => {
+    expect(bookingChange(booking, { date: "2026-12-09", time: "19:30", partySize: 2 })).toEqual({ time: "19:30" });
+    expect(bookingChange(booking, { date: "2026-12-10", time: "19:00", partySize: 2 })).toEqual({ date: "2026-12-10" });
+    expect(bookingChange(booking, { date: "2026-12-09", time: "19:00", partySize: 4 })).toEqual({ party_size: 4 });
+    expect(bookingChange(booking, { date: "2026-12-10", time: "12:00", partySize: 3 })).toEqual({
+      date: "2026-12-10",
+      time: "12:00",
+      party_size: 3,
+    });
+  });
+
+  it("is empty when nothing changes", () => {
+    expect(bookingChange(booking, { date: "2026-12-09", time: "19:00", partySize: 2 })).toEqual({});
+  });
+});
+
+describe("findProblems", () => {
+  it("asks for both the reference and the e-mail", () => {
+    expect(findProblems({ reference: " ", email: "" })).toEqual({
+      reference: "Enter your booking reference",
+      email: "Enter the e-mail address you booked with",
+    });
+    expect(findProblems({ reference: "EKL6NJ4", email: "ada@example.com" })).toEqual({});
+    expect(findProblems({ reference: "EKL-6NJ4", email: "ada" })).toEqual({
+      reference: "Enter the reference from your confirmation, like EKL6NJ4",
+      email: "Enter an e-mail address in the correct format, like name@example.com",
+    });
+  });
+});

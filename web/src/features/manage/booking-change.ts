@@ -1,0 +1,16 @@
+import type { BookingChange } from "./api/change-booking";
+
+interface Booked {
+  date: string;
+  time: string;
+  party_size: number;
+}
+
+/** A move sends only what changes (`PATCH` keeps the rest); nothing when nothing changes. */
+export function bookingChange(booking: Booked, visit: { date: string; time: string | null; partySize: number }): BookingChange {
+  const change: BookingChange = {};
+  if (visit.date !== booking.date) change.date = visit.date;
+  if (visit.time && visit.time !== booking.time) change.time = visit.time;
+  if (visit.partySize !== booking.party_size) change.party_size = visit.partySize;
+  return change;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { actorName, auditSentence, type AuditEntryLike } from "./audit";
+
+const ME = "3f1c";
+const context = { meId: ME, reasons: new Map([[3, "Weather"]]) };
+const snapshot = { date: "2026-12-08", time: "19:00", party_size: 3, channel: "walk_in", special_requests: null };
+const entry = (action: string, overrides: Partial<AuditEntryLike> = {}): AuditEntryLike => ({
+  occurred_at: "2026-12-06T17:17:03Z",
+  actor: { type: "staff", id: ME },
+  action,
+  before: snapshot,
+  after: snapshot,
+  ...overrides,
+});
+
+describe("actorName", () => {
+  it("names who acted without ids", () => {
+    expect(actorName({ type: "staff", id: ME }, ME)).toBe("You");
+    expect(actorName({ type: "staff", id: "someone-else", name: "sam@venue.example" }, ME)).toBe("sam@venue.example");
+    expect(actorName({ type: "staff", id: "someone-else" }, ME)).toBe("A member of staff");
+    expect(actorName({ type: "customer" }, ME)).toBe("The guest");
+    expect(actorName({ type: "api_key", id: "k1" }, ME)).toBe("An integration");
+    expect(actorName({ type: "system" }, ME)).toBe("Tessera");
+    expect(actorName({}, ME)).toBe("Someone");
+  });
+});
+
+describe("auditSentence", () => {
+  it("says who made the booking, for how many, when and how", () => {
+    expect(auditSentence(entry("booking.created", { before: null }), context)).toBe(
+      "You made the booking for 3 people at 19:00 on Tuesday 8 December 2026 (walk-in).",
+    );
+    expect(
+      auditSentence(entry("booking.created", { before: null, actor: { type: "customer" }, after: { ...snapshot, channel: "api", party_size: 1 } }), context),
+    ).toBe("The guest made the booking for 1 person at 19:00 on Tuesday 8 December 2026 (online).");
+  });
+
+  it("says what a move changed: the time alone on the same day, the date when it moved days, the party", () => {
+    expect(auditSentence(entry("booking.updated", { after: { ...snapshot, time: "20:00", party_size: 4 } }), context)).toBe(
+      "You moved it from 19:00 to 20:00 and changed the party from 3 to 4 people.",
+    );
+    expect(auditSentence(entry("booking.updated", { after: { ...snapshot, date: "2026-12-09" } }), context)).toBe(
+      "You moved it from 19:00 on Tuesday 8 December 2026 to 19:00 on Wednesday 9 December 2026.",
+    );
+    expect(auditSentence(entry("booking.updated", { after: { ...snapshot, special_requests: "Window" } }), context)).toBe(
+      "You changed the special requests.",
+    );
+    expect(auditSentence(entry("booking.updated"), context)).toBe("You changed the booking's details.");
+  });
+
+  it("says a cancellation's reason by name", () => {
+    expect(
+      auditSentence(entry("booking.cancelled", { actor: { type: "customer" }, after: { ...snapshot, cancellation_reason_id: 3 } }), context),
+    ).toBe("The guest cancelled the booking, giving the reason “Weather”.");
+    expect(auditSentence(entry("booking.cancelled", { after: { ...snapshot, cancellation_reason_id: 99 } }), context)).toBe(
+      "You cancelled the booking.",
+    );
+  });
+
+  it("says outcomes, reminders, and never shows an unknown action's code", () => {
+    expect(auditSentence(entry("booking.completed", { actor: { type: "staff", id: "x" } }), context)).toBe(
+      "A member of staff marked the guests as arrived.",
+    );
+    expect(auditSentence(entry("booking.no_show"), context)).toBe("You marked the booking as a no-show.");
+    expect(auditSentence(entry("booking.reminder_due", { actor: { type: "system" } }), context)).toBe(
+      "Tessera sent the guest a reminder.",
+    );
+    expect(auditSentence(entry("booking.teleported"), context)).toBe("You changed the booking.");
+  });
+});

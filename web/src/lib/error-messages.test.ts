@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, NetworkError, toApiError } from "./api-client";
+import { errorSentence, fieldErrors, isTransient } from "./error-messages";
+
+const envelope = (code: string, details = {}) => ({
+  error: { code, message: "the API's own words", details },
+  request_id: "abc123",
+});
+
+describe("errorSentence", () => {
+  it.each([
+    ["slot_full", 409, "Sorry, that time has just been taken. Please choose another time."],
+    ["booking_not_found", 404, "We could not find a booking with that reference and e-mail address. Check both and try again."],
+    ["link_expired", 401, "This link has expired. Enter your booking reference and e-mail address instead."],
+    ["validation_failed", 422, "Some details need correcting. Check the fields marked below."],
+    ["booking_not_modifiable", 409, "This booking is cancelled or has already taken place, so it can no longer be changed."],
+    ["invalid_credentials", 401, "The e-mail address or password is not right. Check them and try again."],
+    ["invalid_refresh_token", 401, "Your session has ended. Log in again to carry on where you were."],
+    ["session_expired", 401, "Your session has ended. Log in again to carry on where you were."],
+    ["forbidden", 403, "Your role at this venue does not allow that. Ask a manager or the owner of the venue."],
+    [
+      "capacity_below_held",
+      409,
+      "The capacity cannot be lower than the covers already booked at that time. Choose a larger number, or move or cancel bookings first.",
+    ],
+    [
+      "booking_not_started",
+      409,
+      "This booking has not started yet. You can mark it as arrived or as a no-show once its time has come.",
+    ],
+    ["closure_exists", 409, "The venue is already closed on that date."],
+  ])("says what %s means", (code, status, sentence) => {
+    expect(errorSentence(toApiError(status, envelope(code)))).toBe(sentence);
+  });
+
+  it("tells the person to try again, input kept, when a service is down", () => {
+    const sentence = errorSentence(toApiError(503, envelope("upstream_unavailable")));
+    expect(sentence).toContain("try again");
+    expect(sentence).toContain("Nothing you typed has been lost");
+  });
+
+  it("never shows the API's own message, a status or JSON for an unknown code", () => {
+    for (const status of [400, 409, 418, 500, 502]) {
+      const sentence = errorSentence(toApiError(status, envelope("something_new")));
+      expect(sentence).not.toContain("the API's own words");
+      expect(sentence).not.toMatch(/[{}]|\b\d{3}\b/);
+    }
+  });
+
+  it("handles answers that are not our envelope, and no answer at all", () => {
+    expect(errorSentence(toApiError(502, "<html>Bad gateway</html>"))).toContain("try again");
+    expect(errorSentence(new NetworkError("offline"))).toContain("Check your connection");
+    expect(errorSentence(new NetworkError("timeout"))).toContain("You will not be booked twice");
+    expect(errorSentence(new TypeError("x is undefined"))).not.toContain("undefined");
+  });
+});
+
+describe("toApiError", () => {
+  it("keeps the code, details and request id of the envelope", () => {
+    const error = toApiError(409, envelope("slot_full", { remaining: 1 }));
+    expect(error).toMatchObject({ status: 409, code: "slot_full", details: { remaining: 1 }, requestId: "abc123" });
+  });
+
+  it("falls back to the header's request id when the body has none", () => {
+    expect(toApiError(502, undefined, "from-header").requestId).toBe("from-header");
+  });
+});
+
+describe("isTransient", () => {
+  it("offers a retry for network failures, 5xx and 429 only", () => {
+    expect(isTransient(new NetworkError("timeout"))).toBe(true);
+    expect(isTransient(new ApiError(503, "upstream_unavailable", ""))).toBe(true);
+    expect(isTransient(new ApiError(429, "rate_limited", ""))).toBe(true);
+    expect(isTransient(new ApiError(409, "slot_full", ""))).toBe(false);
+    expect(isTransient(new ApiError(422, "validation_failed", ""))).toBe(false);
+  });
+});
+
+describe("fieldErrors", () => {
+  it("flattens a 422's nested details to one message per field path", () => {
+    const error = toApiError(
+      422,
+      envelope("validation_failed", {
+        customer: { email: ["Not a valid email address."], mobile: ["Not a valid phone number.", "second"] },
+        party_size: ["Must be greater than or equal to 1."],
+      }),
+    );
+    expect(fieldErrors(error)).toEqual({
+      "customer.email": "Not a valid email address.",
+      "customer.mobile": "Not a valid phone number.",
+      party_size: "Must be greater than or equal to 1.",
+    });
+  });
+
+  it("has none for other errors", () => {
+    expect(fieldErrors(toApiError(409, envelope("slot_full", { party_size: ["x"] })))).toEqual({});
+  });
+});

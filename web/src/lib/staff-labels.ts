@@ -1,0 +1,31 @@
+/** How the staff pages name a booking's status and the way it was made. */
+
+export const STATUS_LABELS: Record<string, string> = {
+  confirmed: "Confirmed",
+  pending: "Waiting for payment",
+  cancelled: "Cancelled",
+  completed: "Arrived",
+  no_show: "No-show",
+  expired: "Expired unpaid",
+};
+
+export const CHANNEL_LABELS: Record<string, string> = {
+  walk_in: "Walk-in",
+  phone: "Phone",
+  api: "Online",
+  web: "Online",
+  consumerapi: "Online (partner)",
+};
+
+export const statusLabel = (status: string) => STATUS_LABELS[status] ?? "Other";
+
+/** A channel the app does not know ("email_import") is shown as words ("Email import"), never as a code. */
+export function channelLabel(channel: string | null | undefined): string {
+  if (!channel) return "Not recorded";
+  const known = CHANNEL_LABELS[channel];
+  if (known) return known;
+  const words = channel.replace(/[_-]+/g, " ").trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : "Not recorded";
+}
+
+export const people = (n: number) => (n === 1 ? "1 person" : `${n} people`);

@@ -1,0 +1,59 @@
+/** Booking with the keyboard alone (desktop layout): every step reached by Tab, arrows, Enter; focus always shown. */
+import { expect, test } from "@playwright/test";
+import { dayFor, onlyBookingOf, uniqueEmail } from "./support/system";
+import { expectFocusOnHeading } from "./support/page";
+
+test("a booking made with the keyboard alone, focus always visible", async ({ page, request }, testInfo) => {
+  const day = dayFor(testInfo, 3);
+  const email = uniqueEmail(testInfo, "keys");
+  await page.goto("/");
+  await expectFocusOnHeading(page, "The Hungry Unicorn");
+
+  const tabTo = async (name: string | RegExp, role: "textbox" | "combobox" | "button" | "radio" | "link" = "textbox") => {
+    const target = role === "textbox" && typeof name === "string" ? page.getByLabel(name, { exact: true }) : page.getByRole(role, { name });
+    for (let presses = 0; presses < 30; presses++) {
+      if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return target;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`Tab never reached ${name}`);
+  };
+
+  const date = await tabTo("Date");
+  await expect(date).toHaveCSS("outline-style", "solid");
+  // Debian's chromium has an en-US interface: its date fields take month, day, year.
+  const [year, month, dayOfMonth] = day.split("-");
+  await page.keyboard.type(`${month}${dayOfMonth}${year}`);
+  await expect(date).toHaveValue(day);
+  await tabTo("Number of people", "combobox");
+  await page.keyboard.press("ArrowDown"); // 2 -> 3 people
+  await expect(page.getByLabel("Number of people")).toHaveValue("3");
+  await expect(page.getByRole("radio", { name: /^19:30/ })).toBeEnabled(); // the times for 3 have come
+
+  await page.keyboard.press("Tab"); // into the times: the first one that can be booked
+  for (let presses = 0; presses < 12; presses++) {
+    if (await page.getByRole("radio", { name: /^19:30/ }).isChecked()) break;
+    await page.keyboard.press("ArrowRight");
+  }
+  await expect(page.getByRole("radio", { name: /^19:30/ })).toBeChecked();
+  await expect(page.locator("label").filter({ hasText: /^19:30/ })).toHaveCSS("outline-style", "solid");
+  const next = await tabTo("Continue", "button");
+  await expect(next).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter");
+
+  await expectFocusOnHeading(page, "Your details");
+  await tabTo("First name");
+  await page.keyboard.type("Grace");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Hopper");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("E-mail address")).toBeFocused();
+  await page.keyboard.type(email);
+  const book = await tabTo("Book this table", "button");
+  await expect(book).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter");
+
+  await expectFocusOnHeading(page, "Booking confirmed");
+  const booking = await onlyBookingOf(request, email);
+  expect(booking).toMatchObject({ date: day, time: "19:30", party_size: 3 });
+  expect(booking.customer).toMatchObject({ first_name: "Grace", surname: "Hopper" });
+});
