@@ -4,21 +4,12 @@ from __future__ import annotations
 from flask import Flask
 
 from availability_service.config import Settings
-from availability_service.extensions import booking_client, celery, db, redis
-from shared.config import client_timeouts
+from availability_service.extensions import bind_extensions, db, redis
 from shared.logging import configure_logging
 from shared.openapi import TesseraApi
 from shared.web import finish_app, install_request_context, openapi_config
 
 SERVICE = "availability"
-
-
-def register_extensions(app: Flask, settings: Settings) -> None:
-    db.init(settings.database_url)
-    redis.init(settings.common.redis_url)
-    celery.init("availability-publisher", settings.common.redis_url)
-    booking_client.init(settings.common.booking_url, service_token=settings.common.service_token,
-                        timeouts=client_timeouts(settings.common))
 
 
 def register_blueprints(api: TesseraApi) -> None:
@@ -44,7 +35,7 @@ def create_app(settings: Settings | None = None) -> Flask:
                       IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
                       CACHE_TTL_SECONDS=settings.cache_ttl_seconds)
     install_request_context(app)
-    register_extensions(app, settings)
+    bind_extensions(settings)
     api = TesseraApi(app)
     register_blueprints(api)
     return finish_app(app, {"database": db.ping, "redis": redis.ping}, api)

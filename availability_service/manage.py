@@ -15,9 +15,11 @@ cli = service_cli(__doc__, Path(__file__).parent / "migrations", "availability_a
 
 
 def _bind() -> None:
-    from availability_service.extensions import db
+    """The database, and the search cache the commands' changes invalidate (with the service's settings)."""
+    from availability_service.config import Settings
+    from availability_service.extensions import bind_extensions
 
-    db.init(database_url("AVAILABILITY", "availability"))
+    bind_extensions(Settings.from_env())
 
 
 @cli.command("seed-demo")

@@ -6,9 +6,9 @@
 A production-style Tessera (bench/system.py: TESSERA_ENV=production, fresh random secrets,
 gunicorn sized for the machine, e-mail over SMTP to a sink in this process) runs on a
 PostgreSQL cluster of its own (bench/postgres_cluster.py) and a Redis of its own, so both can
-be restarted without touching anything else on the machine. The Celery workers run one
-process per queue (email, audit, cache, maintenance), as in production, so each kind can be
-killed on its own.
+be restarted without touching anything else on the machine. Each service's worker (the
+availability and booking ones with their beat), the relay and the notification subscriber run
+as the Procfile runs them, so each kind can be killed on its own.
 
 Client threads book through the gateway (`POST /api/v1/bookings`), cancel some of their
 bookings and search, at a steady rate, over every slot of the demo venue for four weeks; one
@@ -78,15 +78,14 @@ from shared.clock import utcnow
 from tests.support.processes import wait_until
 
 HTTP_SERVICES = ("gateway", "availability", "booking", "notification")
-WORKER_KINDS = ("email", "audit", "cache", "maintenance")
-# Kill order: the public edge first, then each service, the relay, each worker kind, beat.
-TARGETS = (*HTTP_SERVICES, "relay", *(f"worker-{kind}" for kind in WORKER_KINDS), "beat")
+WORKERS = ("availability-worker", "booking-worker", "notification-worker")  # each with its beat, if any
+# Kill order: the public edge first, then each service, the relay, the subscriber, each worker.
+TARGETS = (*HTTP_SERVICES, "relay", "subscriber", *WORKERS)
 # --quick: one of each kind (the edge, a service, a worker, the broker, the database).
-QUICK_TARGETS = ("gateway", "booking", "worker-email", "redis", "postgres")
+QUICK_TARGETS = ("gateway", "booking", "notification-worker", "redis", "postgres")
 # What a restarted process writes once it works (HTTP services are asked their /readyz instead).
-# Beat's first "Sending due task" comes once it has opened its schedule file.
-READY_MARKERS = {"relay": "outbox relay started", "beat": "Sending due task",
-                 **{f"worker-{kind}": " ready." for kind in WORKER_KINDS}}
+READY_MARKERS = {"relay": "outbox relay started", "subscriber": "subscriber started",
+                 **{name: " ready." for name in WORKERS}}
 
 # Settings the run needs shorter than production's, and why.
 OVERRIDES = {
@@ -115,7 +114,6 @@ DOCUMENTED_5XX = {503: {"upstream_unavailable", "database_unavailable"}, 504: {"
 # (Not Redis: with Redis down bookings still commit and search reads the database, docs/operations.md.)
 DOWN_MAY_503 = {"availability", "booking", "notification", "postgres"}
 BREAKER_GRACE_SECONDS = 7.0
-CACHE_TASK = "notification.invalidate_availability"
 ORPHAN_GRACE_SECONDS = 15.0  # a held hold this long past its TTL is an orphan (expiry runs every 5 s)
 
 
@@ -249,6 +247,8 @@ class Client(threading.Thread):
                 code = _connection_error_kind(exc)
             except requests.Timeout:
                 code = "timeout"
+            except requests.RequestException as exc:  # e.g. the answer cut off mid-body (ChunkedEncodingError)
+                code = _connection_error_kind(exc)
             self.run_.attempts.append(Attempt(op, key, started, time.monotonic(), status, code))
             final = status is not None and status < 500
             if final or not retry or time.monotonic() > give_up_at:
@@ -274,7 +274,9 @@ def _error_code(response: requests.Response) -> str | None:
         return "not_json"
 
 
-def _connection_error_kind(exc: requests.ConnectionError) -> str:
+def _connection_error_kind(exc: requests.RequestException) -> str:
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return "answer_cut_off"
     text = str(exc)
     if "Connection refused" in text:
         return "connection_refused"
@@ -296,10 +298,8 @@ class Chaos:
         self.supervisor = threading.Thread(target=self._supervise, name="supervisor", daemon=True)
 
     def start_all(self) -> None:
-        for name in (*HTTP_SERVICES, "relay", "beat"):
+        for name in (*HTTP_SERVICES, "relay", "subscriber", *WORKERS):
             self.system.start(name)
-        for kind in WORKER_KINDS:
-            self.system.start(f"worker-{kind}", entry="worker", WORKER_QUEUES=kind, WORKER_NAME=kind)
         self.system.wait_ready(90)
         for name in READY_MARKERS:
             self._wait_marker(name, 0, 60)
@@ -539,11 +539,7 @@ def check_emails_and_audit(tessera: Tessera) -> list[Check]:
     all_events = _scalar(tessera, "booking", "SELECT COUNT(*) FROM outbox_events")
     letters = _rows(tessera, "notification", "SELECT task_name, event_id, attempts, reason FROM dead_letters "
                                              "WHERE redriven_at IS NULL")
-    # A cache invalidation is best effort (the day's key has a TTL): one that could not even
-    # schedule its retry while Redis was down is dead-lettered by design, and counted apart.
-    dead = [f"{task} {event_id} after {attempts}: {reason[:120]}" for task, event_id, attempts, reason in letters
-            if task != CACHE_TASK]
-    cache_dead = sum(1 for task, *_ in letters if task == CACHE_TASK)
+    dead = [f"{task} {event_id} after {attempts}: {reason[:120]}" for task, event_id, attempts, reason in letters]
     return [
         Check("emails", not lost and not duplicated and not unexpected and not not_logged_sent
               and not extra_log_rows and bookings_without_one_created == 0,
@@ -559,7 +555,7 @@ def check_emails_and_audit(tessera: Tessera) -> list[Check]:
                "duplicated": len(audit_duplicated), "unknown": len(audit_unknown),
                "examples": (audit_lost + audit_duplicated + audit_unknown)[:5]}),
         Check("outbox", unpublished == 0 and not dead,
-              {"unpublished": unpublished, "dead_letters": len(dead), "cache_dead_letters": cache_dead,
+              {"unpublished": unpublished, "dead_letters": len(dead),
                "examples": dead[:5]}),
     ]
 

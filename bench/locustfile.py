@@ -18,7 +18,7 @@ import uuid
 import redis
 from locust import FastHttpUser, constant, constant_throughput, events, task
 
-from shared.cache_keys import availability_day_key
+from availability_service.cache import day_key as availability_day_key
 
 VENUES = os.environ.get("BENCH_VENUES", "TheHungryUnicorn").split(",")
 DAYS = os.environ.get("BENCH_DAYS", "").split(",")

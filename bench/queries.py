@@ -15,7 +15,7 @@ import uuid
 import requests
 
 from bench.system import Tessera
-from shared.cache_keys import availability_day_key
+from availability_service.cache import day_key as availability_day_key
 from tests.support.processes import wait_until
 
 SERVICES = ("gateway", "availability", "booking")

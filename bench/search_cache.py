@@ -38,7 +38,7 @@ import redis
 import requests
 
 from bench.load import percentile
-from shared.cache_keys import availability_day_key
+from availability_service.cache import day_key as availability_day_key
 from runner import SERVICES
 from tests.conftest import SERVICE_TOKEN, VENUE, system_env
 from tests.support.backends import Backend, make_backend

@@ -12,6 +12,8 @@ class Settings:
     database_url: str
     relay_interval_seconds: float
     reminder_lead_minutes: int
+    reconcile_interval_seconds: float  # how often the worker's beat runs reconciliation
+    reminder_interval_seconds: float  # ... and looks for reminders that are due
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -20,4 +22,6 @@ class Settings:
             database_url=database_url("BOOKING", "booking"),
             relay_interval_seconds=env_float("OUTBOX_RELAY_INTERVAL", 0.2),
             reminder_lead_minutes=env_int("BOOKING_REMINDER_LEAD_MINUTES", 24 * 60),
+            reconcile_interval_seconds=env_float("RECONCILE_INTERVAL", 60.0),
+            reminder_interval_seconds=env_float("REMINDER_INTERVAL", 60.0),
         )

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from shared.celery_app import CeleryHandle
 from shared.config import client_timeouts
 from shared.db import Database
 from shared.http import ServiceClientHandle
@@ -14,13 +13,11 @@ if TYPE_CHECKING:
 
 db = Database()
 redis = RedisHandle()
-celery = CeleryHandle()
 availability = ServiceClientHandle()
 
 
 def bind_extensions(settings: "Settings") -> None:
     db.init(settings.database_url)
     redis.init(settings.common.redis_url)
-    celery.init("booking-publisher", settings.common.redis_url)
     availability.init(settings.common.availability_url, service_token=settings.common.service_token,
                       timeouts=client_timeouts(settings.common))

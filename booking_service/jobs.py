@@ -1,10 +1,21 @@
-"""Maintenance jobs, run when the maintenance worker (scheduled by beat) calls them."""
+"""The booking service's scheduled jobs, run by its own worker on the schedule of its own beat
+(booking_service/worker.py), and on request at `POST /internal/jobs/<job>`."""
+from __future__ import annotations
+
 from booking_service import reminders
+from booking_service.config import Settings
 from booking_service.reconciliation import purge_idempotency_keys, reconcile
+from shared.celery_app import Job
 from shared.jobs import jobs_blueprint
 
-blp = jobs_blueprint({
-    "reconcile": reconcile,
-    "send-reminders": reminders.send_due,
-    "purge-idempotency-keys": purge_idempotency_keys,
-})
+
+def jobs(settings: Settings) -> dict[str, Job]:
+    return {
+        "reconcile": Job(reconcile, settings.reconcile_interval_seconds),
+        "send-reminders": Job(reminders.send_due, settings.reminder_interval_seconds),
+        "purge-idempotency-keys": Job(purge_idempotency_keys, 3600.0),
+    }
+
+
+blp = jobs_blueprint({"reconcile": reconcile, "send-reminders": reminders.send_due,
+                      "purge-idempotency-keys": purge_idempotency_keys})

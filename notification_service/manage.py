@@ -43,14 +43,14 @@ def redrive(ids: Optional[list[int]] = typer.Argument(None, help="Dead letter id
             all_open: bool = typer.Option(False, "--all", help="Every open dead letter.")) -> None:
     """Publish dead letters to their task again (once the cause is fixed); consumers are idempotent."""
     from notification_service.dead_letters import redrive as send_again
-    from shared.celery_app import make_celery, publish
+    from notification_service.subscriptions import QUEUE
+    from shared.celery_app import publish, publisher
 
     if not ids and not all_open:
         raise typer.BadParameter("give dead letter ids, or --all")
     settings = _settings()
-    publisher = make_celery("notification-redrive", settings.common.redis_url)
-    sent = send_again(None if all_open else ids,
-                      lambda task, queue, event: publish(publisher, task, queue, event))
+    tasks = publisher("notification-redrive", settings.common.redis_url, queue=QUEUE)
+    sent = send_again(None if all_open else ids, lambda task, queue, event: publish(tasks, task, queue, event))
     typer.echo(f"re-driven: {', '.join(map(str, sent)) or 'none'}")
 
 

@@ -1,7 +1,9 @@
-"""Celery tasks of the notification service: the event consumers and the maintenance runner.
+"""Celery tasks of the notification service: what it does with each booking event.
 
-Every consumer takes one event envelope and is idempotent (each handler dedupes on
-(event id, handler) in the transaction of its effect). Their failure policy:
+One task per event (the subscriber hands each event over once): the audit row, then the e-mail.
+Each handler is idempotent (it dedupes on (event id, handler) in the transaction of its effect),
+so a task run again redoes only what did not happen. An event of a major version this service
+does not know is dead-lettered at once, with the reason. The failure policy:
 - transient (database, Redis, SMTP unavailable or 4xx): retried with exponential backoff and
   full jitter, up to the configured number of retries;
 - anything else is a bug or a poison event: two more tries, then no more;
@@ -18,19 +20,18 @@ from celery import Task, signals
 from redis.exceptions import RedisError
 from sqlalchemy.exc import OperationalError
 
-from notification_service import cache, dead_letters, emails
+from notification_service import dead_letters, emails
 from notification_service.audit.service import record_event
 from notification_service.mailer import TransientMailError
+from notification_service.subscriptions import BOOKING_EVENTS_MAJOR, QUEUE
 from notification_service.worker import app, settings
-from shared.celery_app import AUDIT_QUEUE, CACHE_QUEUE, EMAIL_QUEUE, MAINTENANCE_QUEUE
-from shared.config import client_timeouts
+from shared.events import major_version
 from shared.faults import crash_point
-from shared.http import ServiceClient
 
 log = logging.getLogger(__name__)
 
 # A database or Redis that does not answer is transient: retry instead of acknowledging the
-# message away (its outbox row is already marked published).
+# message away (the event stream has already handed it over).
 TRANSIENT = (OperationalError, RedisError, TransientMailError)
 # Retries left to an unexpected error: a poison event is dead-lettered after three attempts.
 POISON_RETRIES = 2
@@ -39,6 +40,10 @@ POISON_RETRIES = 2
 def backoff_with_jitter(retries: int) -> float:
     retry = settings.retry
     return random.uniform(0, min(retry.max_seconds, retry.base_seconds * (2 ** retries)))
+
+
+class UnknownEventVersion(Exception):
+    """An event of a major version this service was not written for."""
 
 
 class ConsumerTask(Task):
@@ -57,8 +62,12 @@ def consumer(name: str, queue: str, *, max_retries: int):
             crash_point(f"consume:{event.get('event_id')}")  # the test suite's poison pill
             try:
                 return handler(event)
+            except UnknownEventVersion:
+                raise  # nothing to retry: dead-lettered with its reason
             except TRANSIENT as exc:
-                raise self.retry(exc=exc, countdown=backoff_with_jitter(self.request.retries))
+                # An SMTP server may be away for a long time; the database and Redis come back sooner.
+                limit = settings.retry.email_max_retries if isinstance(exc, TransientMailError) else None
+                raise self.retry(exc=exc, countdown=backoff_with_jitter(self.request.retries), max_retries=limit)
             except Exception as exc:
                 if self.request.retries >= POISON_RETRIES:
                     raise
@@ -84,30 +93,9 @@ def _dead_letter(sender=None, task_id=None, exception=None, args=None, **_kwargs
             "task": sender.name, "task_id": task_id, "event_id": event.get("event_id") if isinstance(event, dict) else None})
 
 
-@consumer("notification.send_booking_email", EMAIL_QUEUE, max_retries=settings.retry.email_max_retries)
-def send_booking_email(event: dict) -> str:
-    return emails.send_booking_email(event, settings.mail)
-
-
-@consumer("notification.record_audit_entry", AUDIT_QUEUE, max_retries=settings.retry.max_retries)
-def record_audit_entry(event: dict) -> bool:
-    return record_event(event)
-
-
-@consumer("notification.invalidate_availability", CACHE_QUEUE, max_retries=settings.retry.max_retries)
-def invalidate_availability(event: dict) -> int:
-    return cache.invalidate_for_event(event)
-
-
-_JOB_CLIENTS = {
-    name: ServiceClient(url, service_token=settings.common.service_token, timeouts=client_timeouts(settings.common))
-    for name, url in (("availability", settings.common.availability_url), ("booking", settings.common.booking_url))
-}
-
-
-@app.task(name="notification.run_maintenance_job", queue=MAINTENANCE_QUEUE)
-def run_maintenance_job(service: str, job: str) -> dict:
-    """Run a service's maintenance job on that service itself, over its internal API."""
-    response = _JOB_CLIENTS[service].post(f"/internal/jobs/{job}", idempotent=True)
-    response.raise_for_status()
-    return response.json()
+@consumer("notification.handle_booking_event", QUEUE, max_retries=settings.retry.max_retries)
+def handle_booking_event(event: dict) -> dict:
+    if major_version(event) != BOOKING_EVENTS_MAJOR:
+        raise UnknownEventVersion(f"booking events of version {event.get('version')!r}: this service reads "
+                                  f"major version {BOOKING_EVENTS_MAJOR}")
+    return {"audit": record_event(event), "email": emails.send_booking_email(event, settings.mail)}

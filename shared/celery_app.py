@@ -1,15 +1,17 @@
-"""The Celery app factory with the house defaults, and the one list of queues.
+"""The Celery app factory with the house defaults, and scheduled jobs on it.
 
-JSON only, results ignored, acks_late with prefetch 1 (a killed worker's task is delivered
-again, never lost; shared/redis_transport.py closes the gap between a worker's pop and its
-record of the message), time limits well under the Redis visibility timeout so a slow task is
-stopped before Redis hands its message to another worker. The request id of whoever
-published a task travels in its headers and is restored in the worker's log context.
+Each service has its own Celery app, its own queues and its own beat schedule for the jobs on
+its own data (docs/architecture.md, "Asynchronous work"). The defaults: JSON only, results
+ignored, acks_late with prefetch 1 (a killed worker's task is delivered again, never lost;
+shared/redis_transport.py closes the gap between a worker's pop and its record of the
+message), time limits well under the Redis visibility timeout so a slow task is stopped before
+Redis hands its message to another worker. The request id of whoever published a task travels
+in its headers and is restored in the worker's log context.
 """
 from __future__ import annotations
 
-import logging
-import time
+from dataclasses import dataclass
+from typing import Callable
 
 from celery import Celery, signals
 from kombu import Queue
@@ -17,16 +19,19 @@ from kombu import Queue
 from shared.config import env_int
 from shared.logging import event_id_var, request_id_var, task_id_var
 
-EMAIL_QUEUE = "email"
-AUDIT_QUEUE = "audit"
-CACHE_QUEUE = "cache"
-MAINTENANCE_QUEUE = "maintenance"
-QUEUES = (EMAIL_QUEUE, AUDIT_QUEUE, CACHE_QUEUE, MAINTENANCE_QUEUE)
-
 REQUEST_ID_TASK_HEADER = "request_id"
 
 
-def make_celery(main: str, broker_url: str, *, include: list[str] | None = None) -> Celery:
+@dataclass(frozen=True)
+class Job:
+    """A service's scheduled job: what it runs and how often."""
+
+    run: Callable[[], dict]
+    every_seconds: float
+
+
+def make_celery(main: str, broker_url: str, *, queues: tuple[str, ...], include: list[str] | None = None) -> Celery:
+    """A service's Celery app; its tasks go to `queues[0]` unless they name another of `queues`."""
     visibility_timeout = env_int("CELERY_VISIBILITY_TIMEOUT", 300)
     hard_limit = env_int("CELERY_TASK_TIME_LIMIT", max(2, visibility_timeout // 5))
     app = Celery(main, broker=broker_url, include=include or [])
@@ -55,11 +60,13 @@ def make_celery(main: str, broker_url: str, *, include: list[str] | None = None)
             "unacked_mutex_expire": max(5, visibility_timeout // 10),
             "socket_timeout": 5,
             "socket_connect_timeout": 2,
+            # shared/redis_transport.py records these queues' messages as unacknowledged from publish on.
+            "acknowledged_queues": tuple(queues),
         },
         broker_connection_timeout=2,
         broker_connection_retry_on_startup=True,
-        task_queues=[Queue(name) for name in QUEUES],
-        task_default_queue=MAINTENANCE_QUEUE,
+        task_queues=[Queue(name) for name in queues],
+        task_default_queue=queues[0],
         task_create_missing_queues=False,
         worker_hijack_root_logger=False,
         worker_send_task_events=False,
@@ -67,6 +74,26 @@ def make_celery(main: str, broker_url: str, *, include: list[str] | None = None)
         timezone="UTC",
     )
     return app
+
+
+def schedule_jobs(app: Celery, service: str, jobs: dict[str, Job]) -> None:
+    """A task `<service>.<job>` per job, and beat entries that run each every so often; a run
+    still queued after half its period (at least a minute) is dropped, the next one will come."""
+    schedule = {}
+    for name, job in jobs.items():
+        task_name = f"{service}.{name.replace('-', '_')}"
+        app.task(name=task_name)(_run_job(name, job.run))
+        schedule[name] = {"task": task_name, "schedule": job.every_seconds,
+                          "options": {"expires": max(60.0, job.every_seconds / 2)}}
+    app.conf.beat_schedule = schedule
+
+
+def _run_job(name: str, run: Callable[[], dict]) -> Callable[[], dict]:
+    def job() -> dict:
+        return {"job": name, "result": run()}
+
+    job.__name__ = name.replace("-", "_")
+    return job
 
 
 @signals.before_task_publish.connect
@@ -95,21 +122,12 @@ def _clear_context(**_kwargs):
     event_id_var.set(None)
 
 
-class CeleryHandle:
-    """A lazily bound Celery app for services that only publish tasks (by name)."""
-
-    def __init__(self) -> None:
-        self.app: Celery | None = None
-        self.skip_optional_until = 0.0
-
-    def init(self, main: str, broker_url: str) -> "CeleryHandle":
-        self.app = make_celery(main, broker_url)
-        # A publisher answers a request or runs the relay loop: when the broker is down it must
-        # fail at once (the relay keeps the row, the cache has its TTL), not spend kombu's
-        # default connection retries (seconds of sleeping) inside the caller.
-        self.app.conf.broker_transport_options = {**self.app.conf.broker_transport_options,
-                                                  "max_retries": 0}
-        return self
+def publisher(main: str, broker_url: str, *, queue: str) -> Celery:
+    """An app that only sends tasks to `queue`. When the broker is down it fails at once (the
+    caller keeps the work to try again), not after kombu's default connection retries."""
+    app = make_celery(main, broker_url, queues=(queue,))
+    app.conf.broker_transport_options = {**app.conf.broker_transport_options, "max_retries": 0}
+    return app
 
 
 def publish(app: Celery, task_name: str, queue: str, event: dict) -> None:
@@ -118,23 +136,3 @@ def publish(app: Celery, task_name: str, queue: str, event: dict) -> None:
     app.send_task(task_name, args=[event], queue=queue, retry=False,
                   argsrepr=f"[{event.get('event_type')} {event.get('event_id')}]", kwargsrepr="{}",
                   headers={REQUEST_ID_TASK_HEADER: event.get("request_id")} if event.get("request_id") else None)
-
-
-OPTIONAL_PUBLISH_PAUSE_SECONDS = 5.0
-
-
-def publish_quietly(handle: CeleryHandle, task_name: str, queue: str, event: dict) -> bool:
-    """Best-effort publish for messages whose loss is bounded elsewhere (e.g. by a cache TTL).
-
-    After a failure, optional publishes are skipped for a few seconds so a down broker does
-    not add a connect timeout to every request.
-    """
-    if handle.app is None or time.monotonic() < handle.skip_optional_until:
-        return False
-    try:
-        publish(handle.app, task_name, queue, event)
-        return True
-    except Exception as exc:  # broker down: the caller's work is done, this message is optional
-        handle.skip_optional_until = time.monotonic() + OPTIONAL_PUBLISH_PAUSE_SECONDS
-        logging.getLogger(__name__).warning("publish failed", extra={"task": task_name, "error": type(exc).__name__})
-        return False

@@ -17,7 +17,8 @@ message after the visibility timeout. The cost: a message still waiting on its q
 visibility timeout (every worker of that queue down that long) is queued once more. Consumers
 dedupe on the event id, so its effect still happens once.
 
-Only the task queues (`QUEUES`) are covered: replies and broadcasts are consumed without
+Only the app's task queues are covered (the transport option `acknowledged_queues`, which
+shared/celery_app.py sets to the service's queues): replies and broadcasts are consumed without
 acknowledgement, so a record of them would never be removed.
 """
 from __future__ import annotations
@@ -27,11 +28,10 @@ from time import time
 from kombu.transport import redis as kombu_redis
 from kombu.utils.json import dumps
 
-from shared.celery_app import QUEUES
-
 
 class Channel(kombu_redis.Channel):
-    acknowledged_queues = frozenset(QUEUES)
+    from_transport_options = kombu_redis.Channel.from_transport_options + ("acknowledged_queues",)
+    acknowledged_queues: tuple[str, ...] = ()
 
     def _put(self, queue, message, **kwargs):
         if (queue not in self.acknowledged_queues or not self.ack_emulation

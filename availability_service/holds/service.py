@@ -22,7 +22,7 @@ from availability_service.errors import (HoldKeyReused, HoldNotActive, HoldNotFo
                                          SlotNotFound)
 from availability_service.extensions import db
 from availability_service.holds.ranges import lock_resource, overlapping, peak_units
-from availability_service.invalidation import announce_capacity_change
+from availability_service.cache import invalidate_days
 from availability_service.lookups import resource_of_venue, venue_by_slug
 from availability_service.models import Hold, HoldStatus, Slot, Venue
 from shared.clock import iso_utc, local_to_utc, utcnow, venue_today
@@ -201,14 +201,14 @@ def place_hold(request: SlotHoldRequest | RangeHoldRequest) -> tuple[dict, bool]
             if existing is None:
                 raise
             return hold_view(existing), False
-    _announce(view)
+    _invalidate_search(view)
     return view, True
 
 
-def _announce(view: dict) -> None:
+def _invalidate_search(view: dict) -> None:
     """Slot capacity feeds the search cache; range holds are not cached."""
     if view["kind"] == "slot":
-        announce_capacity_change(view["venue"], [view["date"]])
+        invalidate_days(view["venue"], [view["date"]])
 
 
 def _get(session: Session, hold_id: str) -> Hold:
@@ -265,7 +265,7 @@ def release_hold(hold_id: str) -> dict:
         session.refresh(hold)
         view = hold_view(hold)
     if released:
-        _announce(view)
+        _invalidate_search(view)
     return view
 
 
@@ -276,7 +276,7 @@ def expire_hold_if_due(hold_id: str) -> bool:
         expired = _give_back(session, hold, HoldStatus.EXPIRED, only_if_expired=True)
         view = hold_view(hold)
     if expired:
-        _announce(view)
+        _invalidate_search(view)
     return expired
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from availability_service.errors import ClosureExists, ClosureNotFound, DateInPast, RuleNotFound
 from availability_service.extensions import db
-from availability_service.invalidation import announce_capacity_change
+from availability_service.cache import invalidate_days
 from availability_service.lookups import venue_by_slug, venue_rows_page
 from availability_service.models import Closure, OpeningRule, Venue
 from availability_service.slots.service import sync_venue
@@ -70,7 +70,7 @@ def create_rule(venue_slug: str, fields: dict) -> dict:
         session.flush()
         report = _resync(session, venue, rule.on_date)
         view = {**rule_view(rule), "slot_changes": report.summary()}
-    announce_capacity_change(venue_slug, report.dates)
+    invalidate_days(venue_slug, report.dates)
     return view
 
 
@@ -90,7 +90,7 @@ def update_rule(venue_slug: str, rule_id: int, changes: dict) -> dict:
         session.flush()
         report = _resync(session, venue, date_before, rule.on_date)
         view = {**rule_view(rule), "slot_changes": report.summary()}
-    announce_capacity_change(venue_slug, report.dates)
+    invalidate_days(venue_slug, report.dates)
     return view
 
 
@@ -102,7 +102,7 @@ def delete_rule(venue_slug: str, rule_id: int) -> dict:
         session.delete(rule)
         session.flush()
         report = _resync(session, venue, rule_date)
-    announce_capacity_change(venue_slug, report.dates)
+    invalidate_days(venue_slug, report.dates)
     return {"slot_changes": report.summary()}
 
 
@@ -126,7 +126,7 @@ def close_date(venue_slug: str, on: date, note: str | None) -> dict:
             view = {**closure_view(closure), "slot_changes": report.summary()}
     except IntegrityError:
         raise ClosureExists() from None
-    announce_capacity_change(venue_slug, report.dates)
+    invalidate_days(venue_slug, report.dates)
     return view
 
 
@@ -139,5 +139,5 @@ def reopen_date(venue_slug: str, on: date) -> dict:
         session.delete(closure)
         session.flush()
         report = sync_venue(session, venue, on, on)
-    announce_capacity_change(venue_slug, report.dates)
+    invalidate_days(venue_slug, report.dates)
     return {"slot_changes": report.summary()}

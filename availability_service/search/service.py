@@ -2,7 +2,7 @@
 whether a party of a given size can book each one.
 
 Reads through a Redis cache holding each day's raw ledger (capacity, booked, open) plus the
-venue's rules, written back only if no invalidation came meanwhile (shared/cache_keys.py).
+venue's rules, written back only if no invalidation came meanwhile (availability_service/cache.py).
 `remaining` and `bookable` are computed per request because they depend on the party size
 and the clock. However many days and bookings, a search costs at most two SQL
 queries (the venue, then the slots of every day not in the cache) and none on a full hit.
@@ -21,8 +21,7 @@ from availability_service.errors import DateBeyondHorizon, DateInPast
 from availability_service.extensions import db, redis
 from availability_service.lookups import venue_by_slug
 from availability_service.models import Slot, Venue
-from shared.cache_keys import (WRITE_IF_GENERATION_UNCHANGED, availability_day_key,
-                               availability_generation_key)
+from availability_service.cache import WRITE_IF_GENERATION_UNCHANGED, day_key, generation_key
 from shared.clock import iso_utc, utcnow, venue_today
 
 log = logging.getLogger(__name__)
@@ -44,8 +43,8 @@ def _dates(first: date, last: date) -> list[date]:
 
 def _read_cache(venue_slug: str, days: list[date]) -> tuple[dict[date, dict], dict[date, str]]:
     """Cached days, and the generation of each day as it stood before any database read."""
-    keys = [availability_day_key(venue_slug, day.isoformat()) for day in days]
-    keys += [availability_generation_key(venue_slug, day.isoformat()) for day in days]
+    keys = [day_key(venue_slug, day.isoformat()) for day in days]
+    keys += [generation_key(venue_slug, day.isoformat()) for day in days]
     try:
         values = redis.client.mget(keys)
     except RedisError as exc:
@@ -64,8 +63,8 @@ def _write_cache(venue_slug: str, loaded: dict[date, dict], generations: dict[da
         write = redis.client.register_script(WRITE_IF_GENERATION_UNCHANGED)
         with redis.client.pipeline(transaction=False) as pipe:
             for day, doc in loaded.items():
-                write(keys=[availability_day_key(venue_slug, day.isoformat()),
-                            availability_generation_key(venue_slug, day.isoformat())],
+                write(keys=[day_key(venue_slug, day.isoformat()),
+                            generation_key(venue_slug, day.isoformat())],
                       args=[generations[day], json.dumps(doc), ttl_seconds], client=pipe)
             pipe.execute()
     except RedisError as exc:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from availability_service.errors import CapacityBelowHeld, DateInPast, SlotNotFound
 from availability_service.extensions import db
-from availability_service.invalidation import announce_capacity_change
+from availability_service.cache import invalidate_days
 from availability_service.models import Closure, Hold, OpeningRule, Slot, Venue
 from availability_service.slots.planning import PlannedSlot, plan_slots
 from availability_service.lookups import venue_by_slug
@@ -138,7 +138,7 @@ def fill_horizon(venue_slug: str | None = None) -> dict[str, dict[str, int]]:
     for slug in slugs:
         with db.transaction() as session:
             report = sync_venue(session, venue_by_slug(session, slug))
-        announce_capacity_change(slug, report.dates)
+        invalidate_days(slug, report.dates)
         results[slug] = report.summary()
     return results
 
@@ -190,5 +190,5 @@ def change_slot(venue_slug: str, on: date, at: time, *, capacity: int | None, is
         if changed != 1:
             raise CapacityBelowHeld(details={"booked": slot.booked, "capacity": capacity})
         view = slot_view(slot)
-    announce_capacity_change(venue_slug, [on.isoformat()])
+    invalidate_days(venue_slug, [on.isoformat()])
     return view

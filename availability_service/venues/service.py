@@ -6,7 +6,7 @@ from sqlalchemy.exc import IntegrityError
 
 from availability_service.errors import VenueExists
 from availability_service.extensions import db
-from availability_service.invalidation import announce_capacity_change, every_day
+from availability_service.cache import every_day, invalidate_days
 from availability_service.lookups import venue_by_slug
 from availability_service.models import Venue
 from availability_service.slots.service import horizon_of, sync_venue
@@ -58,5 +58,5 @@ def update_venue(slug: str, changes: dict) -> dict:
         view = venue_view(venue)
         touched = every_day(first_day, max(old_end, horizon_of(venue)[1]))
     # Cached days carry the venue's rules (notice, horizon, party size), so all of them go.
-    announce_capacity_change(slug, touched)
+    invalidate_days(slug, touched)
     return view

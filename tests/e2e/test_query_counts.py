@@ -12,7 +12,7 @@ import uuid
 from datetime import timedelta
 
 from bench.dataset import seed_dataset
-from shared.cache_keys import availability_day_key
+from availability_service.cache import day_key as availability_day_key
 from tests.conftest import LEDGER_MISMATCH, count_rows
 from tests.support.processes import wait_until
 

@@ -26,7 +26,7 @@ def _mail_by_reference(system, references: set[str]) -> dict[str, int]:
 
 
 def test_sigkilled_worker_delivers_every_email_exactly_once(system):
-    system.stop("worker")  # events pile up in Redis while no worker runs
+    system.stop("notification-worker")  # events pile up in Redis while no worker runs
     day = future_date(9)
     references = set()
     for i in range(BOOKINGS):
@@ -40,15 +40,15 @@ def test_sigkilled_worker_delivers_every_email_exactly_once(system):
 
     mail_dir = system.backend.var_dir / "mail"
     mails_before = len(list(mail_dir.glob("*.eml")))
-    system.start("worker")
+    system.start("notification-worker")
     try:
         # Counting files (not parsing them) keeps the poll fast enough to kill the worker mid-batch.
         wait_until(lambda: len(list(mail_dir.glob("*.eml"))) > mails_before, 30, 0.01, message="the first e-mail")
-        system.send_signal("worker", signal.SIGKILL)  # mid-batch: some sent, some reserved, some queued
-        system.stop("worker", signal.SIGKILL)
+        system.send_signal("notification-worker", signal.SIGKILL)  # mid-batch: some sent, some reserved, some queued
+        system.stop("notification-worker", signal.SIGKILL)
         assert sum(_mail_by_reference(system, references).values()) < BOOKINGS, "worker finished before the kill"
     finally:
-        system.start("worker")  # the rest of the suite needs a worker whatever happened here
+        system.start("notification-worker")  # the rest of the suite needs a worker whatever happened here
     wait_until(lambda: all(n == 1 for n in _mail_by_reference(system, references).values()), 60,
                message="every e-mail after the restart")
     crash_recipients = "recipient LIKE 'crash%@example.com'"

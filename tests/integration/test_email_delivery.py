@@ -5,49 +5,36 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from datetime import datetime, timezone
 
-from celery import Celery
 from icalendar import Calendar
 
 from notification_service.emails import message_id_for
-from shared.celery_app import EMAIL_QUEUE, publish
-from shared.events import BOOKING_EVENT_CONSUMERS
 from tests.conftest import count_rows
-from tests.support.events import booking_event
+from tests.support.events import append_events, booking_event, notification_idle, stream_drained
 from tests.support.processes import wait_until
 
 SOON = datetime(2027, 1, 15, 12, 0)
-SETTLE_SECONDS = 2  # after the last expected message: long enough for a duplicate to show up
-
-
-def _publisher(system) -> Celery:
-    return Celery("test-publisher", broker=system.backend.redis_url)
 
 
 def _confirmation_ids(events) -> list[str]:
     return [message_id_for(event["event_id"], "booking_created") for event in events]
 
 
-def _wait_delivered(smtp_server, message_ids, timeout: float) -> None:
+def _wait_delivered(system, smtp_server, message_ids, timeout: float) -> None:
+    """Every message at the server, and nothing left that could still send one (no sleep can
+    tell a late duplicate from none)."""
     wait_until(lambda: all(smtp_server.count_by_message_id(message_ids).values()), timeout, 0.2,
                message=f"{len(message_ids)} messages at the SMTP server")
-    time.sleep(SETTLE_SECONDS)
+    wait_until(lambda: notification_idle(system), timeout, 0.2, message="every task finished")
 
 
 def test_a_thousand_events_published_twice_give_a_thousand_messages_and_audit_rows(mail_system, smtp_server):
     events = [booking_event(reference=f"K{i:05d}", email=f"twice{i}@example.com", starts_at=SOON)
               for i in range(1000)]
-    publisher = _publisher(mail_system)
-    try:
-        for event in events * 2:
-            for task_name, queue in BOOKING_EVENT_CONSUMERS.items():
-                publish(publisher, task_name, queue, event)
-    finally:
-        publisher.close()
+    append_events(mail_system, events * 2)
     message_ids = _confirmation_ids(events)
-    _wait_delivered(smtp_server, message_ids, 240)
+    _wait_delivered(mail_system, smtp_server, message_ids, 240)
     counts = smtp_server.count_by_message_id(message_ids)
     assert set(counts.values()) == {1}, {mid: n for mid, n in counts.items() if n != 1}
     wait_until(lambda: count_rows(mail_system, "notification", "audit_log", "request_id = 'test' AND "
@@ -62,23 +49,19 @@ def test_sigkilled_email_worker_delivers_every_message_once(mail_system, smtp_se
     events = [booking_event(reference=f"X{i:05d}", email=f"killed{i}@example.com", starts_at=SOON)
               for i in range(100 + 30 * kills)]
     message_ids = _confirmation_ids(events)
-    mail_system.stop("worker")  # queue the whole batch first, so the kill lands mid-batch
-    publisher = _publisher(mail_system)
-    try:
-        for event in events:
-            publish(publisher, "notification.send_booking_email", EMAIL_QUEUE, event)
-    finally:
-        publisher.close()
+    mail_system.stop("notification-worker")  # queue the whole batch first, so the kill lands mid-batch
+    append_events(mail_system, events)
+    wait_until(lambda: stream_drained(mail_system), 30, message="the subscriber to queue every event")
     try:
         for kill_after in range(40, 40 + 30 * kills, 30):
-            mail_system.start("worker")
+            mail_system.start("notification-worker")
             wait_until(lambda: sum(smtp_server.count_by_message_id(message_ids).values()) >= kill_after, 60, 0.005,
                        message=f"{kill_after} messages before the kill")
-            mail_system.stop("worker", signal.SIGKILL)  # the worker and its pool processes, mid-send
+            mail_system.stop("notification-worker", signal.SIGKILL)  # the worker and its pool processes, mid-send
         assert sum(smtp_server.count_by_message_id(message_ids).values()) < len(events), "finished before the kill"
     finally:
-        mail_system.start("worker")
-    _wait_delivered(smtp_server, message_ids, 120)
+        mail_system.start("notification-worker")
+    _wait_delivered(mail_system, smtp_server, message_ids, 120)
     counts = smtp_server.count_by_message_id(message_ids)
     assert set(counts.values()) == {1}, {mid: n for mid, n in counts.items() if n != 1}
 
@@ -89,13 +72,8 @@ def test_local_time_in_the_message_and_its_invite_is_the_booked_instant_across_d
                            local_date="2027-03-28", local_time="00:30")
     after = booking_event(reference="DST0230", email="dst@example.com", starts_at=datetime(2027, 3, 28, 1, 30),
                           local_date="2027-03-28", local_time="02:30")
-    publisher = _publisher(mail_system)
-    try:
-        for event in (before, after):
-            publish(publisher, "notification.send_booking_email", EMAIL_QUEUE, event)
-    finally:
-        publisher.close()
-    _wait_delivered(smtp_server, _confirmation_ids([before, after]), 30)
+    append_events(mail_system, [before, after])
+    _wait_delivered(mail_system, smtp_server, _confirmation_ids([before, after]), 30)
 
     for event, wall_clock in ((before, "Sunday 28 March 2027, 00:30 GMT"), (after, "Sunday 28 March 2027, 02:30 BST")):
         [message] = smtp_server.messages(lambda m: m["Message-ID"] == _confirmation_ids([event])[0])

@@ -116,14 +116,15 @@ def test_expiry_waits_while_the_booking_service_cannot_answer(system, holds):
     day, at = future_date(13), "20:00"
     hold = place("unanswered", day, at, 1).json()
     _age_hold(system, hold["id"])
-    system.stop("beat")  # only this test's explicit runs decide, while the booking service is away
+    # While the booking service is away only this test's explicit runs decide: the worker's beat stops too.
+    system.stop("availability-worker")
     system.stop("booking")
     try:
         assert _run_expiry(system)["deferred"] >= 1
         assert count_rows(system, "availability", "holds", "id = :id AND status = 'held'", id=hold["id"]) == 1
     finally:
         system.start("booking")
-        system.start("beat")
+        system.start("availability-worker")
         system.wait_service("booking")
     _run_expiry(system)
     assert count_rows(system, "availability", "holds", "id = :id AND status = 'expired'", id=hold["id"]) == 1

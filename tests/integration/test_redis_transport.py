@@ -9,17 +9,19 @@ import time
 
 import pytest
 
-from shared.celery_app import AUDIT_QUEUE, make_celery, publish
+from shared.celery_app import make_celery, publish
 from tests.support.backends import make_backend
 
 VISIBILITY_TIMEOUT = 1
+QUEUE = "transport-test"
+TASK = "transport.test_task"
 
 
 @pytest.fixture
 def broker(tmp_path, monkeypatch):
     monkeypatch.setenv("CELERY_VISIBILITY_TIMEOUT", str(VISIBILITY_TIMEOUT))
     backend = make_backend(tmp_path / "var")
-    app = make_celery("transport-test", backend.redis_url)
+    app = make_celery("transport-test", backend.redis_url, queues=(QUEUE,))
     yield app, backend.redis()
     app.close()
     backend.close()
@@ -31,14 +33,14 @@ def _event(number: int) -> dict:
 
 def test_a_message_popped_by_a_worker_that_died_is_queued_again(broker):
     app, redis = broker
-    publish(app, "notification.record_audit_entry", AUDIT_QUEUE, _event(1))
-    popped = redis.rpop(AUDIT_QUEUE)  # what a worker killed right after its BRPOP took with it
-    assert popped is not None and redis.llen(AUDIT_QUEUE) == 0
+    publish(app, TASK, QUEUE, _event(1))
+    popped = redis.rpop(QUEUE)  # what a worker killed right after its BRPOP took with it
+    assert popped is not None and redis.llen(QUEUE) == 0
 
     time.sleep(VISIBILITY_TIMEOUT + 0.5)
     with app.connection_for_read() as connection:
         connection.default_channel.qos.restore_visible(num=100)  # what every worker runs now and then
-    restored = redis.lrange(AUDIT_QUEUE, 0, -1)
+    restored = redis.lrange(QUEUE, 0, -1)
     assert len(restored) == 1
     assert json.loads(restored[0])["headers"]["id"] == json.loads(popped)["headers"]["id"]
     assert "transport-test-1" in json.loads(restored[0])["headers"]["argsrepr"]
@@ -46,10 +48,10 @@ def test_a_message_popped_by_a_worker_that_died_is_queued_again(broker):
 
 def test_a_message_a_worker_acknowledged_leaves_no_record(broker):
     app, redis = broker
-    publish(app, "notification.record_audit_entry", AUDIT_QUEUE, _event(2))
+    publish(app, TASK, QUEUE, _event(2))
     assert redis.hlen("unacked") == 1
     with app.connection_for_read() as connection:
-        message = connection.default_channel.basic_get(AUDIT_QUEUE, no_ack=False)
+        message = connection.default_channel.basic_get(QUEUE, no_ack=False)
         assert "transport-test-2" in message.headers["argsrepr"]
         message.ack()
-    assert redis.hlen("unacked") == 0 and redis.zcard("unacked_index") == 0 and redis.llen(AUDIT_QUEUE) == 0
+    assert redis.hlen("unacked") == 0 and redis.zcard("unacked_index") == 0 and redis.llen(QUEUE) == 0

@@ -1,0 +1,87 @@
+"""The availability service's search cache in Redis: its keys, and the generation rule that
+keeps it honest (docs/availability.md, "Search and its cache"; guarantee 6).
+
+Search fills a day's key. After every change of capacity commits, the service itself
+invalidates the days it touched: it bumps each day's generation and deletes the day. A search
+writes a day back only if the generation is still the one it saw before reading the database;
+otherwise a search that read just before a hold committed could write the old figures back just
+after the invalidation, and they would stay until the TTL. An invalidation that fails (Redis
+down) leaves the day stale until its TTL: the cache informs search, it never decides a booking.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date, timedelta
+from typing import Iterable
+
+from redis.exceptions import RedisError
+
+from availability_service.extensions import redis
+
+log = logging.getLogger(__name__)
+
+PREFIX = "tessera:availability:v1"
+# Generations only need to outlive any search in flight; a day keeps them well past that.
+GENERATION_TTL_SECONDS = 24 * 3600
+
+# KEYS[1] day key, KEYS[2] generation key; ARGV[1] generation seen ("" if none), ARGV[2] value,
+# ARGV[3] TTL in seconds.
+WRITE_IF_GENERATION_UNCHANGED = """
+local current = redis.call('GET', KEYS[2]) or ''
+if current == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+  return 1
+end
+return 0
+"""
+
+# KEYS: (generation key, day key) pairs; ARGV[1] generation TTL. Returns the cached days deleted.
+INVALIDATE = """
+local deleted = 0
+for i = 1, #KEYS, 2 do
+  redis.call('INCR', KEYS[i])
+  redis.call('EXPIRE', KEYS[i], ARGV[1])
+  deleted = deleted + redis.call('DEL', KEYS[i + 1])
+end
+return deleted
+"""
+
+
+def day_key(venue_slug: str, local_date: str) -> str:
+    """One venue's slots of one local date (ISO `YYYY-MM-DD`)."""
+    return f"{PREFIX}:{venue_slug}:{local_date}"
+
+
+def generation_key(venue_slug: str, local_date: str) -> str:
+    """How many times that day's cache entry has been invalidated."""
+    return f"{PREFIX}:gen:{venue_slug}:{local_date}"
+
+
+# After Redis failed an invalidation, the next ones are skipped this long, so a Redis that is
+# down costs the requests that change capacity one connect timeout, not one each.
+PAUSE_AFTER_FAILURE_SECONDS = 5.0
+_paused_until = 0.0
+
+
+def invalidate_days(venue_slug: str, local_dates: Iterable[str]) -> int:
+    """Drop the venue's cached days (call it after the change committed); returns how many were
+    cached, or -1 when Redis could not be told (the days expire with their TTL)."""
+    global _paused_until
+    keys = []
+    for day in sorted(set(local_dates)):
+        keys += [generation_key(venue_slug, day), day_key(venue_slug, day)]
+    if not keys or time.monotonic() < _paused_until:
+        return 0 if not keys else -1
+    try:
+        return int(redis.client.eval(INVALIDATE, len(keys), *keys, GENERATION_TTL_SECONDS))
+    except RedisError as exc:
+        _paused_until = time.monotonic() + PAUSE_AFTER_FAILURE_SECONDS
+        log.warning("availability cache invalidation failed", extra={"venue": venue_slug,
+                                                                     "error": type(exc).__name__})
+        return -1
+
+
+def every_day(first: date, last: date) -> list[str]:
+    """The ISO dates from `first` to `last` inclusive: what a venue-wide change touches."""
+    return [(first + timedelta(days=offset)).isoformat() for offset in range((last - first).days + 1)]

@@ -1,0 +1,94 @@
+"""The booking service's events: their types, and the one versioned payload schema they share
+(docs/architecture.md, "Events"). This module is the contract: the service validates every event
+against it in its tests, consumers' tests build their events with `booking_event`, and a consumer
+refuses a major version it does not know.
+
+    payload = {"venue": slug, "before": Snapshot | null, "after": Snapshot}
+
+A snapshot is the booking as the API shows it, plus what consumers need so they never call
+back: the booking's id and version, the venue's name, address and time zone.
+"""
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from shared.events import make_event
+
+PRODUCER = "booking"
+VERSION = "1.0"  # major.minor: a consumer accepts every minor of a major it knows
+MAJOR = 1
+
+CREATED = "booking.created"
+UPDATED = "booking.updated"
+CANCELLED = "booking.cancelled"
+COMPLETED = "booking.completed"
+NO_SHOW = "booking.no_show"
+REMINDER_DUE = "booking.reminder_due"
+EVENT_TYPES = (CREATED, UPDATED, CANCELLED, COMPLETED, NO_SHOW, REMINDER_DUE)
+
+
+class CustomerSnapshotSchema(Schema):
+    id = fields.Integer(required=True)
+    title = fields.String(allow_none=True, required=True)
+    first_name = fields.String(allow_none=True, required=True)
+    surname = fields.String(allow_none=True, required=True)
+    email = fields.String(allow_none=True, required=True)
+    mobile = fields.String(allow_none=True, required=True)
+    mobile_country_code = fields.String(allow_none=True, required=True)
+    phone = fields.String(allow_none=True, required=True)
+    phone_country_code = fields.String(allow_none=True, required=True)
+    marketing_email = fields.Boolean(required=True)
+    marketing_sms = fields.Boolean(required=True)
+    venue_marketing_email = fields.Boolean(required=True)
+    venue_marketing_sms = fields.Boolean(required=True)
+
+
+class BookingSnapshotSchema(Schema):
+    id = fields.String(required=True)
+    booking_id = fields.String(required=True)
+    version = fields.Integer(required=True)
+    reference = fields.String(required=True)
+    status = fields.String(required=True)
+    venue = fields.String(required=True)
+    venue_name = fields.String(allow_none=True, required=True)
+    venue_address = fields.String(allow_none=True, required=True)
+    timezone = fields.String(allow_none=True, required=True)
+    date = fields.String(required=True)
+    time = fields.String(required=True)
+    starts_at = fields.String(required=True)
+    ends_at = fields.String(required=True)
+    party_size = fields.Integer(required=True)
+    special_requests = fields.String(allow_none=True, required=True)
+    room_number = fields.String(allow_none=True, required=True)
+    is_leave_time_confirmed = fields.Boolean(required=True)
+    channel = fields.String(required=True)
+    cancellation_reason_id = fields.Integer(allow_none=True, required=True)
+    customer = fields.Nested(CustomerSnapshotSchema, required=True)
+    created_at = fields.String(required=True)
+    updated_at = fields.String(required=True)
+
+
+class BookingEventPayloadSchema(Schema):
+    venue = fields.String(required=True)
+    before = fields.Nested(BookingSnapshotSchema, allow_none=True, required=True)
+    after = fields.Nested(BookingSnapshotSchema, required=True)
+
+
+class BookingEventSchema(Schema):
+    """The whole envelope of a booking event, version 1."""
+
+    event_id = fields.UUID(required=True)
+    event_type = fields.String(required=True, validate=validate.OneOf(EVENT_TYPES))
+    version = fields.String(required=True, validate=validate.Regexp(rf"^{MAJOR}\.\d+$"))
+    occurred_at = fields.AwareDateTime(required=True)
+    aggregate_id = fields.String(required=True)
+    request_id = fields.String(allow_none=True, required=True)
+    actor = fields.Dict(required=True)
+    payload = fields.Nested(BookingEventPayloadSchema, required=True)
+
+
+def booking_event(event_type: str, booking_id: str, venue: str, before: dict | None, after: dict, *,
+                  actor: dict, request_id: str | None) -> dict:
+    """An event of this schema's current version."""
+    return make_event(event_type, booking_id, {"venue": venue, "before": before, "after": after}, version=VERSION,
+                      actor=actor, request_id=request_id)

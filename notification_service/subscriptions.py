@@ -1,0 +1,18 @@
+"""What the notification service subscribes to: the booking service's events, read through a
+consumer group of its own (shared/events.py). Each event becomes one task for this service's
+worker (notification_service/tasks.py: handle_booking_event).
+
+The notification service reads these fields of a booking event, of major version 1 (the schema
+is booking_service/events.py; this service never imports it): `event_id`, `event_type`,
+`version`, `occurred_at`, `aggregate_id`, `request_id`, `actor`, `payload.venue`,
+`payload.before`/`payload.after` (`reference`, `status`, `date`, `time`, `starts_at`, `ends_at`,
+`timezone`, `venue_name`, `venue_address`, `party_size`, `special_requests`,
+`customer.first_name`, `customer.email`).
+"""
+from __future__ import annotations
+
+BOOKING_PRODUCER = "booking"
+BOOKING_EVENTS_MAJOR = 1
+GROUP = "notification"
+QUEUE = "notification"  # the worker's queue, where each event becomes one task
+BOOKING_EVENT_TASK = "notification.handle_booking_event"
