@@ -13,12 +13,15 @@ with `Retry-After`. When Redis is down each process counts in memory instead: th
 
 flask-limiter writes its Retry-After (when its window resets, up to a minute away) into every
 answer, and into an answer that has one already the later of the two. Only a 429 is the limiter's
-to time: any other answer keeps the Retry-After it was given (a 503 from an open circuit breaker
+to time, rounded up to the second its limit really allows the next request (flask-limiter rounds
+down): any other answer keeps the Retry-After it was given (a 503 from an open circuit breaker
 says when the next trial call may go through) or has none.
 """
 from __future__ import annotations
 
 import logging
+import math
+import time
 
 from flask import Flask, current_app, g, request
 from flask_limiter import Limiter, RequestLimit
@@ -104,12 +107,18 @@ def booking_lookup_limits(view):
 def install_rate_limits(app: Flask) -> None:
     @app.after_request  # registered before flask-limiter's hook, so it runs after it
     def _restore_retry_after(response):
-        if response.status_code != 429:
-            given = g.get("retry_after_given")
-            if given is None:
-                response.headers.pop("Retry-After", None)
-            else:
-                response.headers["Retry-After"] = given
+        if response.status_code == 429:
+            breached = limiter.current_limit
+            if breached is not None:
+                # flask-limiter truncates the wait to whole seconds, promising up to a second
+                # too little; a client that waits what it is told must not be refused again.
+                response.headers["Retry-After"] = str(max(1, math.ceil(breached.window[0] - time.time())))
+            return response
+        given = g.get("retry_after_given")
+        if given is None:
+            response.headers.pop("Retry-After", None)
+        else:
+            response.headers["Retry-After"] = given
         return response
 
     limiter.init_app(app)

