@@ -4,14 +4,15 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 
-.PHONY: install run test test-embedded test-pg test-unit race fuzz bench bench-search chaos compose-check clean help \
+.PHONY: install run test test-embedded test-pg test-unit test-fast lint race fuzz bench bench-search chaos compose-check clean help \
         web web-deps web-test web-size web-e2e web-types web-screenshots
 
 help:
 	@echo "make run       install, migrate, seed the demo venue and start every process"
 	@echo "make test      the whole suite on the embedded backends (SQLite + embedded Redis)"
 	@echo "make test-pg   the same suite on PostgreSQL + Redis (see DEVELOPERS.md)"
-	@echo "make test-unit only the fast unit tests"
+	@echo "make test-unit only the fast unit tests (make test-fast: the same)"
+	@echo "make lint      ruff (lint and format) and mypy; make test runs it first"
 	@echo "make race      the capacity races at length (200 rounds) and ten e-mail worker kills, on both backends"
 	@echo "make fuzz      schemathesis over /api/openapi.json through the gateway of a fresh system (tests/fuzz)"
 	@echo "make bench     throughput, latency, scaling to 1 M bookings and effect latencies through the gateway (bench/README.md)"
@@ -44,7 +45,7 @@ test: test-embedded
 
 # The browser journeys (tests/e2e/test_web_app.py) run on the embedded backend only; both runs need
 # the built app, which the runner's test serves too.
-test-embedded: install web web-test
+test-embedded: install lint web web-test
 	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,)
 
 test-pg: install web
@@ -52,6 +53,13 @@ test-pg: install web
 
 test-unit: install
 	@$(call run_pytest,tests/unit)
+
+test-fast: test-unit
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 # make test runs 20 rounds of the slot race per backend and kills the e-mail worker once;
 # this runs 200 rounds and kills it ten times in one batch.

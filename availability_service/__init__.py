@@ -1,4 +1,5 @@
 """Availability service: venues, resources, opening rules, slots and the capacity ledger (holds)."""
+
 from __future__ import annotations
 
 from flask import Flask
@@ -29,11 +30,13 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings.from_env()
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
-    app.config.update(openapi_config("Tessera availability service"),
-                      SERVICE_TOKEN=settings.common.service_token,
-                      MAX_CONTENT_LENGTH=settings.common.max_body_bytes,
-                      IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
-                      CACHE_TTL_SECONDS=settings.cache_ttl_seconds)
+    app.config.update(
+        openapi_config("Tessera availability service"),
+        SERVICE_TOKEN=settings.common.service_token,
+        MAX_CONTENT_LENGTH=settings.common.max_body_bytes,
+        IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
+        CACHE_TTL_SECONDS=settings.cache_ttl_seconds,
+    )
     install_request_context(app)
     bind_extensions(settings)
     api = TesseraApi(app)

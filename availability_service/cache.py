@@ -8,12 +8,13 @@ otherwise a search that read just before a hold committed could write the old fi
 after the invalidation, and they would stay until the TTL. An invalidation that fails (Redis
 down) leaves the day stale until its TTL: the cache informs search, it never decides a booking.
 """
+
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Iterable
 
 from redis.exceptions import RedisError
 
@@ -77,8 +78,7 @@ def invalidate_days(venue_slug: str, local_dates: Iterable[str]) -> int:
         return int(redis.client.eval(INVALIDATE, len(keys), *keys, GENERATION_TTL_SECONDS))
     except RedisError as exc:
         _paused_until = time.monotonic() + PAUSE_AFTER_FAILURE_SECONDS
-        log.warning("availability cache invalidation failed", extra={"venue": venue_slug,
-                                                                     "error": type(exc).__name__})
+        log.warning("availability cache invalidation failed", extra={"venue": venue_slug, "error": type(exc).__name__})
         return -1
 
 

@@ -1,4 +1,5 @@
 """Availability service settings: the only reader of the environment in this service."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ class Settings:
     hold_expiry_interval_seconds: float  # how often the worker's beat expires overdue holds
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         return cls(
             common=CommonSettings.from_env(),
             database_url=database_url("AVAILABILITY", "availability"),

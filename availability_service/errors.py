@@ -1,4 +1,5 @@
 """The availability service's domain errors (codes are part of the API)."""
+
 from shared.errors import ApiError
 
 

@@ -1,4 +1,5 @@
 """Unbound singletons, bound to settings by create_app, the worker or a CLI command."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -16,8 +17,11 @@ redis = RedisHandle()
 booking_client = ServiceClientHandle()
 
 
-def bind_extensions(settings: "Settings") -> None:
+def bind_extensions(settings: Settings) -> None:
     db.init(settings.database_url)
     redis.init(settings.common.redis_url)
-    booking_client.init(settings.common.booking_url, service_token=settings.common.service_token,
-                        timeouts=client_timeouts(settings.common))
+    booking_client.init(
+        settings.common.booking_url,
+        service_token=settings.common.service_token,
+        timeouts=client_timeouts(settings.common),
+    )

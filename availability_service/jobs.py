@@ -1,5 +1,6 @@
 """The availability service's scheduled jobs, run by its own worker on the schedule of its own
 beat (availability_service/worker.py), and on request at `POST /internal/jobs/<job>`."""
+
 from __future__ import annotations
 
 import logging
@@ -29,5 +30,6 @@ def jobs(settings: Settings) -> dict[str, Job]:
     }
 
 
-blp = jobs_blueprint({"expire-holds": expire_overdue_holds, "fill-slot-horizon": fill_horizon,
-                      "check-ledger": check_ledger_job})
+blp = jobs_blueprint(
+    {"expire-holds": expire_overdue_holds, "fill-slot-horizon": fill_horizon, "check-ledger": check_ledger_job}
+)

@@ -1,4 +1,4 @@
-"""The ledger invariant, checked from the rows themselves (DESIGN guarantee 1):
+"""The ledger invariant, checked from the rows themselves (guarantee 1 of docs/architecture.md):
 
 - every slot's `booked` equals the units of its held and confirmed holds, and stays within
   its capacity;
@@ -6,9 +6,12 @@
 
 An ops command (`manage check-ledger`), a maintenance job and the test suite all run it.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
+from typing import cast
 
 from sqlalchemy import func, or_, select
 
@@ -20,29 +23,44 @@ from availability_service.models import Hold, HoldStatus, Resource, Slot, Venue
 def check_ledger() -> dict:
     """Every violation found; empty lists mean the ledger is sound."""
     with db.reading() as session:
-        held = (select(func.coalesce(func.sum(Hold.units), 0))
-                .where(Hold.slot_id == Slot.id, Hold.status.in_(HoldStatus.ACTIVE)).scalar_subquery())
+        held = (
+            select(func.coalesce(func.sum(Hold.units), 0))
+            .where(Hold.slot_id == Slot.id, Hold.status.in_(HoldStatus.ACTIVE))
+            .scalar_subquery()
+        )
         slots = session.execute(
             select(Venue.slug, Slot.local_date, Slot.local_time, Slot.capacity, Slot.booked, held.label("held"))
             .join(Venue, Venue.id == Slot.venue_id)
             .where(or_(Slot.booked != held, Slot.booked > Slot.capacity, Slot.booked < 0))
         ).all()
-        reservations = defaultdict(list)
+        # Range holds (resource_id set) always have their times.
+        reservations: defaultdict[int, list[tuple[datetime, datetime, int]]] = defaultdict(list)
         for resource_id, starts_at, ends_at, units in session.execute(
-            select(Hold.resource_id, Hold.starts_at, Hold.ends_at, Hold.units)
-            .where(Hold.resource_id.is_not(None), Hold.status.in_(HoldStatus.ACTIVE))
+            select(Hold.resource_id, Hold.starts_at, Hold.ends_at, Hold.units).where(
+                Hold.resource_id.is_not(None), Hold.status.in_(HoldStatus.ACTIVE)
+            )
         ):
-            reservations[resource_id].append((starts_at, ends_at, units))
-        capacities = dict(session.execute(select(Resource.id, Resource.capacity)
-                                          .where(Resource.id.in_(list(reservations)))).all())
+            reservations[cast(int, resource_id)].append((cast(datetime, starts_at), cast(datetime, ends_at), units))
+        capacities = dict(
+            session.execute(select(Resource.id, Resource.capacity).where(Resource.id.in_(list(reservations)))).all()
+        )
     overbooked = []
     for resource_id, rows in reservations.items():
         peak = peak_units(rows, min(row[0] for row in rows), max(row[1] for row in rows))
         if peak > capacities[resource_id]:
             overbooked.append({"resource_id": resource_id, "capacity": capacities[resource_id], "peak_held": peak})
     return {
-        "slots": [{"venue": row.slug, "date": row.local_date.isoformat(), "time": row.local_time.strftime("%H:%M"),
-                   "capacity": row.capacity, "booked": row.booked, "held": row.held} for row in slots],
+        "slots": [
+            {
+                "venue": row.slug,
+                "date": row.local_date.isoformat(),
+                "time": row.local_time.strftime("%H:%M"),
+                "capacity": row.capacity,
+                "booked": row.booked,
+                "held": row.held,
+            }
+            for row in slots
+        ],
         "resources": overbooked,
     }
 

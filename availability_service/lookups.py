@@ -1,7 +1,8 @@
 """Finding a venue's own rows by the ids the API uses (or raising the API's 404), and listing them."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session

@@ -1,4 +1,5 @@
 """Ops commands of the availability service: `python -m availability_service.manage --help`."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,12 @@ from shared.config import database_url
 from shared.logging import configure_logging
 from shared.manage import service_cli
 
-cli = service_cli(__doc__, Path(__file__).parent / "migrations", "availability_alembic_version",
-                  lambda: database_url("AVAILABILITY", "availability"))
+cli = service_cli(
+    __doc__,
+    Path(__file__).parent / "migrations",
+    "availability_alembic_version",
+    lambda: database_url("AVAILABILITY", "availability"),
+)
 
 
 def _bind() -> None:
@@ -43,7 +48,8 @@ def fill_horizon() -> None:
 @cli.command("check-ledger")
 def check_ledger() -> None:
     """Check the capacity ledger: exit 1 and list the violations if any slot or resource is off."""
-    from availability_service.ledger import check_ledger as check, ledger_is_sound
+    from availability_service.ledger import check_ledger as check
+    from availability_service.ledger import ledger_is_sound
 
     _bind()
     report = check()

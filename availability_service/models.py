@@ -1,11 +1,24 @@
 """The availability service's tables: venues, resources, opening rules, closures, slots and holds."""
+
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time
 
-from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
-                        String, Time, UniqueConstraint, func)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Time,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shared.db import Base as SharedBase
@@ -38,7 +51,7 @@ class Venue(Base):
     consumerapi_public_lookup: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
-    opening_rules: Mapped[list["OpeningRule"]] = relationship(back_populates="venue")
+    opening_rules: Mapped[list[OpeningRule]] = relationship(back_populates="venue")
 
 
 class Resource(Base):
@@ -72,8 +85,9 @@ class OpeningRule(Base):
     __tablename__ = "opening_rules"
     __table_args__ = (
         CheckConstraint("weekday BETWEEN 0 AND 6", name="ck_opening_rules_weekday"),
-        CheckConstraint("interval_minutes > 0 AND duration_minutes > 0 AND capacity >= 0",
-                        name="ck_opening_rules_positive"),
+        CheckConstraint(
+            "interval_minutes > 0 AND duration_minutes > 0 AND capacity >= 0", name="ck_opening_rules_positive"
+        ),
         CheckConstraint("(weekday IS NULL) <> (on_date IS NULL)", name="ck_opening_rules_weekday_or_date"),
         CheckConstraint("first_start <= last_start", name="ck_opening_rules_period_order"),
     )
@@ -151,8 +165,9 @@ class Hold(Base):
     __table_args__ = (
         CheckConstraint("units > 0", name="ck_holds_units_positive"),
         CheckConstraint("(slot_id IS NULL) <> (resource_id IS NULL)", name="ck_holds_slot_or_resource"),
-        CheckConstraint("resource_id IS NULL OR (starts_at IS NOT NULL AND ends_at > starts_at)",
-                        name="ck_holds_range_order"),
+        CheckConstraint(
+            "resource_id IS NULL OR (starts_at IS NOT NULL AND ends_at > starts_at)", name="ck_holds_range_order"
+        ),
         Index("ix_holds_status_expires_at", "status", "expires_at"),
         Index("ix_holds_resource_range", "resource_id", "starts_at", "ends_at"),
     )
@@ -171,8 +186,9 @@ class Hold(Base):
     status: Mapped[str] = mapped_column(String(16), default=HoldStatus.HELD)
     expires_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp(),
-                                                 onupdate=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
 
     slot: Mapped[Slot | None] = relationship()
     resource: Mapped[Resource | None] = relationship()

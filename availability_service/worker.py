@@ -4,6 +4,7 @@
     celery -A availability_service.worker worker -Q availability   # the jobs
     celery -A availability_service.worker beat                     # exactly one
 """
+
 from __future__ import annotations
 
 from celery import signals

@@ -13,6 +13,7 @@
 Prints one JSON line per figure as it is measured, then the tables; the JSON lines are also
 written to var/bench/. `--quick` is a short run (100 k instead of 1 M, shorter phases).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,7 @@ import subprocess
 import sys
 import time
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import requests
@@ -34,9 +35,8 @@ from bench.dataset import seed_dataset
 from bench.load import Workload
 from bench.spread import Spread, warm_cache
 from bench.system import production_system
-from tests.support.processes import ROOT
 from tests.support.backends import free_port
-from tests.support.processes import wait_until
+from tests.support.processes import ROOT, wait_until
 
 # Searches for days the cache does not hold are misses; a long TTL keeps the warm run warm
 # for its whole length (invalidation on every change keeps it correct, the TTL only bounds a lost one).
@@ -61,28 +61,52 @@ class Report:
         self.out.flush()
 
     def of(self, kind: str, **match) -> list[dict]:
-        return [line for line in self.lines
-                if line["kind"] == kind and all(line.get(k) == v for k, v in match.items())]
+        return [line for line in self.lines if line["kind"] == kind and all(line.get(k) == v for k, v in match.items())]
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.machine())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.machine(),
+    )
     postgres = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
     redis_version = subprocess.run(["redis-server", "--version"], capture_output=True, text=True).stdout.split()[2]
     memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
-    return {"cpus": os.cpu_count(), "cpu": cpu, "memory_gib": round(memory_kb / 2**20, 1),
-            "python": platform.python_version(), "os": platform.platform(), "postgresql": postgres,
-            "redis": redis_version, "load_average": [round(x, 2) for x in os.getloadavg()],
-            "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gib": round(memory_kb / 2**20, 1),
+        "python": platform.python_version(),
+        "os": platform.platform(),
+        "postgresql": postgres,
+        "redis": redis_version,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
 
 
 @contextlib.contextmanager
 def bare_flask():
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "--config", "python:shared.gunicorn_conf",
-                                "--bind", f"127.0.0.1:{port}", "bench.baseline_app:app"], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "python:shared.gunicorn_conf",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "bench.baseline_app:app",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
 
     def up() -> bool:
@@ -106,8 +130,9 @@ def measure(report: Report, tessera, workload: Workload, args, ceiling_rps: floa
     rate_per_user = 0.0
     for _ in ("ceiling", "half"):
         before = cpu.seconds_by_process(tessera)
-        figures = load.run(tessera.gateway_url, workload, users=args.users, seconds=args.seconds,
-                           rate_per_user=rate_per_user)
+        figures = load.run(
+            tessera.gateway_url, workload, users=args.users, seconds=args.seconds, rate_per_user=rate_per_user
+        )
         cpu.wait_drained(tessera)
         cpu_ms = cpu.ms_per_request(before, cpu.seconds_by_process(tessera), figures.requests)
         figures.ratio_to_ceiling = round(figures.rps / ceiling_rps, 3)
@@ -121,67 +146,98 @@ def run_system(report: Report, args, bookings: int, label: str, ceiling_rps: flo
         started = time.monotonic()
         seeded = seed_dataset(tessera.databases.urls, bookings=bookings)
         data = Spread.of(tessera, seeded.venues)
-        report.add("dataset", dataset=label, bookings=seeded.bookings, cancelled=seeded.cancelled,
-                   customers=seeded.customers, venues=len(data.venues), days=len(data.days),
-                   slots_per_day=len(data.times), slot_capacity=seeded.slot_capacity, rows=seeded.rows,
-                   seconds=round(time.monotonic() - started, 1))
+        report.add(
+            "dataset",
+            dataset=label,
+            bookings=seeded.bookings,
+            cancelled=seeded.cancelled,
+            customers=seeded.customers,
+            venues=len(data.venues),
+            days=len(data.days),
+            slots_per_day=len(data.times),
+            slot_capacity=seeded.slot_capacity,
+            rows=seeded.rows,
+            seconds=round(time.monotonic() - started, 1),
+        )
         tessera.system.start_all()
         host = tessera.gateway_url
         spread = data.locust_env(tessera.redis_server.url)
 
         report.add("queries", dataset=label, **queries.per_request(tessera, data))
         warm_cache(host, data.venues, data.days)
-        workloads = [Workload("a search, warm cache", "WarmSearch", spread),
-                     Workload("b search, cold cache", "ColdSearch", spread),
-                     Workload("c create", "Create", spread)]
+        workloads = [
+            Workload("a search, warm cache", "WarmSearch", spread),
+            Workload("b search, cold cache", "ColdSearch", spread),
+            Workload("c create", "Create", spread),
+        ]
         if full:
-            workloads += [Workload("d mixed 80/15/5", "Mixed", spread),
-                          Workload("e create, ConsumerApi", "ConsumerApiCreate", spread)]
+            workloads += [
+                Workload("d mixed 80/15/5", "Mixed", spread),
+                Workload("e create, ConsumerApi", "ConsumerApiCreate", spread),
+            ]
         for workload in workloads:
             if workload.user_class == "WarmSearch":
                 warm_cache(host, data.venues, data.days)
             measure(report, tessera, workload, args, ceiling_rps, label)
         if full:
             cpu.wait_drained(tessera)
-            for latency in effects.email_and_audit(tessera, data.venues, data.days, data.times,
-                                                   bookings=args.effect_samples):
+            for latency in effects.email_and_audit(
+                tessera, data.venues, data.days, data.times, bookings=args.effect_samples
+            ):
                 report.add("effect", dataset=label, **asdict(latency))
-            latency = effects.search_staleness(tessera, data.venues[0], data.days[:10], data.times,
-                                               samples=args.effect_samples)
+            latency = effects.search_staleness(
+                tessera, data.venues[0], data.days[:10], data.times, samples=args.effect_samples
+            )
             report.add("effect", dataset=label, **asdict(latency))
         report.add("capacity", dataset=label, **invariants.capacity(tessera))
 
 
 def print_tables(report: Report) -> None:
     ceiling = report.of("load", workload="bare Flask endpoint")[0]
-    print(f"\nceiling: bare gunicorn + Flask JSON endpoint {ceiling['rps']:.0f} requests/s "
-          f"(p50 {ceiling['p50_ms']} ms, {ceiling['users']} users)\n")
-    print(f"{'workload':<26}{'data':>5} {'mode':<14}{'rps':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
-          f"{'errors':>8}{'x ceiling':>10}")
+    print(
+        f"\nceiling: bare gunicorn + Flask JSON endpoint {ceiling['rps']:.0f} requests/s "
+        f"(p50 {ceiling['p50_ms']} ms, {ceiling['users']} users)\n"
+    )
+    print(
+        f"{'workload':<26}{'data':>5} {'mode':<14}{'rps':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+        f"{'errors':>8}{'x ceiling':>10}"
+    )
     for line in report.of("load"):
         if line["workload"] == "bare Flask endpoint":
             continue
-        print(f"{line['workload']:<26}{line['dataset']:>5} {line['mode']:<14}{line['rps']:>8.0f}{line['p50_ms']:>9.1f}"
-              f"{line['p95_ms']:>9.1f}{line['p99_ms']:>9.1f}{line['error_rate']:>8.2%}{line['ratio_to_ceiling']:>10.2f}")
+        print(
+            f"{line['workload']:<26}{line['dataset']:>5} {line['mode']:<14}{line['rps']:>8.0f}{line['p50_ms']:>9.1f}"
+            f"{line['p95_ms']:>9.1f}{line['p99_ms']:>9.1f}{line['error_rate']:>8.2%}{line['ratio_to_ceiling']:>10.2f}"
+        )
     cpu_lines = report.of("cpu")
     if cpu_lines:
         processes = list(cpu_lines[0]["ms_per_request"])
-        print(f"\n{'CPU ms per request, until drained':<26}{'data':>5} {'mode':<14}" +
-              "".join(f"{name[:8]:>9}" for name in processes) + f"{'total':>9}")
+        print(
+            f"\n{'CPU ms per request, until drained':<26}{'data':>5} {'mode':<14}"
+            + "".join(f"{name[:8]:>9}" for name in processes)
+            + f"{'total':>9}"
+        )
         for line in cpu_lines:
             spent = line["ms_per_request"]
-            print(f"{line['workload']:<26}{line['dataset']:>5} {line['mode']:<14}" +
-                  "".join(f"{spent[name]:>9.2f}" for name in processes) + f"{sum(spent.values()):>9.2f}")
+            print(
+                f"{line['workload']:<26}{line['dataset']:>5} {line['mode']:<14}"
+                + "".join(f"{spent[name]:>9.2f}" for name in processes)
+                + f"{sum(spent.values()):>9.2f}"
+            )
     print(f"\n{'SQL statements per request':<40}" + "".join(f"{line['dataset']:>8}" for line in report.of("queries")))
     keys = [key for key in report.of("queries")[0] if key not in ("kind", "dataset")]
     for key in keys:
         print(f"{key:<40}" + "".join(f"{line[key]:>8}" for line in report.of("queries")))
     print(f"\n{'effect latency':<46}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     for line in report.of("effect"):
-        print(f"{line['effect']:<46}{line['samples']:>5}{line['p50_ms']:>9.1f}{line['p95_ms']:>9.1f}{line['max_ms']:>9.1f}")
+        print(
+            f"{line['effect']:<46}{line['samples']:>5}{line['p50_ms']:>9.1f}{line['p95_ms']:>9.1f}{line['max_ms']:>9.1f}"
+        )
     for line in report.of("capacity"):
-        print(f"\n{line['dataset']}: {line['overbooked_slots']} overbooked slots, "
-              f"{line['ledger_mismatches']} slots whose ledger disagrees with their holds")
+        print(
+            f"\n{line['dataset']}: {line['overbooked_slots']} overbooked slots, "
+            f"{line['ledger_mismatches']} slots whose ledger disagrees with their holds"
+        )
 
 
 def parse_args(argv):
@@ -200,15 +256,17 @@ def parse_args(argv):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     report = Report(OUT_DIR / f"bench-{stamp}.jsonl")
     report.add("machine", **machine())
     with bare_flask() as url:
         ceiling = load.run(url, Workload("bare Flask endpoint", "Baseline"), users=args.users, seconds=args.seconds)
         ceiling.ratio_to_ceiling = 1.0
         report.add("load", dataset="-", **asdict(ceiling))
-    small, large = f"{args.small // 1000}k", (f"{args.large // 1_000_000}M" if args.large >= 1_000_000
-                                              else f"{args.large // 1000}k")
+    small, large = (
+        f"{args.small // 1000}k",
+        (f"{args.large // 1_000_000}M" if args.large >= 1_000_000 else f"{args.large // 1000}k"),
+    )
     run_system(report, args, args.small, small, ceiling.rps, full=True)
     run_system(report, args, args.large, large, ceiling.rps, full=False)
     print_tables(report)

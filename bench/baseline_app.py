@@ -5,6 +5,7 @@ the same run, so figures from different machines can be compared.
 
     gunicorn --config python:shared.gunicorn_conf --bind 127.0.0.1:9000 bench.baseline_app:app
 """
+
 from flask import Flask, jsonify
 
 app = Flask(__name__)

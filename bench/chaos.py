@@ -1,4 +1,4 @@
-"""The chaos suite: DESIGN.md's guarantees while every kind of process is SIGKILLed under load.
+"""The chaos suite: the guarantees of docs/architecture.md while every kind of process is SIGKILLed under load.
 
     make chaos
     .venv/bin/python -m bench.chaos [--quick] [--rate 30] [--clients 6] [--only TARGET ...] [--keep-logs]
@@ -49,6 +49,7 @@ venue's hold TTL); bench/system.py's production settings are kept otherwise.
 
 The exit status is 1 if any check fails. Figures from the development machine: docs/performance.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -84,8 +85,11 @@ TARGETS = (*HTTP_SERVICES, "relay", "subscriber", *WORKERS)
 # --quick: one of each kind (the edge, a service, a worker, the broker, the database).
 QUICK_TARGETS = ("gateway", "booking", "notification-worker", "redis", "postgres")
 # What a restarted process writes once it works (HTTP services are asked their /readyz instead).
-READY_MARKERS = {"relay": "outbox relay started", "subscriber": "subscriber started",
-                 **{name: " ready." for name in WORKERS}}
+READY_MARKERS = {
+    "relay": "outbox relay started",
+    "subscriber": "subscriber started",
+    **dict.fromkeys(WORKERS, " ready."),
+}
 
 # Settings the run needs shorter than production's, and why.
 OVERRIDES = {
@@ -174,17 +178,22 @@ class Run:
         return label
 
     def outages_during(self, started: float, ended: float) -> list[Outage]:
-        return [o for o in self.outages
-                if started <= (o.back_at or float("inf")) + BREAKER_GRACE_SECONDS and ended >= o.down_at]
+        return [
+            o
+            for o in self.outages
+            if started <= (o.back_at or float("inf")) + BREAKER_GRACE_SECONDS and ended >= o.down_at
+        ]
 
 
 # The load ---------------------------------------------------------------------------------------
 
+
 class Client(threading.Thread):
     """One customer-facing client: books, cancels its own bookings, searches, at a steady pace."""
 
-    def __init__(self, number: int, base_url: str, run: Run, interval: float, stop: threading.Event,
-                 days: list[str], seed: int) -> None:
+    def __init__(
+        self, number: int, base_url: str, run: Run, interval: float, stop: threading.Event, days: list[str], seed: int
+    ) -> None:
         super().__init__(name=f"client-{number}", daemon=True)
         self.base_url, self.run_, self.interval, self.stop, self.days = base_url, run, interval, stop, days
         self.random = random.Random(seed)
@@ -206,8 +215,13 @@ class Client(threading.Thread):
         at, party_size = self.random.choice(TIMES), self.random.choice(PARTY_SIZES)
         key = uuid.uuid4().hex
         email = f"chaos-{key[:12]}@example.com"
-        body = {"venue": DEMO_VENUE, "date": day, "time": at, "party_size": party_size,
-                "customer": {"first_name": "Chaos", "surname": "Monkey", "email": email, "mobile": "+447700900000"}}
+        body = {
+            "venue": DEMO_VENUE,
+            "date": day,
+            "time": at,
+            "party_size": party_size,
+            "customer": {"first_name": "Chaos", "surname": "Monkey", "email": email, "mobile": "+447700900000"},
+        }
         response = self.send("create", key, "POST", "/api/v1/bookings", json=body)
         if response is not None and response.status_code == 201:
             reference = response.json()["reference"]
@@ -219,14 +233,26 @@ class Client(threading.Thread):
 
     def cancel(self) -> None:
         booking = self.mine.pop(self.random.randrange(len(self.mine)))
-        response = self.send("cancel", uuid.uuid4().hex, "POST", f"/api/v1/bookings/{booking.reference}/cancel",
-                             params={"email": booking.email}, json={"reason_id": CANCEL_REASON})
+        response = self.send(
+            "cancel",
+            uuid.uuid4().hex,
+            "POST",
+            f"/api/v1/bookings/{booking.reference}/cancel",
+            params={"email": booking.email},
+            json={"reason_id": CANCEL_REASON},
+        )
         if response is not None and response.status_code == 200:
             booking.cancelled = True
 
     def search(self) -> None:
-        self.send("search", "", "GET", f"/api/v1/venues/{DEMO_VENUE}/availability",
-                  params={"date": self.random.choice(self.days), "party_size": 2}, retry=False)
+        self.send(
+            "search",
+            "",
+            "GET",
+            f"/api/v1/venues/{DEMO_VENUE}/availability",
+            params={"date": self.random.choice(self.days), "party_size": 2},
+            retry=False,
+        )
 
     def send(self, op: str, key: str, method: str, path: str, *, retry: bool = True, **kwargs):
         """Send until answered below 500 (same Idempotency-Key every time), or give up after
@@ -238,8 +264,9 @@ class Client(threading.Thread):
             started = time.monotonic()
             response, status, code = None, None, None
             try:
-                response = self.http.request(method, self.base_url + path, headers=headers, timeout=HTTP_TIMEOUT,
-                                             **kwargs)
+                response = self.http.request(
+                    method, self.base_url + path, headers=headers, timeout=HTTP_TIMEOUT, **kwargs
+                )
                 status = response.status_code
                 if status >= 400:
                     code = _error_code(response)
@@ -286,6 +313,7 @@ def _connection_error_kind(exc: requests.RequestException) -> str:
 
 
 # The chaos --------------------------------------------------------------------------------------
+
 
 class Chaos:
     """Starts, kills and restarts the processes, Redis and PostgreSQL, and supervises the rest."""
@@ -378,6 +406,7 @@ class Chaos:
 
 # Reading the databases ----------------------------------------------------------------------------
 
+
 def _rows(tessera: Tessera, service: str, statement: str, **params) -> list[tuple]:
     return tessera.sql(service, statement, **params)
 
@@ -389,12 +418,14 @@ def _scalar(tessera: Tessera, service: str, statement: str, **params):
 def drain(tessera: Tessera, timeout: float) -> dict:
     """Wait until nothing is left to publish or to carry out and every event's e-mail and audit
     row are there, then until the counts stay still a few seconds; returns the last counts."""
+
     def counts() -> dict:
         events = _rows(tessera, "booking", "SELECT event_id, event_type FROM outbox_events")
         return {
             "unpublished": _scalar(tessera, "booking", "SELECT COUNT(*) FROM outbox_events WHERE published_at IS NULL"),
-            "hold_commands_pending": _scalar(tessera, "booking", "SELECT COUNT(*) FROM hold_commands "
-                                                                 "WHERE done_at IS NULL"),
+            "hold_commands_pending": _scalar(
+                tessera, "booking", "SELECT COUNT(*) FROM hold_commands WHERE done_at IS NULL"
+            ),
             "events": len(events),
             "emails_expected": sum(1 for _, kind in events if kind in TEMPLATE_BY_EVENT),
             "emails_sent": _scalar(tessera, "notification", "SELECT COUNT(*) FROM email_log WHERE status = 'sent'"),
@@ -409,9 +440,12 @@ def drain(tessera: Tessera, timeout: float) -> dict:
             current = counts()
         except Exception as exc:  # a database still coming back
             current = {"error": type(exc).__name__}
-        done = (current.get("unpublished") == 0 and current.get("hold_commands_pending") == 0
-                and current.get("emails_sent", -1) >= current.get("emails_expected", 0)
-                and current.get("audit_rows", -1) >= current.get("events", 0))
+        done = (
+            current.get("unpublished") == 0
+            and current.get("hold_commands_pending") == 0
+            and current.get("emails_sent", -1) >= current.get("emails_expected", 0)
+            and current.get("audit_rows", -1) >= current.get("events", 0)
+        )
         if current != previous:
             previous, still_since = current, time.monotonic()
         if done and time.monotonic() - still_since >= 5:
@@ -437,6 +471,7 @@ def wait_past_hold_ttls(tessera: Tessera, last_request_at: float) -> float:
 
 # The checks ---------------------------------------------------------------------------------------
 
+
 @dataclass
 class Check:
     name: str
@@ -449,49 +484,85 @@ class Check:
 
 def check_capacity(tessera: Tessera) -> list[Check]:
     figures = invariants.capacity(tessera)
-    full = _scalar(tessera, "availability", "SELECT COUNT(*) FROM slots WHERE booked >= capacity - 1 AND venue_id = "
-                                            "(SELECT id FROM venues WHERE slug = :venue)", venue=DEMO_VENUE)
+    full = _scalar(
+        tessera,
+        "availability",
+        "SELECT COUNT(*) FROM slots WHERE booked >= capacity - 1 AND venue_id = "
+        "(SELECT id FROM venues WHERE slug = :venue)",
+        venue=DEMO_VENUE,
+    )
     return [
-        Check("capacity_ledger", figures["ledger_mismatches"] == 0 and figures["booked_over_capacity"] == 0,
-              {key: figures[key] for key in ("slots", "ledger_mismatches", "booked_over_capacity")}),
-        Check("overbooking", figures["overbooked_slots"] == 0,
-              {"slots_full": full, **{key: figures[key] for key in ("overbooked_slots", "slots_with_bookings",
-                                                                       "covers_confirmed")}}),
+        Check(
+            "capacity_ledger",
+            figures["ledger_mismatches"] == 0 and figures["booked_over_capacity"] == 0,
+            {key: figures[key] for key in ("slots", "ledger_mismatches", "booked_over_capacity")},
+        ),
+        Check(
+            "overbooking",
+            figures["overbooked_slots"] == 0,
+            {
+                "slots_full": full,
+                **{key: figures[key] for key in ("overbooked_slots", "slots_with_bookings", "covers_confirmed")},
+            },
+        ),
     ]
 
 
 def check_holds(tessera: Tessera) -> list[Check]:
-    holds = {hold_id: (status, units, expires_at) for hold_id, status, units, expires_at in _rows(
-        tessera, "availability", "SELECT id, status, units, expires_at FROM holds")}
+    holds = {
+        hold_id: (status, units, expires_at)
+        for hold_id, status, units, expires_at in _rows(
+            tessera, "availability", "SELECT id, status, units, expires_at FROM holds"
+        )
+    }
     bookings = _rows(tessera, "booking", "SELECT reference, hold_id, status, party_size FROM bookings")
     by_hold = {hold_id: (reference, status, party_size) for reference, hold_id, status, party_size in bookings}
-    without_capacity = [ref for ref, hold_id, status, size in bookings if status == "confirmed"
-                        and (holds.get(hold_id, ("missing",))[0] != "confirmed" or holds[hold_id][1] != size)]
-    cancelled_holding = [ref for ref, hold_id, status, _ in bookings if status == "cancelled"
-                         and holds.get(hold_id, ("missing",))[0] in ("held", "confirmed")]
-    leaked = [hold_id for hold_id, (status, _, _) in holds.items()
-              if status == "confirmed" and by_hold.get(hold_id, (None, None))[1] != "confirmed"]
+    without_capacity = [
+        ref
+        for ref, hold_id, status, size in bookings
+        if status == "confirmed" and (holds.get(hold_id, ("missing",))[0] != "confirmed" or holds[hold_id][1] != size)
+    ]
+    cancelled_holding = [
+        ref
+        for ref, hold_id, status, _ in bookings
+        if status == "cancelled" and holds.get(hold_id, ("missing",))[0] in ("held", "confirmed")
+    ]
+    leaked = [
+        hold_id
+        for hold_id, (status, _, _) in holds.items()
+        if status == "confirmed" and by_hold.get(hold_id, (None, None))[1] != "confirmed"
+    ]
     now = utcnow()
     held = [(hold_id, expires_at) for hold_id, (status, _, expires_at) in holds.items() if status == "held"]
-    past_ttl = [hold_id for hold_id, expires_at in held
-                if expires_at < now - timedelta(seconds=ORPHAN_GRACE_SECONDS)]
+    past_ttl = [hold_id for hold_id, expires_at in held if expires_at < now - timedelta(seconds=ORPHAN_GRACE_SECONDS)]
     unbooked = [hold_id for hold_id, _ in held if hold_id not in by_hold]
     statuses = Counter(status for status, _, _ in holds.values())
     return [
-        Check("bookings_hold_their_capacity", not without_capacity and not cancelled_holding and not leaked,
-              {"confirmed_bookings_without_confirmed_hold": len(without_capacity),
-               "cancelled_bookings_still_holding": len(cancelled_holding),
-               "confirmed_holds_without_booking": len(leaked),
-               "examples": (without_capacity + cancelled_holding + leaked)[:5]}),
-        Check("orphan_holds", not past_ttl and not unbooked,
-              {"held_past_ttl": len(past_ttl), "held_without_booking": len(unbooked), "still_held": len(held),
-               "holds": dict(sorted(statuses.items()))}),
+        Check(
+            "bookings_hold_their_capacity",
+            not without_capacity and not cancelled_holding and not leaked,
+            {
+                "confirmed_bookings_without_confirmed_hold": len(without_capacity),
+                "cancelled_bookings_still_holding": len(cancelled_holding),
+                "confirmed_holds_without_booking": len(leaked),
+                "examples": (without_capacity + cancelled_holding + leaked)[:5],
+            },
+        ),
+        Check(
+            "orphan_holds",
+            not past_ttl and not unbooked,
+            {
+                "held_past_ttl": len(past_ttl),
+                "held_without_booking": len(unbooked),
+                "still_held": len(held),
+                "holds": dict(sorted(statuses.items())),
+            },
+        ),
     ]
 
 
 def check_bookings(tessera: Tessera, run: Run) -> list[Check]:
-    in_db = {reference: status for reference, status in _rows(tessera, "booking",
-                                                                 "SELECT reference, status FROM bookings")}
+    in_db = dict(_rows(tessera, "booking", "SELECT reference, status FROM bookings"))
     seen = {booking.reference for booking in run.booked.values()}
     lost = sorted(seen - set(in_db))
     unheard = sorted(set(in_db) - seen)
@@ -501,27 +572,47 @@ def check_bookings(tessera: Tessera, run: Run) -> list[Check]:
     statuses = Counter(in_db.values())
     attempts_per_key = Counter(a.key for a in run.attempts if a.op == "create")
     retried = {key for key, n in attempts_per_key.items() if n > 1}
-    return [Check("bookings", not lost and not unheard and not doubled and not wrong_status,
-                  {"committed": len(in_db), "confirmed": statuses.get("confirmed", 0),
-                   "cancelled": statuses.get("cancelled", 0), "acknowledged_201": len(seen),
-                   "lost": len(lost), "never_acknowledged": len(unheard), "doubled_keys": len(doubled),
-                   "cancel_200_not_cancelled": len(wrong_status), "creates_retried": len(retried),
-                   "creates_retried_then_201": len(retried & set(run.booked)),
-                   "examples": (lost + unheard + wrong_status)[:5] + list(doubled.items())[:2]})]
+    return [
+        Check(
+            "bookings",
+            not lost and not unheard and not doubled and not wrong_status,
+            {
+                "committed": len(in_db),
+                "confirmed": statuses.get("confirmed", 0),
+                "cancelled": statuses.get("cancelled", 0),
+                "acknowledged_201": len(seen),
+                "lost": len(lost),
+                "never_acknowledged": len(unheard),
+                "doubled_keys": len(doubled),
+                "cancel_200_not_cancelled": len(wrong_status),
+                "creates_retried": len(retried),
+                "creates_retried_then_201": len(retried & set(run.booked)),
+                "examples": (lost + unheard + wrong_status)[:5] + list(doubled.items())[:2],
+            },
+        )
+    ]
 
 
 def check_emails_and_audit(tessera: Tessera) -> list[Check]:
-    events = _rows(tessera, "booking", "SELECT e.event_id, e.event_type, e.published_at IS NOT NULL, b.reference "
-                                       "FROM outbox_events e JOIN bookings b ON b.id = e.aggregate_id")
+    events = _rows(
+        tessera,
+        "booking",
+        "SELECT e.event_id, e.event_type, e.published_at IS NOT NULL, b.reference "
+        "FROM outbox_events e JOIN bookings b ON b.id = e.aggregate_id",
+    )
     mail_events = [(event_id, kind, reference) for event_id, kind, _, reference in events if kind in TEMPLATE_BY_EVENT]
-    expected = {message_id_for(event_id, TEMPLATE_BY_EVENT[kind]): (event_id, kind, reference)
-                for event_id, kind, reference in mail_events}
+    expected = {
+        message_id_for(event_id, TEMPLATE_BY_EVENT[kind]): (event_id, kind, reference)
+        for event_id, kind, reference in mail_events
+    }
     at_server = Counter(message["Message-ID"] for message in tessera.smtp.messages())
     lost = sorted(expected[mid][2] + " " + expected[mid][1] for mid in expected if at_server[mid] == 0)
     duplicated = sorted(expected[mid][2] + " " + expected[mid][1] for mid in expected if at_server[mid] > 1)
     unexpected = sorted(mid for mid in at_server if mid not in expected)
-    logged = Counter((event_id, status) for event_id, status in _rows(
-        tessera, "notification", "SELECT event_id, status FROM email_log"))
+    logged = Counter(
+        (event_id, status)
+        for event_id, status in _rows(tessera, "notification", "SELECT event_id, status FROM email_log")
+    )
     not_logged_sent = [event_id for event_id, _, _ in mail_events if logged[(event_id, "sent")] != 1]
     log_rows_per_event = Counter(event_id for event_id, _ in logged.elements())
     extra_log_rows = sum(n - 1 for n in log_rows_per_event.values() if n > 1)
@@ -537,26 +628,52 @@ def check_emails_and_audit(tessera: Tessera) -> list[Check]:
     audit_unknown = sorted(set(audit) - event_ids)
     unpublished = sum(1 for _, _, published, _ in events if not published)
     all_events = _scalar(tessera, "booking", "SELECT COUNT(*) FROM outbox_events")
-    letters = _rows(tessera, "notification", "SELECT task_name, event_id, attempts, reason FROM dead_letters "
-                                             "WHERE redriven_at IS NULL")
+    letters = _rows(
+        tessera,
+        "notification",
+        "SELECT task_name, event_id, attempts, reason FROM dead_letters WHERE redriven_at IS NULL",
+    )
     dead = [f"{task} {event_id} after {attempts}: {reason[:120]}" for task, event_id, attempts, reason in letters]
     return [
-        Check("emails", not lost and not duplicated and not unexpected and not not_logged_sent
-              and not extra_log_rows and bookings_without_one_created == 0,
-              {"expected": len(expected), "confirmations": created.get("booking.created", 0),
-               "cancellations": created.get("booking.cancelled", 0), "delivered_once": sum(
-                   1 for mid in expected if at_server[mid] == 1),
-               "lost": len(lost), "duplicated": len(duplicated), "unexpected_at_server": len(unexpected),
-               "email_log_not_sent": len(not_logged_sent), "email_log_extra_rows": extra_log_rows,
-               "bookings_without_one_created_event": bookings_without_one_created,
-               "examples": (lost + duplicated + unexpected)[:5]}),
-        Check("audit", not audit_lost and not audit_duplicated and not audit_unknown and all_events == len(events),
-              {"events": all_events, "audit_rows": sum(audit.values()), "lost": len(audit_lost),
-               "duplicated": len(audit_duplicated), "unknown": len(audit_unknown),
-               "examples": (audit_lost + audit_duplicated + audit_unknown)[:5]}),
-        Check("outbox", unpublished == 0 and not dead,
-              {"unpublished": unpublished, "dead_letters": len(dead),
-               "examples": dead[:5]}),
+        Check(
+            "emails",
+            not lost
+            and not duplicated
+            and not unexpected
+            and not not_logged_sent
+            and not extra_log_rows
+            and bookings_without_one_created == 0,
+            {
+                "expected": len(expected),
+                "confirmations": created.get("booking.created", 0),
+                "cancellations": created.get("booking.cancelled", 0),
+                "delivered_once": sum(1 for mid in expected if at_server[mid] == 1),
+                "lost": len(lost),
+                "duplicated": len(duplicated),
+                "unexpected_at_server": len(unexpected),
+                "email_log_not_sent": len(not_logged_sent),
+                "email_log_extra_rows": extra_log_rows,
+                "bookings_without_one_created_event": bookings_without_one_created,
+                "examples": (lost + duplicated + unexpected)[:5],
+            },
+        ),
+        Check(
+            "audit",
+            not audit_lost and not audit_duplicated and not audit_unknown and all_events == len(events),
+            {
+                "events": all_events,
+                "audit_rows": sum(audit.values()),
+                "lost": len(audit_lost),
+                "duplicated": len(audit_duplicated),
+                "unknown": len(audit_unknown),
+                "examples": (audit_lost + audit_duplicated + audit_unknown)[:5],
+            },
+        ),
+        Check(
+            "outbox",
+            unpublished == 0 and not dead,
+            {"unpublished": unpublished, "dead_letters": len(dead), "examples": dead[:5]},
+        ),
     ]
 
 
@@ -595,11 +712,20 @@ def check_clients(run: Run) -> tuple[list[Check], dict]:
                 examples.append((phase, attempt.op, status, attempt.code))
     gave_up = len(run.gave_up)
     checks = [
-        Check("client_5xx", not unexpected_5xx,
-              {"documented_during_outage": dict(expected_5xx), "unexpected": dict(unexpected_5xx),
-               "examples": examples[:5]}),
-        Check("client_connection_errors", not unexpected_conn,
-              {"while_gateway_down": dict(expected_conn), "otherwise": dict(unexpected_conn)}),
+        Check(
+            "client_5xx",
+            not unexpected_5xx,
+            {
+                "documented_during_outage": dict(expected_5xx),
+                "unexpected": dict(unexpected_5xx),
+                "examples": examples[:5],
+            },
+        ),
+        Check(
+            "client_connection_errors",
+            not unexpected_conn,
+            {"while_gateway_down": dict(expected_conn), "otherwise": dict(unexpected_conn)},
+        ),
         Check("client_requests_answered", gave_up == 0, {"gave_up_after_retries": gave_up}),
     ]
     return checks, by_phase
@@ -612,15 +738,17 @@ PHASE_COLUMNS = ("requests", "2xx", "409 full", "other 4xx", "503", "504", "500"
 
 def print_phases(run: Run, by_phase: dict[str, Counter]) -> None:
     spans = {}
-    for (started, name), following in zip(run.phases, [*run.phases[1:], (None, None)]):
+    for (started, name), following in zip(run.phases, [*run.phases[1:], (None, None)], strict=False):
         spans[name] = (following[0] or run.phases[-1][0]) - started
     print()
     print(f"{'phase':<26}{'secs':>6}" + "".join(f"{column:>11}" for column in PHASE_COLUMNS))
     for _, name in run.phases:
         row = by_phase.get(name, Counter())
         print(f"{name:<26}{spans.get(name, 0):>6.1f}" + "".join(f"{row.get(c, 0):>11}" for c in PHASE_COLUMNS))
-    print("(each HTTP request, retries included, under the phase it was sent in; \"X down\" lasts from the "
-          "kill until X answers again)")
+    print(
+        '(each HTTP request, retries included, under the phase it was sent in; "X down" lasts from the '
+        "kill until X answers again)"
+    )
 
 
 def print_checks(checks: list[Check]) -> None:
@@ -642,18 +770,30 @@ def _load_average() -> str:
 
 # The run -------------------------------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.chaos", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help=f"shorter phases, and only {', '.join(QUICK_TARGETS)} (about half the time)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"shorter phases, and only {', '.join(QUICK_TARGETS)} (about half the time)",
+    )
     parser.add_argument("--rate", type=float, default=30.0, help="client requests per second, all clients (30)")
     parser.add_argument("--clients", type=int, default=6, help="client threads (6)")
     parser.add_argument("--down", type=float, help="seconds each process stays down (5; quick: 3)")
     parser.add_argument("--steady", type=float, help="seconds of load after each recovery (6; quick: 4)")
-    parser.add_argument("--pg-stop-mode", choices=("fast", "immediate"), default="fast",
-                        help="pg_ctl stop mode for the PostgreSQL restart (fast)")
-    parser.add_argument("--only", nargs="*", metavar="TARGET",
-                        help=f"kill only these: {' '.join(TARGETS)} redis postgres (default: all)")
+    parser.add_argument(
+        "--pg-stop-mode",
+        choices=("fast", "immediate"),
+        default="fast",
+        help="pg_ctl stop mode for the PostgreSQL restart (fast)",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        metavar="TARGET",
+        help=f"kill only these: {' '.join(TARGETS)} redis postgres (default: all)",
+    )
     parser.add_argument("--seed", type=int, default=None, help="the clients' random seed")
     parser.add_argument("--keep-logs", action="store_true", help="keep the processes' logs even if every check passes")
     parser.add_argument("--json", type=Path, help="also write the check lines to this file")
@@ -670,19 +810,22 @@ def main(argv: list[str] | None = None) -> int:
     seed = args.seed if args.seed is not None else random.randrange(1_000_000)
 
     began = time.monotonic()
-    print(f"chaos: {len(targets)} targets, {args.clients} clients at {args.rate:g} req/s, down {down:g}s, "
-          f"steady {steady:g}s, seed {seed}; {platform.python_version()}, {os.cpu_count()} CPUs, "
-          f"load {_load_average()}", flush=True)
+    print(
+        f"chaos: {len(targets)} targets, {args.clients} clients at {args.rate:g} req/s, down {down:g}s, "
+        f"steady {steady:g}s, seed {seed}; {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"load {_load_average()}",
+        flush=True,
+    )
     run = Run()
     cluster_dir = Path(tempfile.mkdtemp(prefix="tessera-chaos-pg-"))
     try:
         with PostgresCluster(cluster_dir) as cluster:
             print(f"  PostgreSQL {cluster.bindir.parent.name} of our own on port {cluster.port}", flush=True)
-            with production_system("chaos", start=False, keep_logs=args.keep_logs,
-                                   postgres_admin_url=cluster.admin_url, **OVERRIDES) as tessera:
+            with production_system(
+                "chaos", start=False, keep_logs=args.keep_logs, postgres_admin_url=cluster.admin_url, **OVERRIDES
+            ) as tessera:
                 try:
-                    checks, by_phase = _chaos_run(tessera, cluster, run, args, targets, down, steady, baseline,
-                                                  seed)
+                    checks, by_phase = _chaos_run(tessera, cluster, run, args, targets, down, steady, baseline, seed)
                 finally:
                     if not cluster.running():  # the databases are dropped on the way out
                         cluster.start()
@@ -708,10 +851,23 @@ class ChecksFailed(Exception):
     """Raised inside the running system's block, so that it keeps the processes' logs."""
 
 
-def _chaos_run(tessera: Tessera, cluster: PostgresCluster, run: Run, args, targets, down: float, steady: float,
-               baseline: float, seed: int) -> tuple[list[Check], dict]:
-    tessera.sql("availability", "UPDATE venues SET hold_ttl_seconds = :ttl WHERE slug = :venue",
-                ttl=HOLD_TTL_SECONDS, venue=DEMO_VENUE)
+def _chaos_run(
+    tessera: Tessera,
+    cluster: PostgresCluster,
+    run: Run,
+    args,
+    targets,
+    down: float,
+    steady: float,
+    baseline: float,
+    seed: int,
+) -> tuple[list[Check], dict]:
+    tessera.sql(
+        "availability",
+        "UPDATE venues SET hold_ttl_seconds = :ttl WHERE slug = :venue",
+        ttl=HOLD_TTL_SECONDS,
+        venue=DEMO_VENUE,
+    )
     chaos = Chaos(tessera, cluster, run, args.pg_stop_mode)
     started = time.monotonic()
     chaos.start_all()
@@ -747,26 +903,36 @@ def _chaos_run(tessera: Tessera, cluster: PostgresCluster, run: Run, args, targe
             client.join(RETRY_FOR_SECONDS + HTTP_TIMEOUT + 5)
     load_seconds = run.phases[-1][0] - load_started
     last_request_at = max((a.ended for a in run.attempts), default=time.monotonic())
-    print(f"  load: {len(run.attempts)} requests in {load_seconds:.0f}s ({len(run.attempts) / load_seconds:.1f}/s); "
-          "draining", flush=True)
+    print(
+        f"  load: {len(run.attempts)} requests in {load_seconds:.0f}s ({len(run.attempts) / load_seconds:.1f}/s); "
+        "draining",
+        flush=True,
+    )
     drained = drain(tessera, 240)
     print(f"  drained: {drained}", flush=True)
     wait_past_hold_ttls(tessera, last_request_at)
     chaos.stop_supervising()
 
-    checks = [*check_capacity(tessera), *check_holds(tessera), *check_bookings(tessera, run),
-              *check_emails_and_audit(tessera)]
+    checks = [
+        *check_capacity(tessera),
+        *check_holds(tessera),
+        *check_bookings(tessera, run),
+        *check_emails_and_audit(tessera),
+    ]
     client_checks, by_phase = check_clients(run)
     checks += client_checks
     creates = [a for a in run.attempts if a.op == "create" and a.status == 201]
     latencies = sorted((a.ended - a.started) * 1000 for a in creates)
-    load = {"seconds": round(load_seconds, 1), "requests": len(run.attempts),
-            "per_second": round(len(run.attempts) / load_seconds, 1),
-            "outcomes": {f"{op} {result}": n for (op, result), n in sorted(run.outcomes.items(), key=str)},
-            "create_201_ms_p50": round(statistics.median(latencies), 1) if latencies else None,
-            "create_201_ms_p99": round(latencies[int(len(latencies) * 0.99)], 1) if latencies else None,
-            "outages_s": {o.target: round(o.back_at - o.down_at, 1) for o in run.outages if o.back_at},
-            "supervisor_restarts": dict(Counter(name for _, name in run.supervisor_restarts))}
+    load = {
+        "seconds": round(load_seconds, 1),
+        "requests": len(run.attempts),
+        "per_second": round(len(run.attempts) / load_seconds, 1),
+        "outcomes": {f"{op} {result}": n for (op, result), n in sorted(run.outcomes.items(), key=str)},
+        "create_201_ms_p50": round(statistics.median(latencies), 1) if latencies else None,
+        "create_201_ms_p99": round(latencies[int(len(latencies) * 0.99)], 1) if latencies else None,
+        "outages_s": {o.target: round(o.back_at - o.down_at, 1) for o in run.outages if o.back_at},
+        "supervisor_restarts": dict(Counter(name for _, name in run.supervisor_restarts)),
+    }
     checks.insert(0, Check("load", True, load))
     return checks, by_phase
 

@@ -5,6 +5,7 @@ the Celery parent and its pool); PostgreSQL counts every `postgres` process on t
 Redis its own server. Read with psutil before and after a run; divided by the requests served,
 it is CPU milliseconds per request for each process type.
 """
+
 from __future__ import annotations
 
 import psutil
@@ -32,8 +33,9 @@ def _tree_seconds(pid: int) -> float:
 def seconds_by_process(tessera: Tessera) -> dict[str, float]:
     seconds = {name: _tree_seconds(process.pid) for name, process in tessera.system.processes.items()}
     seconds["redis"] = _tree_seconds(tessera.redis_server.pid)
-    seconds["postgresql"] = sum(_tree_seconds(process.pid) for process in psutil.process_iter(["name"])
-                                if process.info["name"] == "postgres")
+    seconds["postgresql"] = sum(
+        _tree_seconds(process.pid) for process in psutil.process_iter(["name"]) if process.info["name"] == "postgres"
+    )
     return seconds
 
 

@@ -8,6 +8,7 @@
 - search: a hold is placed on a day the cache holds (internal API, as the booking service
   places it), and the public search through the gateway is polled until it shows the hold.
 """
+
 from __future__ import annotations
 
 import random
@@ -34,28 +35,51 @@ class Latency:
     max_ms: float
 
     @classmethod
-    def of(cls, effect: str, seconds: list[float]) -> "Latency":
+    def of(cls, effect: str, seconds: list[float]) -> Latency:
         ordered = sorted(seconds)
-        return cls(effect, len(ordered), round(statistics.median(ordered) * 1000, 1),
-                   round(percentile(ordered, 0.95) * 1000, 1), round(ordered[-1] * 1000, 1))
+        return cls(
+            effect,
+            len(ordered),
+            round(statistics.median(ordered) * 1000, 1),
+            round(percentile(ordered, 0.95) * 1000, 1),
+            round(ordered[-1] * 1000, 1),
+        )
 
 
 def _book(http: requests.Session, gateway: str, venue: str, day: str, at: str) -> str:
-    body = {"venue": venue, "date": day, "time": at, "party_size": 2,
-            "customer": {"first_name": "Ada", "surname": "Lovelace", "email": f"effect-{uuid.uuid4().hex[:12]}@example.com",
-                         "mobile": "+447700900000"}}
+    body = {
+        "venue": venue,
+        "date": day,
+        "time": at,
+        "party_size": 2,
+        "customer": {
+            "first_name": "Ada",
+            "surname": "Lovelace",
+            "email": f"effect-{uuid.uuid4().hex[:12]}@example.com",
+            "mobile": "+447700900000",
+        },
+    }
     response = http.post(f"{gateway}/api/v1/bookings", json=body, timeout=10)
     if response.status_code != 201:
         raise RuntimeError(f"create answered {response.status_code}: {response.text[:300]}")
     return response.json()["reference"]
 
 
-def email_and_audit(tessera: Tessera, venues: list[str], days: list[str], times: list[str], *,
-                    bookings: int = 100, interval: float = 0.1) -> list[Latency]:
+def email_and_audit(
+    tessera: Tessera,
+    venues: list[str],
+    days: list[str],
+    times: list[str],
+    *,
+    bookings: int = 100,
+    interval: float = 0.1,
+) -> list[Latency]:
     committed: dict[str, float] = {}
     with requests.Session() as http:
         for _ in range(bookings):
-            reference = _book(http, tessera.gateway_url, random.choice(venues), random.choice(days), random.choice(times))
+            reference = _book(
+                http, tessera.gateway_url, random.choice(venues), random.choice(days), random.choice(times)
+            )
             committed[reference] = time.time()
             time.sleep(interval)
 
@@ -68,21 +92,31 @@ def email_and_audit(tessera: Tessera, venues: list[str], days: list[str], times:
         return found if len(found) == len(committed) else {}
 
     emails = wait_until(delivered, 60, 0.2, "every confirmation e-mail")
-    audited = dict(tessera.sql(
-        "booking", "SELECT b.reference, o.event_id FROM bookings b JOIN outbox_events o ON o.aggregate_id = b.id "
-                   "WHERE o.event_type = 'booking.created' AND b.reference = ANY(:references)",
-        references=list(committed)))
+    audited = dict(
+        tessera.sql(
+            "booking",
+            "SELECT b.reference, o.event_id FROM bookings b JOIN outbox_events o ON o.aggregate_id = b.id "
+            "WHERE o.event_type = 'booking.created' AND b.reference = ANY(:references)",
+            references=list(committed),
+        )
+    )
 
     def recorded() -> dict[str, float]:
-        rows = tessera.sql("notification", "SELECT event_id, EXTRACT(EPOCH FROM recorded_at AT TIME ZONE "
-                                           "current_setting('TimeZone')) FROM audit_log WHERE event_id = ANY(:ids)",
-                           ids=list(audited.values()))
+        rows = tessera.sql(
+            "notification",
+            "SELECT event_id, EXTRACT(EPOCH FROM recorded_at AT TIME ZONE "
+            "current_setting('TimeZone')) FROM audit_log WHERE event_id = ANY(:ids)",
+            ids=list(audited.values()),
+        )
         return {event_id: float(at) for event_id, at in rows} if len(rows) == len(audited) else {}
 
     audit_rows = wait_until(recorded, 60, 0.2, "every audit row")
-    return [Latency.of("commit -> confirmation e-mail accepted by SMTP",
-                       [emails[ref] - at for ref, at in committed.items()]),
-            Latency.of("commit -> audit row", [audit_rows[audited[ref]] - at for ref, at in committed.items()])]
+    return [
+        Latency.of(
+            "commit -> confirmation e-mail accepted by SMTP", [emails[ref] - at for ref, at in committed.items()]
+        ),
+        Latency.of("commit -> audit row", [audit_rows[audited[ref]] - at for ref, at in committed.items()]),
+    ]
 
 
 def search_staleness(tessera: Tessera, venue: str, days: list[str], times: list[str], *, samples: int = 50) -> Latency:
@@ -91,22 +125,36 @@ def search_staleness(tessera: Tessera, venue: str, days: list[str], times: list[
     availability = tessera.system.service_urls["availability"]
     seconds = []
     with requests.Session() as http:
+
         def remaining(day: str, at: str) -> int:
-            response = http.get(f"{tessera.gateway_url}/api/v1/venues/{venue}/availability",
-                                params={"date": day, "party_size": 1}, timeout=10)
+            response = http.get(
+                f"{tessera.gateway_url}/api/v1/venues/{venue}/availability",
+                params={"date": day, "party_size": 1},
+                timeout=10,
+            )
             response.raise_for_status()
             return next(slot["remaining"] for slot in response.json()["slots"] if slot["time"] == at)
 
         for index in range(samples + 5):  # the first few pay for the worker's connections
             day, at = days[index % len(days)], times[index % len(times)]
             before = remaining(day, at)
-            hold = http.post(f"{availability}/internal/holds", headers=internal, timeout=10, json={
-                "hold_key": f"bench-{uuid.uuid4().hex}", "venue": venue, "date": day, "time": at, "units": 1})
+            hold = http.post(
+                f"{availability}/internal/holds",
+                headers=internal,
+                timeout=10,
+                json={"hold_key": f"bench-{uuid.uuid4().hex}", "venue": venue, "date": day, "time": at, "units": 1},
+            )
             hold.raise_for_status()
             placed = time.perf_counter()
-            wait_until(lambda: remaining(day, at) == before - 1, 30, POLL_SECONDS, "search to show the hold")
+            wait_until(
+                lambda day=day, at=at, before=before: remaining(day, at) == before - 1,
+                30,
+                POLL_SECONDS,
+                "search to show the hold",
+            )
             if index >= 5:
                 seconds.append(time.perf_counter() - placed)
-            http.post(f"{availability}/internal/holds/{hold.json()['id']}/release", headers=internal,
-                      timeout=10).raise_for_status()
+            http.post(
+                f"{availability}/internal/holds/{hold.json()['id']}/release", headers=internal, timeout=10
+            ).raise_for_status()
     return Latency.of("hold placed -> public search shows it", seconds)

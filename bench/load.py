@@ -5,6 +5,7 @@ figure) and the latency at half that rate (each user sends at a fixed rate; p95 
 figure). Latencies are every request's own, measured by locust's FastHttpUser from sending
 to the last byte, in the window after a short warm-up.
 """
+
 from __future__ import annotations
 
 import glob
@@ -54,24 +55,58 @@ def percentile(ordered: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def run(host: str, workload: Workload, *, users: int, seconds: float, rate_per_user: float = 0.0,
-        warmup: float = 3.0, processes: int = 1) -> Figures:
+def run(
+    host: str,
+    workload: Workload,
+    *,
+    users: int,
+    seconds: float,
+    rate_per_user: float = 0.0,
+    warmup: float = 3.0,
+    processes: int = 1,
+) -> Figures:
     """Run `workload` against `host` for warmup + seconds and return the figures of the last `seconds`."""
     with tempfile.TemporaryDirectory(prefix="tessera-locust-") as scratch:
-        env = {**os.environ, **workload.data, "BENCH_RATE_PER_USER": str(rate_per_user),
-               "BENCH_SAMPLES": scratch, "PYTHONPATH": str(ROOT)}
+        env = {
+            **os.environ,
+            **workload.data,
+            "BENCH_RATE_PER_USER": str(rate_per_user),
+            "BENCH_SAMPLES": scratch,
+            "PYTHONPATH": str(ROOT),
+        }
         # At a fixed rate, users are started over one period of theirs, so their requests interleave
         # instead of arriving in bursts of `users` (which would measure the burst, not the rate).
         spawn_rate = users * rate_per_user if rate_per_user > 0 else users
         warmup = max(warmup, users / spawn_rate + 1)  # every user running before the window opens
-        command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--only-summary",
-                   "--users", str(users), "--spawn-rate", f"{spawn_rate:.3f}", "--run-time", f"{int(warmup + seconds)}s",
-                   "--host", host, "--loglevel", "WARNING", "--stop-timeout", "3", "--exit-code-on-error", "0"]
+        command = [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(LOCUSTFILE),
+            "--headless",
+            "--only-summary",
+            "--users",
+            str(users),
+            "--spawn-rate",
+            f"{spawn_rate:.3f}",
+            "--run-time",
+            f"{int(warmup + seconds)}s",
+            "--host",
+            host,
+            "--loglevel",
+            "WARNING",
+            "--stop-timeout",
+            "3",
+            "--exit-code-on-error",
+            "0",
+        ]
         if processes > 1:
             command += ["--processes", str(processes)]
         command.append(workload.user_class)
-        finished = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
-                                  timeout=warmup + seconds + 120)
+        finished = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=warmup + seconds + 120
+        )
         if finished.returncode != 0:
             raise RuntimeError(f"locust exited {finished.returncode}:\n{finished.stderr[-3000:]}")
         samples = []
@@ -86,8 +121,16 @@ def run(host: str, workload: Workload, *, users: int, seconds: float, rate_per_u
     statuses = Counter(str(sample[2]) for sample in window)
     errors = sum(count for status, count in statuses.items() if not status.startswith("2"))
     mode = "ceiling" if rate_per_user <= 0 else f"at {rate_per_user * users:.0f} rps"
-    return Figures(workload=workload.label, mode=mode, users=users, seconds=round(span, 1), requests=len(window),
-                   rps=round(len(window) / span, 1) if span else float("nan"),
-                   p50_ms=round(statistics.median(latencies), 2), p95_ms=round(percentile(latencies, 0.95), 2),
-                   p99_ms=round(percentile(latencies, 0.99), 2), error_rate=round(errors / len(window), 4),
-                   statuses=dict(sorted(statuses.items())))
+    return Figures(
+        workload=workload.label,
+        mode=mode,
+        users=users,
+        seconds=round(span, 1),
+        requests=len(window),
+        rps=round(len(window) / span, 1) if span else float("nan"),
+        p50_ms=round(statistics.median(latencies), 2),
+        p95_ms=round(percentile(latencies, 0.95), 2),
+        p99_ms=round(percentile(latencies, 0.99), 2),
+        error_rate=round(errors / len(window), 4),
+        statuses=dict(sorted(statuses.items())),
+    )

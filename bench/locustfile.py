@@ -6,6 +6,7 @@ closed loop that finds the ceiling) or at a fixed rate each (the open-ish loop t
 latency at a given load). Every request's exact latency is kept and written as JSON to
 the BENCH_SAMPLES directory when locust stops; locust's own statistics round to whole milliseconds.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -68,8 +69,13 @@ class TesseraUser(FastHttpUser):
     def create(self) -> None:
         venue, day, at = _slot()
         email = _guest()
-        body = {"venue": venue, "date": day, "time": at, "party_size": random.randint(1, 4),
-                "customer": {"first_name": "Ada", "surname": "Lovelace", "email": email, "mobile": "+447700900000"}}
+        body = {
+            "venue": venue,
+            "date": day,
+            "time": at,
+            "party_size": random.randint(1, 4),
+            "customer": {"first_name": "Ada", "surname": "Lovelace", "email": email, "mobile": "+447700900000"},
+        }
         response = self.client.post("/api/v1/bookings", json=body, name="create")
         if response.status_code == 201:
             _booked.append((response.json()["reference"], email))
@@ -131,11 +137,19 @@ class ConsumerApiCreate(TesseraUser):
     @task
     def create_booking(self):
         venue, day, at = _slot()
-        form = {"VisitDate": day, "VisitTime": f"{at}:00", "PartySize": random.randint(1, 4), "ChannelCode": "ONLINE",
-                "Customer[FirstName]": "Ada", "Customer[Surname]": "Lovelace", "Customer[Email]": _guest(),
-                "Customer[Mobile]": "07700900123"}
-        self.client.post(f"/api/ConsumerApi/v1/Restaurant/{venue}/BookingWithStripeToken", data=form,
-                         name="consumerapi create")
+        form = {
+            "VisitDate": day,
+            "VisitTime": f"{at}:00",
+            "PartySize": random.randint(1, 4),
+            "ChannelCode": "ONLINE",
+            "Customer[FirstName]": "Ada",
+            "Customer[Surname]": "Lovelace",
+            "Customer[Email]": _guest(),
+            "Customer[Mobile]": "07700900123",
+        }
+        self.client.post(
+            f"/api/ConsumerApi/v1/Restaurant/{venue}/BookingWithStripeToken", data=form, name="consumerapi create"
+        )
 
 
 class Baseline(FastHttpUser):

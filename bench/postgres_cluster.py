@@ -10,6 +10,7 @@ directory; as anyone else they run directly.
         cluster.admin_url          # postgresql+psycopg2://postgres@127.0.0.1:<port>/postgres
         cluster.stop("fast"); cluster.start()
 """
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,10 @@ SERVER_SETTINGS = {
 def find_bindir() -> Path:
     if os.environ.get("PG_BINDIR"):
         return Path(os.environ["PG_BINDIR"])
-    versions = sorted((p for p in POSTGRES_ROOT.glob("*/bin") if (p / "initdb").exists()),
-                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
+    versions = sorted(
+        (p for p in POSTGRES_ROOT.glob("*/bin") if (p / "initdb").exists()),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
     if versions:
         return versions[-1]
     found = shutil.which("initdb")
@@ -65,19 +68,32 @@ class PostgresCluster:
             raise RuntimeError(f"{' '.join(args[:2])} failed ({result.returncode}):\n{result.stdout}{result.stderr}")
         return result
 
-    def init(self) -> "PostgresCluster":
+    def init(self) -> PostgresCluster:
         self.directory.mkdir(parents=True, exist_ok=True)
         if self.as_postgres:
             shutil.chown(self.directory, OS_USER, OS_USER)
-        self._run("initdb", "-D", str(self.data_dir), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                  "--locale=C", "--no-sync")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data_dir),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
         return self
 
-    def start(self) -> "PostgresCluster":
-        options = " ".join(f"-c {name}={value}" for name, value in
-                           {**SERVER_SETTINGS, "port": self.port, "unix_socket_directories": self.directory}.items())
-        self._run("pg_ctl", "start", "-D", str(self.data_dir), "-l", str(self.log_file), "-o", options,
-                  "-w", "-t", "60")
+    def start(self) -> PostgresCluster:
+        options = " ".join(
+            f"-c {name}={value}"
+            for name, value in {**SERVER_SETTINGS, "port": self.port, "unix_socket_directories": self.directory}.items()
+        )
+        self._run(
+            "pg_ctl", "start", "-D", str(self.data_dir), "-l", str(self.log_file), "-o", options, "-w", "-t", "60"
+        )
         return self
 
     def stop(self, mode: str = "fast") -> None:
@@ -86,8 +102,12 @@ class PostgresCluster:
         self._run("pg_ctl", "stop", "-D", str(self.data_dir), "-m", mode, "-w", "-t", "60")
 
     def running(self) -> bool:
-        return subprocess.run([str(self.bindir / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port), "-q"],
-                              timeout=10).returncode == 0
+        return (
+            subprocess.run(
+                [str(self.bindir / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port), "-q"], timeout=10
+            ).returncode
+            == 0
+        )
 
     def destroy(self) -> None:
         """Stop the server if it runs and delete its directory."""
@@ -98,7 +118,7 @@ class PostgresCluster:
                 pass
         shutil.rmtree(self.directory, ignore_errors=True)
 
-    def __enter__(self) -> "PostgresCluster":
+    def __enter__(self) -> PostgresCluster:
         try:
             return self.init().start()
         except BaseException:

@@ -8,6 +8,7 @@ prints the functions with the largest inclusive share of the samples.
     .venv/bin/python -m bench.profile WarmSearch gateway
     .venv/bin/python -m bench.profile Create booking --seconds 20 --top 50
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=32)
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args(argv)
-    with production_system("profile", start=False, AVAILABILITY_CACHE_TTL_SECONDS="600") as tessera, \
-            tempfile.TemporaryDirectory() as scratch:
+    with (
+        production_system("profile", start=False, AVAILABILITY_CACHE_TTL_SECONDS="600") as tessera,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
         seeded = seed_dataset(tessera.databases.urls, bookings=1000)
         tessera.system.start_all()
         data = Spread.of(tessera, seeded.venues)
@@ -63,13 +66,35 @@ def main(argv: list[str] | None = None) -> int:
         shell = tessera.system.processes[args.process].pid
         master = subprocess.run(["pgrep", "-P", str(shell)], capture_output=True, text=True).stdout.split() or [shell]
         output = Path(scratch) / "profile.txt"
-        spy = subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "--subprocesses", "--gil",
-                                "--nonblocking", "--rate", "200", "--format", "raw", "--duration", str(args.seconds),
-                                "--output", str(output), "--pid", str(master[0])],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        figures = load.run(tessera.gateway_url,
-                           Workload(args.workload, args.workload, data.locust_env(tessera.redis_server.url)), users=args.users,
-                           seconds=args.seconds, warmup=1)
+        spy = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "py-spy"),
+                "record",
+                "--subprocesses",
+                "--gil",
+                "--nonblocking",
+                "--rate",
+                "200",
+                "--format",
+                "raw",
+                "--duration",
+                str(args.seconds),
+                "--output",
+                str(output),
+                "--pid",
+                str(master[0]),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        figures = load.run(
+            tessera.gateway_url,
+            Workload(args.workload, args.workload, data.locust_env(tessera.redis_server.url)),
+            users=args.users,
+            seconds=args.seconds,
+            warmup=1,
+        )
         if spy.wait() != 0:
             raise RuntimeError(f"py-spy failed: {spy.stderr.read()[-2000:]}")
         total, shares = inclusive_shares(output.read_text())

@@ -5,6 +5,7 @@ Each request is sent through the gateway with an X-Request-ID of its own; every 
 reaches logs one line with that id, so the statements of one search or one create are known per
 service without touching the code under measurement.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,8 @@ import uuid
 
 import requests
 
-from bench.system import Tessera
 from availability_service.cache import day_key as availability_day_key
+from bench.system import Tessera
 from tests.support.processes import wait_until
 
 SERVICES = ("gateway", "availability", "booking")
@@ -34,8 +35,9 @@ def _statements(tessera: Tessera, request_id: str) -> dict[str, int]:
 
 def _traced(tessera: Tessera, method: str, path: str, expected: int, **kwargs) -> dict[str, int]:
     request_id = uuid.uuid4().hex
-    response = requests.request(method, tessera.gateway_url + path, headers={"X-Request-ID": request_id},
-                                timeout=10, **kwargs)
+    response = requests.request(
+        method, tessera.gateway_url + path, headers={"X-Request-ID": request_id}, timeout=10, **kwargs
+    )
     if response.status_code != expected:
         raise RuntimeError(f"{method} {path} answered {response.status_code}: {response.text[:300]}")
     time.sleep(0.2)  # the log lines are written after the answer
@@ -58,8 +60,17 @@ def per_request(tessera: Tessera, data, *, repeat: int = 5) -> dict[str, int]:
         cache.delete(availability_day_key(venue, day))
         keep("search, cold cache", _traced(tessera, "GET", search, 200))
         keep("search, warm cache", _traced(tessera, "GET", search, 200))
-        body = {"venue": venue, "date": day, "time": at, "party_size": 2,
-                "customer": {"first_name": "Ada", "surname": "Lovelace",
-                             "email": f"queries-{uuid.uuid4().hex[:10]}@example.com", "mobile": "+447700900000"}}
+        body = {
+            "venue": venue,
+            "date": day,
+            "time": at,
+            "party_size": 2,
+            "customer": {
+                "first_name": "Ada",
+                "surname": "Lovelace",
+                "email": f"queries-{uuid.uuid4().hex[:10]}@example.com",
+                "mobile": "+447700900000",
+            },
+        }
         keep("create", _traced(tessera, "POST", "/api/v1/bookings", 201, json=body))
     return counts

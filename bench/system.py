@@ -12,6 +12,7 @@
 Rate limits are raised: every request comes from one address here, where production counts
 each client in its own bucket.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -29,7 +30,8 @@ import redis
 from sqlalchemy import create_engine, text
 
 from runner import SERVICES
-from tests.support.backends import SERVICES as SERVICE_NAMES, Backend, free_port
+from tests.support.backends import SERVICES as SERVICE_NAMES
+from tests.support.backends import Backend, free_port
 from tests.support.processes import System, wait_until
 from tests.support.smtp import SmtpSink
 
@@ -48,12 +50,27 @@ class RedisServer:
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self._process: subprocess.Popen | None = None
 
-    def start(self) -> "RedisServer":
+    def start(self) -> RedisServer:
         self.directory.mkdir(parents=True, exist_ok=True)
         self._process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
-             "--dir", str(self.directory), "--logfile", str(self.directory / "redis.log")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "yes",
+                "--dir",
+                str(self.directory),
+                "--logfile",
+                str(self.directory / "redis.log"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         client = redis.Redis.from_url(self.url)
         wait_until(lambda: _answers(client), 10, 0.05, f"redis-server on port {self.port}")
         return self
@@ -86,7 +103,7 @@ class PostgresDatabases:
     admin_url: str = POSTGRES_ADMIN_URL
     urls: dict[str, str] = field(default_factory=dict)
 
-    def create(self) -> "PostgresDatabases":
+    def create(self) -> PostgresDatabases:
         suffix = uuid.uuid4().hex[:8]
         base = self.admin_url.rsplit("/", 1)[0]
         admin = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
@@ -106,8 +123,9 @@ class PostgresDatabases:
         admin.dispose()
 
 
-def production_env(redis_url: str, database_urls: dict[str, str], var_dir: Path, smtp_url: str,
-                   **overrides: str) -> dict[str, str]:
+def production_env(
+    redis_url: str, database_urls: dict[str, str], var_dir: Path, smtp_url: str, **overrides: str
+) -> dict[str, str]:
     ports = {name: free_port() for name in ("GATEWAY", "AVAILABILITY", "BOOKING", "NOTIFICATION")}
     env = {
         "TESSERA_ENV": "production",
@@ -163,8 +181,14 @@ class Tessera:
 
 
 @contextlib.contextmanager
-def production_system(name: str, *, start: bool = True, keep_logs: bool = False,
-                      postgres_admin_url: str = POSTGRES_ADMIN_URL, **overrides: str):
+def production_system(
+    name: str,
+    *,
+    start: bool = True,
+    keep_logs: bool = False,
+    postgres_admin_url: str = POSTGRES_ADMIN_URL,
+    **overrides: str,
+):
     """Create the databases, migrate, seed the demo venue and (unless start=False) start every process.
 
     `postgres_admin_url` names the server the databases are created on (the chaos suite runs

@@ -1,4 +1,5 @@
 """Booking service: customers, bookings, idempotency keys and the transactional outbox."""
+
 from __future__ import annotations
 
 from flask import Flask
@@ -26,10 +27,13 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings.from_env()
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
-    app.config.update(openapi_config("Tessera booking service"), SERVICE_TOKEN=settings.common.service_token,
-                      MAX_CONTENT_LENGTH=settings.common.max_body_bytes,
-                      IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
-                      REMINDER_LEAD_MINUTES=settings.reminder_lead_minutes)
+    app.config.update(
+        openapi_config("Tessera booking service"),
+        SERVICE_TOKEN=settings.common.service_token,
+        MAX_CONTENT_LENGTH=settings.common.max_body_bytes,
+        IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
+        REMINDER_LEAD_MINUTES=settings.reminder_lead_minutes,
+    )
     install_request_context(app)
     arm_from_environment()
     bind_extensions(settings)

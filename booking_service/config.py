@@ -1,4 +1,5 @@
 """Booking service settings: the only reader of the environment in this service."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ class Settings:
     reminder_interval_seconds: float  # ... and looks for reminders that are due
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         return cls(
             common=CommonSettings.from_env(),
             database_url=database_url("BOOKING", "booking"),

@@ -1,4 +1,5 @@
 """The booking service's domain errors (codes are part of the API)."""
+
 from shared.errors import ApiError
 
 
@@ -15,8 +16,11 @@ class HoldExpiredBeforeCommit(ApiError):
 
 
 class IdempotencyKeySpent(ApiError):
-    status, code, message = 409, "idempotency_key_spent", \
-        "The request with this Idempotency-Key failed and its capacity was given back; send a new key."
+    status, code, message = (
+        409,
+        "idempotency_key_spent",
+        "The request with this Idempotency-Key failed and its capacity was given back; send a new key.",
+    )
 
 
 class BookingNotModifiable(ApiError):

@@ -8,6 +8,7 @@ refuses a major version it does not know.
 A snapshot is the booking as the API shows it, plus what consumers need so they never call
 back: the booking's id and version, the venue's name, address and time zone.
 """
+
 from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
@@ -87,8 +88,22 @@ class BookingEventSchema(Schema):
     payload = fields.Nested(BookingEventPayloadSchema, required=True)
 
 
-def booking_event(event_type: str, booking_id: str, venue: str, before: dict | None, after: dict, *,
-                  actor: dict, request_id: str | None) -> dict:
+def booking_event(
+    event_type: str,
+    booking_id: str,
+    venue: str,
+    before: dict | None,
+    after: dict,
+    *,
+    actor: dict,
+    request_id: str | None,
+) -> dict:
     """An event of this schema's current version."""
-    return make_event(event_type, booking_id, {"venue": venue, "before": before, "after": after}, version=VERSION,
-                      actor=actor, request_id=request_id)
+    return make_event(
+        event_type,
+        booking_id,
+        {"venue": venue, "before": before, "after": after},
+        version=VERSION,
+        actor=actor,
+        request_id=request_id,
+    )

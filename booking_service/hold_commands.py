@@ -5,6 +5,7 @@ after the commit (`carry_out`). Whatever did not get through is retried by the
 reconciliation job (`carry_out_pending`) until the availability service has taken it; both
 calls are idempotent there, so doing one twice is harmless.
 """
+
 from __future__ import annotations
 
 import logging
@@ -25,8 +26,12 @@ CALLS = {HoldCommand.CONFIRM: availability_client.confirm_hold, HoldCommand.RELE
 
 
 def record(session: Session, hold_id: str, command: str) -> None:
-    insert_ignoring_conflicts(session, HoldCommand, {"hold_id": hold_id, "command": command, "created_at": utcnow(),
-                                                     "attempts": 0}, index_elements=["hold_id", "command"])
+    insert_ignoring_conflicts(
+        session,
+        HoldCommand,
+        {"hold_id": hold_id, "command": command, "created_at": utcnow(), "attempts": 0},
+        index_elements=["hold_id", "command"],
+    )
 
 
 def carry_out(hold_id: str, command: str) -> bool:
@@ -39,21 +44,30 @@ def carry_out(hold_id: str, command: str) -> bool:
         if not (command == HoldCommand.CONFIRM and exc.code == "hold_not_active"):
             error = exc.code
     with db.transaction() as session:
-        values = {"attempts": HoldCommand.attempts + 1, "last_error": error}
+        values: dict[str, object] = {"attempts": HoldCommand.attempts + 1, "last_error": error}
         if error is None:
             values["done_at"] = utcnow()
-        session.execute(update(HoldCommand).where(HoldCommand.hold_id == hold_id, HoldCommand.command == command,
-                                                  HoldCommand.done_at.is_(None)).values(**values))
+        session.execute(
+            update(HoldCommand)
+            .where(HoldCommand.hold_id == hold_id, HoldCommand.command == command, HoldCommand.done_at.is_(None))
+            .values(**values)
+        )
     if error is not None:
-        log.warning("hold command failed; the reconciliation job will retry it",
-                    extra={"hold_id": hold_id, "command": command, "error": error})
+        log.warning(
+            "hold command failed; the reconciliation job will retry it",
+            extra={"hold_id": hold_id, "command": command, "error": error},
+        )
     return error is None
 
 
 def carry_out_pending(limit: int = 200) -> dict[str, int]:
     with db.reading() as session:
-        pending = session.execute(select(HoldCommand.hold_id, HoldCommand.command)
-                                  .where(HoldCommand.done_at.is_(None)).order_by(HoldCommand.id).limit(limit)).all()
+        pending = session.execute(
+            select(HoldCommand.hold_id, HoldCommand.command)
+            .where(HoldCommand.done_at.is_(None))
+            .order_by(HoldCommand.id)
+            .limit(limit)
+        ).all()
     report = {"done": 0, "failed": 0}
     for hold_id, command in pending:
         report["done" if carry_out(hold_id, command) else "failed"] += 1

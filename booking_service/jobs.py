@@ -1,5 +1,6 @@
 """The booking service's scheduled jobs, run by its own worker on the schedule of its own beat
 (booking_service/worker.py), and on request at `POST /internal/jobs/<job>`."""
+
 from __future__ import annotations
 
 from booking_service import reminders
@@ -17,5 +18,6 @@ def jobs(settings: Settings) -> dict[str, Job]:
     }
 
 
-blp = jobs_blueprint({"reconcile": reconcile, "send-reminders": reminders.send_due,
-                      "purge-idempotency-keys": purge_idempotency_keys})
+blp = jobs_blueprint(
+    {"reconcile": reconcile, "send-reminders": reminders.send_due, "purge-idempotency-keys": purge_idempotency_keys}
+)

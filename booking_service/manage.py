@@ -1,4 +1,5 @@
 """Ops commands of the booking service: `python -m booking_service.manage --help`."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,9 @@ from shared.config import database_url
 from shared.logging import configure_logging
 from shared.manage import service_cli
 
-cli = service_cli(__doc__, Path(__file__).parent / "migrations", "booking_alembic_version",
-                  lambda: database_url("BOOKING", "booking"))
+cli = service_cli(
+    __doc__, Path(__file__).parent / "migrations", "booking_alembic_version", lambda: database_url("BOOKING", "booking")
+)
 
 
 @cli.command("outbox-backlog")

@@ -1,11 +1,26 @@
 """The booking service's tables: customers, bookings, cancellation reasons, idempotency keys, outbox."""
+
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time
 
-from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
-                        LargeBinary, String, Text, Time, UniqueConstraint, func)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shared.db import Base as SharedBase
@@ -123,7 +138,7 @@ class Booking(Base):
 
 
 class IdempotencyKey(Base):
-    """The first response to a request carrying an Idempotency-Key (DESIGN guarantee 4).
+    """The first response to a request carrying an Idempotency-Key (guarantee 4 of docs/architecture.md).
 
     The primary key decides races: of two concurrent requests with one key, exactly one
     inserts this row; the other finds it.

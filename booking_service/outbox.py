@@ -8,6 +8,7 @@ same row at once; on SQLite the write transaction serialises relays. A batch is 
 round trip and marked published only after the stream took it; if Redis fails, the rows stay
 unpublished and go again later (consumers dedupe on the event id).
 """
+
 from __future__ import annotations
 
 import logging
@@ -27,23 +28,29 @@ from shared.logging import current_request_id
 log = logging.getLogger(__name__)
 
 
-def add_outbox_event(session: Session, event_type: str, booking: Booking, *, before: dict | None,
-                     actor: dict) -> dict:
+def add_outbox_event(session: Session, event_type: str, booking: Booking, *, before: dict | None, actor: dict) -> dict:
     """Write the event of a change in the change's own transaction; returns the new snapshot."""
     session.flush()
     after = event_snapshot(booking)
-    envelope = booking_event(event_type, booking.id, booking.venue, before, after, actor=actor,
-                             request_id=current_request_id())
-    session.add(OutboxEvent(event_id=envelope["event_id"], event_type=event_type, aggregate_id=booking.id,
-                            envelope=envelope, created_at=utcnow()))
+    envelope = booking_event(
+        event_type, booking.id, booking.venue, before, after, actor=actor, request_id=current_request_id()
+    )
+    session.add(
+        OutboxEvent(
+            event_id=envelope["event_id"],
+            event_type=event_type,
+            aggregate_id=booking.id,
+            envelope=envelope,
+            created_at=utcnow(),
+        )
+    )
     return after
 
 
 def publish_pending(batch_size: int = 100) -> int:
     """Append up to `batch_size` unpublished events to the stream; returns how many."""
     with db.transaction() as session:
-        query = (select(OutboxEvent).where(OutboxEvent.published_at.is_(None))
-                 .order_by(OutboxEvent.id).limit(batch_size))
+        query = select(OutboxEvent).where(OutboxEvent.published_at.is_(None)).order_by(OutboxEvent.id).limit(batch_size)
         if not db.is_sqlite:
             query = query.with_for_update(skip_locked=True)
         rows = session.scalars(query).all()
@@ -66,8 +73,9 @@ def backlog() -> dict:
     """How many events wait and how old the oldest is, in seconds."""
     with db.reading() as session:
         count, oldest = session.execute(
-            select(func.count(OutboxEvent.id), func.min(OutboxEvent.created_at))
-            .where(OutboxEvent.published_at.is_(None))
+            select(func.count(OutboxEvent.id), func.min(OutboxEvent.created_at)).where(
+                OutboxEvent.published_at.is_(None)
+            )
         ).one()
     age = (utcnow() - oldest).total_seconds() if oldest else 0.0
     return {"unpublished": count, "oldest_age_seconds": round(age, 3)}

@@ -1,4 +1,5 @@
 """Booking references: 7 characters, cryptographically random, no look-alike characters."""
+
 from __future__ import annotations
 
 import secrets

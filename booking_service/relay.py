@@ -3,6 +3,7 @@
 A loop of its own rather than a beat-scheduled task: its job is to get events into the
 broker, so it must keep running, and keep retrying, exactly when the broker is down.
 """
+
 from __future__ import annotations
 
 import logging

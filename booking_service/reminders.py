@@ -5,6 +5,7 @@ moves with the booking, and a cancelled booking loses it. Sending means writing 
 `booking.reminder_due` event to the outbox in the transaction that marks the row sent, so
 a reminder is sent at most once per due time, and never for a booking no longer confirmed.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -16,6 +17,7 @@ from booking_service.extensions import db
 from booking_service.models import Booking, BookingStatus, Reminder
 from booking_service.outbox import add_outbox_event
 from shared.clock import utcnow
+from shared.db import rows_affected
 
 
 def schedule(session: Session, booking: Booking, lead: timedelta) -> None:
@@ -40,15 +42,24 @@ def send_due(limit: int = 200) -> dict[str, int]:
     """Put a `booking.reminder_due` event in the outbox for every reminder that is due."""
     now = utcnow()
     with db.reading() as session:
-        due = list(session.scalars(select(Reminder.booking_id).where(Reminder.sent_at.is_(None),
-                                                                      Reminder.due_at <= now)
-                                   .order_by(Reminder.due_at).limit(limit)))
+        due = list(
+            session.scalars(
+                select(Reminder.booking_id)
+                .where(Reminder.sent_at.is_(None), Reminder.due_at <= now)
+                .order_by(Reminder.due_at)
+                .limit(limit)
+            )
+        )
     sent = 0
     for booking_id in due:
         with db.transaction() as session:
-            claimed = session.execute(update(Reminder).where(Reminder.booking_id == booking_id,
-                                                             Reminder.sent_at.is_(None), Reminder.due_at <= now)
-                                      .values(sent_at=now).execution_options(synchronize_session=False)).rowcount
+            claimed = rows_affected(
+                session,
+                update(Reminder)
+                .where(Reminder.booking_id == booking_id, Reminder.sent_at.is_(None), Reminder.due_at <= now)
+                .values(sent_at=now)
+                .execution_options(synchronize_session=False),
+            )
             booking = session.get(Booking, booking_id)
             if claimed == 1 and booking is not None and booking.status == BookingStatus.CONFIRMED:
                 add_outbox_event(session, "booking.reminder_due", booking, before=None, actor={"type": "system"})

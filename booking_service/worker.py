@@ -6,6 +6,7 @@ relay (booking_service/relay.py), not through this app.
     celery -A booking_service.worker worker -Q booking   # the jobs
     celery -A booking_service.worker beat               # exactly one
 """
+
 from __future__ import annotations
 
 from celery import signals

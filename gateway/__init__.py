@@ -1,5 +1,6 @@
 """Gateway: the one public entry. Authenticates staff and integrations and routes /api/v1/... to
 the service that owns it, with the caller's signed identity."""
+
 from __future__ import annotations
 
 from flask import Flask, request
@@ -57,14 +58,19 @@ def create_app(settings: Settings | None = None) -> Flask:
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
     # flask-smorest documents the gateway's own routes; gateway/api_docs serves them with the services'.
-    app.config.update(openapi_config("Tessera gateway"), OPENAPI_URL_PREFIX=None,
-                      MAX_CONTENT_LENGTH=settings.max_body_bytes, SERVICE_TOKEN=settings.common.service_token,
-                      IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
-                      JWT_SECRET=settings.jwt_secret, ACCESS_TOKEN_TTL_SECONDS=settings.access_token_ttl_seconds,
-                      REFRESH_TOKEN_TTL_SECONDS=settings.refresh_token_ttl_seconds,
-                      RATELIMIT_STORAGE_URI=settings.common.redis_url,
-                      RATELIMIT_STORAGE_OPTIONS={"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-                      **settings.rate_limits)
+    app.config.update(
+        openapi_config("Tessera gateway"),
+        OPENAPI_URL_PREFIX=None,
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
+        SERVICE_TOKEN=settings.common.service_token,
+        IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
+        JWT_SECRET=settings.jwt_secret,
+        ACCESS_TOKEN_TTL_SECONDS=settings.access_token_ttl_seconds,
+        REFRESH_TOKEN_TTL_SECONDS=settings.refresh_token_ttl_seconds,
+        RATELIMIT_STORAGE_URI=settings.common.redis_url,
+        RATELIMIT_STORAGE_OPTIONS={"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        **settings.rate_limits,
+    )
     if settings.trusted_proxy_hops:
         # Behind a load balancer: take the client address and scheme from its X-Forwarded-* headers.
         hops = settings.trusted_proxy_hops
@@ -75,13 +81,20 @@ def create_app(settings: Settings | None = None) -> Flask:
     install_compression(app)
     install_rate_limits(app)
     db.init(settings.database_url)
-    upstreams = {name: Upstream(name, url, service_token=settings.common.service_token,
-                                identity_key=settings.common.identity_signing_key,
-                                connect_timeout=settings.upstream_timeouts[name].connect,
-                                read_timeout=settings.upstream_timeouts[name].read,
-                                breaker=UpstreamBreaker(name, failures=settings.breaker_failures,
-                                                        reset_seconds=settings.breaker_reset_seconds))
-                 for name, url in settings.upstreams.items()}
+    upstreams = {
+        name: Upstream(
+            name,
+            url,
+            service_token=settings.common.service_token,
+            identity_key=settings.common.identity_signing_key,
+            connect_timeout=settings.upstream_timeouts[name].connect,
+            read_timeout=settings.upstream_timeouts[name].read,
+            breaker=UpstreamBreaker(
+                name, failures=settings.breaker_failures, reset_seconds=settings.breaker_reset_seconds
+            ),
+        )
+        for name, url in settings.upstreams.items()
+    }
     app.extensions["tessera_upstreams"] = upstreams
     api = TesseraApi(app)
     api.register_blueprint(auth.blp)
@@ -91,5 +104,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     register_api_docs(app, api.spec, upstreams)
     add_document_part(app, consumerapi_document_part)
     register_web_app(app, settings.web_dist_dir)
-    return finish_app(app, {"database": db.ping, **{name: upstream.ready for name, upstream in upstreams.items()}},
-                      api, form_blueprints=frozenset({consumerapi.blp.name}))
+    return finish_app(
+        app,
+        {"database": db.ping, **{name: upstream.ready for name, upstream in upstreams.items()}},
+        api,
+        form_blueprints=frozenset({consumerapi.blp.name}),
+    )

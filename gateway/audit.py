@@ -5,6 +5,7 @@ A staff member must name exactly one venue they have a role at; another venue's 
 (the notification service validates the rest and checks the venue again against the
 caller's signed identity).
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, request

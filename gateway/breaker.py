@@ -14,12 +14,14 @@ lets exactly one caller through for the trial.
 
 Each gunicorn process keeps its own breakers: each learns from its own calls that a service is down.
 """
+
 from __future__ import annotations
 
 import logging
 import math
 import threading
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import pybreaker
 import requests
@@ -41,17 +43,25 @@ class _LogStateChanges(pybreaker.CircuitBreakerListener):
         if old == new_state.name:
             return  # several calls failing together each reopen the breaker
         level = logging.WARNING if new_state.name == pybreaker.STATE_OPEN else logging.INFO
-        log.log(level, f"upstream circuit {new_state.name}",
-                extra={"upstream": cb.name, "from_state": old, "to_state": new_state.name})
+        log.log(
+            level,
+            f"upstream circuit {new_state.name}",
+            extra={"upstream": cb.name, "from_state": old, "to_state": new_state.name},
+        )
 
 
 class UpstreamBreaker(pybreaker.CircuitBreaker):
     def __init__(self, upstream: str, *, failures: int, reset_seconds: float) -> None:
         # The call that trips the breaker keeps its own error: a read timeout stays a 504 (the
         # service may have acted on the request), a refused connection a 503.
-        super().__init__(fail_max=failures, reset_timeout=reset_seconds, name=upstream,
-                         exclude=[_reached_the_service], listeners=[_LogStateChanges()],
-                         throw_new_error_on_trip=False)
+        super().__init__(
+            fail_max=failures,
+            reset_timeout=reset_seconds,
+            name=upstream,
+            exclude=[_reached_the_service],
+            listeners=[_LogStateChanges()],
+            throw_new_error_on_trip=False,
+        )
         # Re-entrant: pybreaker's open state calls back into call() to make the trial.
         self._trial = threading.RLock()
 

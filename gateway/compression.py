@@ -6,6 +6,7 @@ by chunk as it passes, never gathered whole. Left as they are: answers under COM
 (forwarded ones keep the service's Content-Length, so their size is known), anything but a 2xx,
 and answers a service already encoded. Every answer carries `Vary: Accept-Encoding`.
 """
+
 from __future__ import annotations
 
 from flask import Flask

@@ -1,4 +1,5 @@
 """Gateway settings: the only reader of the environment in the gateway."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,8 +7,16 @@ from pathlib import Path
 
 from limits import parse_many
 
-from shared.config import (PROJECT_ROOT, CommonSettings, ConfigError, database_url, env_float, env_int, env_str,
-                           signing_key)
+from shared.config import (
+    PROJECT_ROOT,
+    CommonSettings,
+    ConfigError,
+    database_url,
+    env_float,
+    env_int,
+    env_str,
+    signing_key,
+)
 from shared.http import Timeouts
 
 DEV_JWT_SECRET = "tessera-dev-jwt-secret-not-for-production"
@@ -47,10 +56,13 @@ class Settings:
     web_dist_dir: Path  # the built web app served at / (gateway/web_app.py)
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         common = CommonSettings.from_env()
-        upstreams = {"availability": common.availability_url, "booking": common.booking_url,
-                     "notification": common.notification_url}
+        upstreams = {
+            "availability": common.availability_url,
+            "booking": common.booking_url,
+            "notification": common.notification_url,
+        }
         return cls(
             common=common,
             database_url=database_url("GATEWAY", "gateway"),
@@ -64,13 +76,16 @@ class Settings:
             max_body_bytes=env_int("GATEWAY_MAX_BODY_BYTES", 64 * 1024),
             cors_allowed_origins=_origins(env_str("CORS_ALLOWED_ORIGINS", default="http://localhost:5173")),
             trusted_proxy_hops=env_int("TRUSTED_PROXY_HOPS", 0),
-            rate_limits={name: _limit(name, default) for name, default in (
-                ("RATE_LIMIT_DEFAULT", "300 per minute"),
-                ("RATE_LIMIT_LOGIN", "10 per minute"),
-                ("RATE_LIMIT_BOOKING_LOOKUP", "60 per minute"),
-                ("RATE_LIMIT_LOOKUP_MISSES", "20 per 10 minutes"),
-                ("RATE_LIMIT_LOOKUP_MISSES_GLOBAL", "500 per 10 minutes"),
-            )},
+            rate_limits={
+                name: _limit(name, default)
+                for name, default in (
+                    ("RATE_LIMIT_DEFAULT", "300 per minute"),
+                    ("RATE_LIMIT_LOGIN", "10 per minute"),
+                    ("RATE_LIMIT_BOOKING_LOOKUP", "60 per minute"),
+                    ("RATE_LIMIT_LOOKUP_MISSES", "20 per 10 minutes"),
+                    ("RATE_LIMIT_LOOKUP_MISSES_GLOBAL", "500 per 10 minutes"),
+                )
+            },
             web_dist_dir=(PROJECT_ROOT / env_str("WEB_DIST_DIR", default="web/dist")).resolve(),
         )
 
@@ -80,9 +95,13 @@ def _upstream_timeouts(upstreams: dict[str, str]) -> dict[str, Timeouts]:
     `GATEWAY_CONNECT_TIMEOUT` / `GATEWAY_UPSTREAM_TIMEOUT`."""
     connect = _seconds("GATEWAY_CONNECT_TIMEOUT", 0.5)
     read = _seconds("GATEWAY_UPSTREAM_TIMEOUT", 5.0)
-    return {name: Timeouts(connect=_seconds(f"GATEWAY_{name.upper()}_CONNECT_TIMEOUT", connect),
-                           read=_seconds(f"GATEWAY_{name.upper()}_READ_TIMEOUT", read))
-            for name in upstreams}
+    return {
+        name: Timeouts(
+            connect=_seconds(f"GATEWAY_{name.upper()}_CONNECT_TIMEOUT", connect),
+            read=_seconds(f"GATEWAY_{name.upper()}_READ_TIMEOUT", read),
+        )
+        for name in upstreams
+    }
 
 
 def _breaker_failures() -> int:

@@ -4,6 +4,7 @@ one booking (to read, change or cancel) without the e-mail address.
 A token for another booking, or one we did not sign, is a 404 like a wrong e-mail; an
 expired one of ours says so (that reveals nothing: only we can sign them).
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -37,5 +38,6 @@ def link_caller(reference: str) -> Caller | None:
 
 
 def query_without_link() -> bytes:
-    return urlencode([(name, value) for name, value in request.args.items(multi=True)
-                      if name != LINK_PARAMETER]).encode()
+    return urlencode(
+        [(name, value) for name, value in request.args.items(multi=True) if name != LINK_PARAMETER]
+    ).encode()

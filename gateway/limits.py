@@ -1,9 +1,10 @@
 """Rate limits at the gateway: flask-limiter with its counters in Redis, shared by every
 gateway process, per API key for integrations and per client address for everyone else.
 
-Every API route gets `RATE_LIMIT_DEFAULT` (health checks and the web app's files are not counted). Logins, and requests that name
-a booking reference (a look-up, change or cancel guarded only by an e-mail address: what
-someone guessing references would use), have stricter limits on top. Look-ups that find
+Every API route gets `RATE_LIMIT_DEFAULT` (health checks and the web app's files are not
+counted). Logins, and requests that name a booking reference (a look-up, change or cancel
+guarded only by an e-mail address: what someone guessing references would use), have stricter
+limits on top. Look-ups that find
 nothing (a 404) are counted apart, per address (`RATE_LIMIT_LOOKUP_MISSES`) and across every
 client (`RATE_LIMIT_LOOKUP_MISSES_GLOBAL`): past either, anonymous look-ups are refused until
 the window moves on, and the gateway logs `booking look-up misses over the limit`, the line to
@@ -17,6 +18,7 @@ to time, rounded up to the second its limit really allows the next request (flas
 down): any other answer keeps the Retry-After it was given (a 503 from an open circuit breaker
 says when the next trial call may go through) or has none.
 """
+
 from __future__ import annotations
 
 import logging
@@ -78,25 +80,37 @@ def _found_nothing(response) -> bool:
 
 def _report_misses(scope: str):
     def report(breach: RequestLimit) -> None:
-        log.warning("booking look-up misses over the limit",
-                    extra={"scope": scope, "limit": str(breach.limit), "client": request.remote_addr,
-                           "path": request.path})
+        log.warning(
+            "booking look-up misses over the limit",
+            extra={"scope": scope, "limit": str(breach.limit), "client": request.remote_addr, "path": request.path},
+        )
+
     return report
 
 
 login_limit = limiter.limit(lambda: current_app.config["RATE_LIMIT_LOGIN"], override_defaults=False)
-_lookup_limit = limiter.limit(lambda: current_app.config["RATE_LIMIT_BOOKING_LOOKUP"],
-                              override_defaults=False, exempt_when=lambda: not _names_a_booking())
-_misses_by_address = limiter.shared_limit(
-    lambda: current_app.config["RATE_LIMIT_LOOKUP_MISSES"], scope="booking-lookup-misses-by-address",
+_lookup_limit = limiter.limit(
+    lambda: current_app.config["RATE_LIMIT_BOOKING_LOOKUP"],
     override_defaults=False,
-    exempt_when=lambda: not _names_a_booking() or _credentialed(), deduct_when=_found_nothing,
-    on_breach=_report_misses("address"))
+    exempt_when=lambda: not _names_a_booking(),
+)
+_misses_by_address = limiter.shared_limit(
+    lambda: current_app.config["RATE_LIMIT_LOOKUP_MISSES"],
+    scope="booking-lookup-misses-by-address",
+    override_defaults=False,
+    exempt_when=lambda: not _names_a_booking() or _credentialed(),
+    deduct_when=_found_nothing,
+    on_breach=_report_misses("address"),
+)
 _misses_everywhere = limiter.shared_limit(
-    lambda: current_app.config["RATE_LIMIT_LOOKUP_MISSES_GLOBAL"], scope="booking-lookup-misses-everywhere",
-    key_func=lambda: "everyone", override_defaults=False,
-    exempt_when=lambda: not _names_a_booking() or _credentialed(), deduct_when=_found_nothing,
-    on_breach=_report_misses("global"))
+    lambda: current_app.config["RATE_LIMIT_LOOKUP_MISSES_GLOBAL"],
+    scope="booking-lookup-misses-everywhere",
+    key_func=lambda: "everyone",
+    override_defaults=False,
+    exempt_when=lambda: not _names_a_booking() or _credentialed(),
+    deduct_when=_found_nothing,
+    on_breach=_report_misses("global"),
+)
 
 
 def booking_lookup_limits(view):

@@ -1,9 +1,9 @@
 """Ops commands of the gateway: `python -m gateway.manage --help`."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -24,18 +24,26 @@ CONSUMERAPI_DEMO_TOKEN = (
     "ZXNkaWFyeS5jb20ifQ.g3yLsufdk8Fn2094SB3J3XW-KdBc0DY9a2Jiu_56ud8"
 )
 
-cli = service_cli(__doc__, Path(__file__).parent / "migrations", "gateway_alembic_version",
-                  lambda: database_url("GATEWAY", "gateway"))
+cli = service_cli(
+    __doc__, Path(__file__).parent / "migrations", "gateway_alembic_version", lambda: database_url("GATEWAY", "gateway")
+)
 
 
 @cli.command("create-staff")
-def create_staff(email: str = typer.Option(...),
-                 password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True,
-                                              envvar="TESSERA_STAFF_PASSWORD",
-                                              help="Prompted for when not given (or TESSERA_STAFF_PASSWORD)."),
-                 venue: Optional[str] = typer.Option(None, help="Venue slug to give a role at."),
-                 role: str = typer.Option("staff", help="owner, manager or staff"),
-                 admin: bool = typer.Option(False, "--admin", help="Every venue, every role.")) -> None:
+def create_staff(
+    email: str = typer.Option(...),
+    password: str = typer.Option(
+        ...,
+        prompt=True,
+        hide_input=True,
+        confirmation_prompt=True,
+        envvar="TESSERA_STAFF_PASSWORD",
+        help="Prompted for when not given (or TESSERA_STAFF_PASSWORD).",
+    ),
+    venue: str | None = typer.Option(None, help="Venue slug to give a role at."),
+    role: str = typer.Option("staff", help="owner, manager or staff"),
+    admin: bool = typer.Option(False, "--admin", help="Every venue, every role."),
+) -> None:
     """Create a staff user (or update their password and add a role)."""
     from gateway.identity.service import save_staff
 
@@ -54,9 +62,11 @@ def _open_database() -> None:
 
 
 @cli.command("create-api-key")
-def create_api_key(venue: str = typer.Option(..., help="Venue slug the key belongs to."),
-                   name: str = typer.Option(..., help="Who or what uses it, for the list."),
-                   scope: list[str] = typer.Option(..., help=f"Repeat for each: {', '.join(PERMISSIONS)}.")) -> None:
+def create_api_key(
+    venue: str = typer.Option(..., help="Venue slug the key belongs to."),
+    name: str = typer.Option(..., help="Who or what uses it, for the list."),
+    scope: list[str] = typer.Option(..., help="Repeat for each: " + ", ".join(PERMISSIONS) + "."),  # noqa: B008
+) -> None:
     """Create an API key for an integration; the key is printed once and never stored."""
     from gateway.identity.api_keys import create_api_key as create
 
@@ -68,7 +78,7 @@ def create_api_key(venue: str = typer.Option(..., help="Venue slug the key belon
 
 
 @cli.command("api-keys")
-def api_keys(venue: Optional[str] = typer.Option(None)) -> None:
+def api_keys(venue: str | None = typer.Option(None)) -> None:
     """List API keys (never the keys themselves)."""
     from gateway.identity.api_keys import list_api_keys
 
@@ -98,8 +108,16 @@ def seed_demo() -> None:
     if not is_embedded():
         raise typer.BadParameter("the demo key and login are published; they exist in development and test only")
     _open_database()
-    typer.echo(json.dumps(ensure_api_key(DEMO_VENUE, "ConsumerApi demo token (development)",
-                                         [BOOKINGS_READ, BOOKINGS_WRITE], CONSUMERAPI_DEMO_TOKEN)))
+    typer.echo(
+        json.dumps(
+            ensure_api_key(
+                DEMO_VENUE,
+                "ConsumerApi demo token (development)",
+                [BOOKINGS_READ, BOOKINGS_WRITE],
+                CONSUMERAPI_DEMO_TOKEN,
+            )
+        )
+    )
     manager = save_staff(DEMO_MANAGER_EMAIL, DEMO_MANAGER_PASSWORD, venue=DEMO_VENUE, role="manager", admin=False)
     typer.echo(json.dumps({"staff": manager["email"], "password": DEMO_MANAGER_PASSWORD, "roles": manager["roles"]}))
 

@@ -1,5 +1,6 @@
 """The gateway's own tables: staff users, their roles per venue, their refresh tokens, and the
 API keys of integrations."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -30,8 +31,7 @@ class StaffUser(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
-    roles: Mapped[list["VenueRole"]] = relationship(back_populates="user", cascade="all, delete-orphan",
-                                                    lazy="selectin")
+    roles: Mapped[list[VenueRole]] = relationship(back_populates="user", cascade="all, delete-orphan", lazy="selectin")
 
 
 class VenueRole(Base):

@@ -1,18 +1,19 @@
 """Forwarding public requests to the service that owns them.
 
 Pooled keep-alive connections per upstream, a connect and a read timeout on every call (each
-upstream its own), no retries (the gateway cannot know whether a POST is safe to repeat; services
-retry their own idempotent calls) but one: a GET, HEAD or OPTIONS whose pooled connection the
-service had just closed (its keep-alive timeout) goes again on a fresh one; a service with several replicas is called in turn, and a
-replica that refuses the connection is skipped (shared/replicas.py). Every call goes through the
-upstream's circuit breaker (gateway/breaker.py): while it is open the answer is at once a 503 with
-Retry-After. The request id, the client address and the scheme are forwarded; hop-by-hop headers
-and anything claiming to be a service credential or identity are not. A request whose caller the
-gateway authenticated goes on with the service credential and the caller's signed identity
-(shared/identity.py), so the service can enforce the caller's venues. A forwarded answer's body
-passes through as the service encoded it (gateway/compression.py compresses only what is not
-encoded yet).
+upstream its own), no retries (the gateway cannot know whether a POST is safe to repeat;
+services retry their own idempotent calls) but one: a GET, HEAD or OPTIONS whose pooled
+connection the service had just closed (its keep-alive timeout) goes again on a fresh one; a
+service with several replicas is called in turn, and a replica that refuses the connection is
+skipped (shared/replicas.py). Every call goes through the upstream's circuit breaker
+(gateway/breaker.py): while it is open the answer is at once a 503 with Retry-After. The request
+id, the client address and the scheme are forwarded; hop-by-hop headers and anything claiming to
+be a service credential or identity are not. A request whose caller the gateway authenticated
+goes on with the service credential and the caller's signed identity (shared/identity.py), so
+the service can enforce the caller's venues. A forwarded answer's body passes through as the
+service encoded it (gateway/compression.py compresses only what is not encoded yet).
 """
+
 from __future__ import annotations
 
 import logging
@@ -31,10 +32,30 @@ from shared.service_auth import SERVICE_TOKEN_HEADER
 
 log = logging.getLogger(__name__)
 
-HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
-                        "trailers", "transfer-encoding", "upgrade", "host", "content-length"})
-NOT_FROM_CLIENTS = frozenset({SERVICE_TOKEN_HEADER.lower(), IDENTITY_HEADER.lower(), REQUEST_ID_HEADER.lower(),
-                              "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"})
+HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "te",
+        "trailers",
+        "transfer-encoding",
+        "upgrade",
+        "host",
+        "content-length",
+    }
+)
+NOT_FROM_CLIENTS = frozenset(
+    {
+        SERVICE_TOKEN_HEADER.lower(),
+        IDENTITY_HEADER.lower(),
+        REQUEST_ID_HEADER.lower(),
+        "x-forwarded-for",
+        "x-forwarded-proto",
+        "x-forwarded-host",
+    }
+)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})  # RFC 9110: may be sent again automatically
 # The body passes through byte for byte, so the service's Content-Length still holds.
 NOT_FROM_UPSTREAMS = (HOP_BY_HOP - {"content-length"}) | {REQUEST_ID_HEADER.lower()}
@@ -45,8 +66,18 @@ class UpstreamTimeout(ApiError):
 
 
 class Upstream:
-    def __init__(self, name: str, base_url: str, *, service_token: str, identity_key: str,
-                 connect_timeout: float, read_timeout: float, breaker: UpstreamBreaker, pool_size: int = 50) -> None:
+    def __init__(
+        self,
+        name: str,
+        base_url: str,
+        *,
+        service_token: str,
+        identity_key: str,
+        connect_timeout: float,
+        read_timeout: float,
+        breaker: UpstreamBreaker,
+        pool_size: int = 50,
+    ) -> None:
         self.name = name
         self.service_token = service_token
         self.identity_key = identity_key
@@ -63,27 +94,44 @@ class Upstream:
         """Send the current request to `path` on a replica, as `caller` when one was authenticated;
         `query` replaces the request's query string. The answer streams back as it comes."""
         headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP | NOT_FROM_CLIENTS}
-        headers["X-Forwarded-For"] = ", ".join(filter(None, [request.headers.get("X-Forwarded-For"),
-                                                             request.remote_addr]))
+        headers["X-Forwarded-For"] = ", ".join(
+            filter(None, [request.headers.get("X-Forwarded-For"), request.remote_addr])
+        )
         headers["X-Forwarded-Proto"] = request.scheme
         headers["X-Forwarded-Host"] = request.host
         # Only what the client accepts: left out, the session would ask for gzip on its behalf.
         headers["Accept-Encoding"] = request.headers.get("Accept-Encoding", "identity")
-        upstream = self._send(request.method, path, caller=caller, headers=headers,
-                              params=(request.query_string if query is None else query) or None,
-                              data=request.get_data(cache=False) or None, stream=True)
+        upstream = self._send(
+            request.method,
+            path,
+            caller=caller,
+            headers=headers,
+            params=(request.query_string if query is None else query) or None,
+            data=request.get_data(cache=False) or None,
+            stream=True,
+        )
         response_headers = [(k, v) for k, v in upstream.headers.items() if k.lower() not in NOT_FROM_UPSTREAMS]
-        return Response(upstream.raw.stream(16384, decode_content=False), status=upstream.status_code,
-                        headers=response_headers)
+        return Response(
+            upstream.raw.stream(16384, decode_content=False), status=upstream.status_code, headers=response_headers
+        )
 
-    def call(self, method: str, path: str, *, caller: Caller | None = None, params: dict | None = None,
-             json: Any = None, headers: dict[str, str] | None = None) -> requests.Response:
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        caller: Caller | None = None,
+        params: dict | None = None,
+        json: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> requests.Response:
         """A request of the gateway's own (an adapter's), read whole: same replicas, timeouts and
         errors as forwarding, with the request id and, for `caller`, the signed identity."""
         return self._send(method, path, caller=caller, headers=dict(headers or {}), params=params, json=json)
 
-    def _send(self, method: str, path: str, *, caller: Caller | None, headers: dict[str, str],
-              stream: bool = False, **body) -> requests.Response:
+    def _send(
+        self, method: str, path: str, *, caller: Caller | None, headers: dict[str, str], stream: bool = False, **body
+    ) -> requests.Response:
         if caller is not None:
             headers[SERVICE_TOKEN_HEADER] = self.service_token
             headers[IDENTITY_HEADER] = sign_identity(caller, self.identity_key)
@@ -104,8 +152,10 @@ class Upstream:
             try:
                 return self._request(method, f"{base_url}{path}", **kwargs)
             except (requests.Timeout, requests.ConnectionError) as exc:
-                log.warning("upstream call failed", extra={"upstream": self.name, "replica": base_url,
-                                                           "error": type(exc).__name__})
+                log.warning(
+                    "upstream call failed",
+                    extra={"upstream": self.name, "replica": base_url, "error": type(exc).__name__},
+                )
                 if never_reached(exc) and number < len(replicas):
                     continue  # nothing was sent: another replica may take it
                 raise

@@ -4,6 +4,7 @@ gunicorn refuses a request line over its limit before the gateway sees it, with 
 its own. The gateway refuses long targets first, well under that limit, so a client gets
 `414 uri_too_long` in the envelope like any other error. (Bodies: MAX_CONTENT_LENGTH, 413.)
 """
+
 from __future__ import annotations
 
 from flask import Flask, request

@@ -1,4 +1,5 @@
 """Security headers on every gateway answer, and CORS for the browser origins allowed by configuration."""
+
 from __future__ import annotations
 
 from flask import Flask, request
@@ -21,10 +22,20 @@ API_PREFIX = "/api/"
 
 def install_security_headers(app: Flask, allowed_origins: tuple[str, ...]) -> None:
     # Bearer tokens travel in a header, never in cookies, so CORS needs no credentials.
-    CORS(app, resources={r"/api/*": {"origins": list(allowed_origins)}}, supports_credentials=False,
-         allow_headers=["Authorization", "Content-Type", "Idempotency-Key", REQUEST_ID_HEADER],
-         expose_headers=[REQUEST_ID_HEADER, "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
-                         "X-RateLimit-Reset"], max_age=600)
+    CORS(
+        app,
+        resources={r"/api/*": {"origins": list(allowed_origins)}},
+        supports_credentials=False,
+        allow_headers=["Authorization", "Content-Type", "Idempotency-Key", REQUEST_ID_HEADER],
+        expose_headers=[
+            REQUEST_ID_HEADER,
+            "Retry-After",
+            "X-RateLimit-Limit",
+            "X-RateLimit-Remaining",
+            "X-RateLimit-Reset",
+        ],
+        max_age=600,
+    )
 
     @app.after_request
     def _security_headers(response):

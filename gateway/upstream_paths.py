@@ -6,6 +6,7 @@ prefix could name another path of the service, even `/internal/...`, which the g
 with its service credential. So segments are encoded again for the upstream request, and a path
 with an empty or dot segment, or an encoded slash, names nothing here (404).
 """
+
 from __future__ import annotations
 
 from urllib.parse import quote

@@ -9,6 +9,7 @@ other files are revalidated on every load, so a new build is picked up at once.
 `WEB_DIST_DIR` names the built app (gateway/config.py; default `web/dist`, relative paths from
 the project root). Without a build, the app's URLs answer a 404 envelope saying how to build it.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,10 @@ from flask import Flask, abort, request, send_from_directory
 
 from shared.errors import ApiError
 
-POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-          "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 HASHED_ASSETS = "assets/"
@@ -29,8 +32,10 @@ NOT_THE_APP = ("api/", "internal/", "healthz", "readyz")
 
 class WebAppNotBuilt(ApiError):
     status, code = 404, "web_app_not_built"
-    message = ("The web app is not built. Build it with `make web` (or `cd web && npm ci && npm run build`; "
-               "it needs Node.js 20.19 or later), or point WEB_DIST_DIR at a build.")
+    message = (
+        "The web app is not built. Build it with `make web` (or `cd web && npm ci && npm run build`; "
+        "it needs Node.js 20.19 or later), or point WEB_DIST_DIR at a build."
+    )
 
 
 def _is_served_file(dist: Path, path: str) -> bool:

@@ -1,5 +1,6 @@
 """Notification service: e-mails, the audit log and cache invalidation as Celery consumers,
 plus a small read API over the audit log."""
+
 from __future__ import annotations
 
 from flask import Flask
@@ -19,9 +20,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings.from_env()
     configure_logging(SERVICE, settings.common.log_level)
     app = Flask(__name__)
-    app.config.update(openapi_config("Tessera notification service"), SERVICE_TOKEN=settings.common.service_token,
-                      MAX_CONTENT_LENGTH=settings.common.max_body_bytes,
-                      IDENTITY_SIGNING_KEY=settings.common.identity_signing_key)
+    app.config.update(
+        openapi_config("Tessera notification service"),
+        SERVICE_TOKEN=settings.common.service_token,
+        MAX_CONTENT_LENGTH=settings.common.max_body_bytes,
+        IDENTITY_SIGNING_KEY=settings.common.identity_signing_key,
+    )
     install_request_context(app)
     bind_extensions(settings)
     api = TesseraApi(app)

@@ -4,6 +4,7 @@ Times are written in the venue's own zone with its VTIMEZONE, so a calendar show
 time the guest booked, DST included. The UID is the booking's and SEQUENCE its version: an
 update replaces the entry, a cancellation (METHOD:CANCEL) removes it.
 """
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """Notification service settings: the only reader of the environment in this service."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ class RetrySettings:
 
     The cap stays under the broker's visibility timeout, so a delayed retry is not handed to a
     second worker while the first still holds it."""
+
     base_seconds: float
     max_seconds: float
     email_max_retries: int
@@ -28,7 +30,7 @@ class Settings:
     retry: RetrySettings
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         common = CommonSettings.from_env()
         return cls(
             common=common,

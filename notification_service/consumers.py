@@ -5,6 +5,7 @@ A handler calls `first_time` inside the transaction of its effect, so the record
 effect commit together or not at all. On PostgreSQL a duplicate processed concurrently
 waits on the first one's uncommitted key, then finds it taken.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import delete
@@ -21,5 +22,6 @@ def first_time(session: Session, event_id: str, handler: str) -> bool:
 
 def forget(session: Session, event_id: str, handler: str) -> None:
     """Undo `first_time`, for an effect that turned out not to have happened."""
-    session.execute(delete(ProcessedEvent).where(ProcessedEvent.event_id == event_id,
-                                                 ProcessedEvent.handler == handler))
+    session.execute(
+        delete(ProcessedEvent).where(ProcessedEvent.event_id == event_id, ProcessedEvent.handler == handler)
+    )

@@ -4,10 +4,11 @@ A task lands here when a transient failure outlived its retries, when an unexpec
 repeated (a poison event), or when it kept killing its worker. Re-driving publishes the same
 event to the same task again; consumers are idempotent, so a re-drive can never double an effect.
 """
+
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import select
 
@@ -21,11 +22,22 @@ log = logging.getLogger(__name__)
 def record(*, task_name: str, queue: str, task_id: str, event: dict, reason: str, attempts: int) -> None:
     event_id = event.get("event_id") if isinstance(event, dict) else None
     with db.transaction() as session:
-        session.add(DeadLetter(task_name=task_name, queue=queue, task_id=task_id, event_id=event_id,
-                               event=event if isinstance(event, dict) else {"unreadable": repr(event)[:2000]},
-                               reason=reason[:2000], attempts=attempts, failed_at=utcnow()))
-    log.error("task dead-lettered", extra={"task": task_name, "task_id": task_id, "event_id": event_id,
-                                           "reason": reason[:200]})
+        session.add(
+            DeadLetter(
+                task_name=task_name,
+                queue=queue,
+                task_id=task_id,
+                event_id=event_id,
+                event=event if isinstance(event, dict) else {"unreadable": repr(event)[:2000]},
+                reason=reason[:2000],
+                attempts=attempts,
+                failed_at=utcnow(),
+            )
+        )
+    log.error(
+        "task dead-lettered",
+        extra={"task": task_name, "task_id": task_id, "event_id": event_id, "reason": reason[:200]},
+    )
 
 
 def open_letters(limit: int = 100) -> list[DeadLetter]:

@@ -7,6 +7,7 @@ point of no return of the delivery (mailer.py), so a redelivered or duplicated e
 sent and skips. A failure before that point records the attempt; a refusal after it (the
 server's reply to the end of DATA) undoes the "sent".
 """
+
 from __future__ import annotations
 
 import logging
@@ -84,29 +85,42 @@ def local_when(booking: dict) -> str:
     return utc_to_local(parse_iso_utc(booking["starts_at"]), booking["timezone"]).strftime("%A %d %B %Y, %H:%M %Z")
 
 
-def compose(template: str, booking: dict, *, sender: str, recipient: str, message_id: str,
-            manage_url: str) -> EmailMessage:
+def compose(
+    template: str, booking: dict, *, sender: str, recipient: str, message_id: str, manage_url: str
+) -> EmailMessage:
     context = {"b": booking, "local_when": local_when(booking), "manage_url": manage_url}
     invite = booking_invite(booking, cancelled=template == "booking_cancelled", stamp=utcnow())
     return build_message(
-        sender=sender, recipient=recipient, subject=SUBJECTS[template].format(**booking),
+        sender=sender,
+        recipient=recipient,
+        subject=SUBJECTS[template].format(**booking),
         text=TEMPLATES.get_template(f"{template}.txt").render(context),
         html=TEMPLATES.get_template(f"{template}.html").render(context),
-        message_id=message_id, attachments=((f"booking-{booking['reference']}.ics", "text/calendar", invite),),
+        message_id=message_id,
+        attachments=((f"booking-{booking['reference']}.ics", "text/calendar", invite),),
     )
 
 
 def _locked_row(session, event_id: str, recipient: str, template: str) -> EmailLog:
-    insert_ignoring_conflicts(session, EmailLog, {
-        "event_id": event_id, "recipient": recipient, "template": template,
-        "message_id": message_id_for(event_id, template), "status": EmailStatus.PENDING, "attempts": 0})
-    query = select(EmailLog).where(EmailLog.event_id == event_id, EmailLog.recipient == recipient,
-                                   EmailLog.template == template)
+    insert_ignoring_conflicts(
+        session,
+        EmailLog,
+        {
+            "event_id": event_id,
+            "recipient": recipient,
+            "template": template,
+            "message_id": message_id_for(event_id, template),
+            "status": EmailStatus.PENDING,
+            "attempts": 0,
+        },
+    )
+    query = select(EmailLog).where(
+        EmailLog.event_id == event_id, EmailLog.recipient == recipient, EmailLog.template == template
+    )
     return session.scalar(query if db.is_sqlite else query.with_for_update())
 
 
-def _record_failure(event_id: str, recipient: str, template: str, error: Exception, *,
-                    attempt_committed: bool) -> None:
+def _record_failure(event_id: str, recipient: str, template: str, error: Exception, *, attempt_committed: bool) -> None:
     """A failed attempt: failed for good when permanent, pending again when transient."""
     with db.transaction() as session:
         row = _locked_row(session, event_id, recipient, template)
@@ -147,8 +161,14 @@ def send_booking_email(event: dict, mail: MailSettings) -> str:
             row = _locked_row(session, event_id, recipient, template)
             if row.status != EmailStatus.PENDING:
                 return f"already_{row.status}"
-            message = compose(template, booking, sender=mail.sender, recipient=recipient,
-                              message_id=row.message_id, manage_url=manage_url(booking, mail))
+            message = compose(
+                template,
+                booking,
+                sender=mail.sender,
+                recipient=recipient,
+                message_id=row.message_id,
+                manage_url=manage_url(booking, mail),
+            )
 
             def commit_sent() -> None:
                 nonlocal committed

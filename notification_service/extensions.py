@@ -1,4 +1,5 @@
 """Unbound singletons, bound by create_app or by the Celery worker at start-up."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -13,6 +14,6 @@ db = Database()
 redis = RedisHandle()
 
 
-def bind_extensions(settings: "Settings") -> None:
+def bind_extensions(settings: Settings) -> None:
     db.init(settings.database_url)
     redis.init(settings.common.redis_url)

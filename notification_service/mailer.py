@@ -15,6 +15,7 @@ record and the delivery agree even when the process is killed:
 - Files: the message is renamed into place first and committed after; a repeat overwrites
   the same file, so it cannot appear twice.
 """
+
 from __future__ import annotations
 
 import logging
@@ -23,11 +24,12 @@ import re
 import smtplib
 import ssl
 import tempfile
+from collections.abc import Callable
 from email.message import EmailMessage
-from email.policy import SMTP as SMTP_POLICY, SMTPUTF8 as SMTPUTF8_POLICY
+from email.policy import SMTP as SMTP_POLICY
+from email.policy import SMTPUTF8 as SMTPUTF8_POLICY
 from email.utils import formatdate
 from pathlib import Path
-from typing import Callable
 from urllib.parse import unquote, urlparse
 
 log = logging.getLogger(__name__)
@@ -43,8 +45,16 @@ class PermanentMailError(Exception):
     """Not worth retrying: the server refused the message or the address (5xx)."""
 
 
-def build_message(*, sender: str, recipient: str, subject: str, text: str, html: str, message_id: str,
-                  attachments: tuple[tuple[str, str, bytes], ...] = ()) -> EmailMessage:
+def build_message(
+    *,
+    sender: str,
+    recipient: str,
+    subject: str,
+    text: str,
+    html: str,
+    message_id: str,
+    attachments: tuple[tuple[str, str, bytes], ...] = (),
+) -> EmailMessage:
     message = EmailMessage()
     message["From"] = sender
     message["To"] = recipient
@@ -123,8 +133,9 @@ def _transfer(client: smtplib.SMTP, message: EmailMessage, commit: Callable[[], 
 def _connect(url) -> smtplib.SMTP:
     """A greeted connection: TLS from the start for smtps, else STARTTLS when offered."""
     if url.scheme == "smtps":
-        client = smtplib.SMTP_SSL(url.hostname, url.port or 465, timeout=SMTP_TIMEOUT_SECONDS,
-                                  context=ssl.create_default_context())
+        client = smtplib.SMTP_SSL(
+            url.hostname, url.port or 465, timeout=SMTP_TIMEOUT_SECONDS, context=ssl.create_default_context()
+        )
     else:
         client = smtplib.SMTP(url.hostname, url.port or 25, timeout=SMTP_TIMEOUT_SECONDS)
     client.ehlo()

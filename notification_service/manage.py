@@ -1,8 +1,8 @@
 """Ops commands of the notification service: `python -m notification_service.manage --help`."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -12,8 +12,12 @@ from shared.config import database_url
 from shared.logging import configure_logging
 from shared.manage import service_cli
 
-cli = service_cli(__doc__, Path(__file__).parent / "migrations", "notification_alembic_version",
-                  lambda: database_url("NOTIFICATION", "notification"))
+cli = service_cli(
+    __doc__,
+    Path(__file__).parent / "migrations",
+    "notification_alembic_version",
+    lambda: database_url("NOTIFICATION", "notification"),
+)
 
 
 def _settings():
@@ -33,14 +37,22 @@ def list_dead_letters(limit: int = typer.Option(100, min=1, max=10_000)) -> None
     _settings()
     table = Table("id", "failed at (UTC)", "task", "event", "attempts", "reason")
     for letter in open_letters(limit):
-        table.add_row(str(letter.id), letter.failed_at.isoformat(timespec="seconds"), letter.task_name,
-                      letter.event_id or "-", str(letter.attempts), letter.reason)
+        table.add_row(
+            str(letter.id),
+            letter.failed_at.isoformat(timespec="seconds"),
+            letter.task_name,
+            letter.event_id or "-",
+            str(letter.attempts),
+            letter.reason,
+        )
     Console(width=200).print(table)
 
 
 @cli.command()
-def redrive(ids: Optional[list[int]] = typer.Argument(None, help="Dead letter ids; see `dead-letters`."),
-            all_open: bool = typer.Option(False, "--all", help="Every open dead letter.")) -> None:
+def redrive(
+    ids: list[int] | None = typer.Argument(None, help="Dead letter ids; see `dead-letters`."),
+    all_open: bool = typer.Option(False, "--all", help="Every open dead letter."),
+) -> None:
     """Publish dead letters to their task again (once the cause is fixed); consumers are idempotent."""
     from notification_service.dead_letters import redrive as send_again
     from notification_service.subscriptions import QUEUE

@@ -1,4 +1,5 @@
 """The notification service's tables: the e-mail log, the audit log, processed events, dead letters."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -41,8 +42,10 @@ class AuditEntry(Base):
     """Append-only: one row per event, never updated."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id", "occurred_at", "id"),
-                      Index("ix_audit_log_venue_occurred_at", "venue", "occurred_at"))
+    __table_args__ = (
+        Index("ix_audit_log_entity", "entity", "entity_id", "occurred_at", "id"),
+        Index("ix_audit_log_venue_occurred_at", "venue", "occurred_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[str] = mapped_column(String(36), unique=True)

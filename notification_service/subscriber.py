@@ -5,6 +5,7 @@ It reads the booking service's event stream as the consumer group `notification`
 acknowledged on the stream only once the task is queued. Run one or more: the group shares the
 events out, and what a killed subscriber took is claimed by another after a while.
 """
+
 from __future__ import annotations
 
 import logging
@@ -35,11 +36,16 @@ def run(settings: Settings) -> None:
     signal.signal(signal.SIGINT, _stop)
     tasks = publisher("notification-subscriber", settings.common.redis_url, queue=QUEUE)
     # Its own connection: a blocking read outlasts the short timeouts of the service's client.
-    stream = redis_lib.Redis.from_url(settings.common.redis_url, socket_connect_timeout=2,
-                                      socket_timeout=BLOCK_SECONDS + 5, decode_responses=True)
-    subscriber = Subscriber(stream, BOOKING_PRODUCER, GROUP,
-                            lambda event: publish(tasks, BOOKING_EVENT_TASK, QUEUE, event),
-                            block_ms=int(BLOCK_SECONDS * 1000))
+    stream = redis_lib.Redis.from_url(
+        settings.common.redis_url, socket_connect_timeout=2, socket_timeout=BLOCK_SECONDS + 5, decode_responses=True
+    )
+    subscriber = Subscriber(
+        stream,
+        BOOKING_PRODUCER,
+        GROUP,
+        lambda event: publish(tasks, BOOKING_EVENT_TASK, QUEUE, event),
+        block_ms=int(BLOCK_SECONDS * 1000),
+    )
     log.info("subscriber started", extra={"stream": subscriber.stream, "group": GROUP})
     subscriber.run(lambda: stopping)
     log.info("subscriber stopped")

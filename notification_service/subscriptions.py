@@ -9,6 +9,7 @@ is booking_service/events.py; this service never imports it): `event_id`, `event
 `timezone`, `venue_name`, `venue_address`, `party_size`, `special_requests`,
 `customer.first_name`, `customer.email`).
 """
+
 from __future__ import annotations
 
 BOOKING_PRODUCER = "booking"

@@ -11,6 +11,7 @@ does not know is dead-lettered at once, with the reason. The failure policy:
   counted the same way, so it cannot loop forever;
 - whatever fails for good lands in the dead-letter table (dead_letters.py).
 """
+
 from __future__ import annotations
 
 import logging
@@ -39,7 +40,7 @@ POISON_RETRIES = 2
 
 def backoff_with_jitter(retries: int) -> float:
     retry = settings.retry
-    return random.uniform(0, min(retry.max_seconds, retry.base_seconds * (2 ** retries)))
+    return random.uniform(0, min(retry.max_seconds, retry.base_seconds * (2**retries)))
 
 
 class UnknownEventVersion(Exception):
@@ -56,6 +57,7 @@ class ConsumerTask(Task):
 
 def consumer(name: str, queue: str, *, max_retries: int):
     """Register `handler(event)` as a consumer task with the shared failure policy."""
+
     def register(handler):
         @app.task(name=name, bind=True, base=ConsumerTask, queue=queue, max_retries=max_retries)
         def run(self, event: dict):
@@ -67,13 +69,17 @@ def consumer(name: str, queue: str, *, max_retries: int):
             except TRANSIENT as exc:
                 # An SMTP server may be away for a long time; the database and Redis come back sooner.
                 limit = settings.retry.email_max_retries if isinstance(exc, TransientMailError) else None
-                raise self.retry(exc=exc, countdown=backoff_with_jitter(self.request.retries), max_retries=limit)
+                raise self.retry(
+                    exc=exc, countdown=backoff_with_jitter(self.request.retries), max_retries=limit
+                ) from exc
             except Exception as exc:
                 if self.request.retries >= POISON_RETRIES:
                     raise
                 log.warning("unexpected error, retrying", exc_info=True)
-                raise self.retry(exc=exc, countdown=backoff_with_jitter(self.request.retries))
+                raise self.retry(exc=exc, countdown=backoff_with_jitter(self.request.retries)) from exc
+
         return run
+
     return register
 
 
@@ -83,19 +89,32 @@ def _dead_letter(sender=None, task_id=None, exception=None, args=None, **_kwargs
     main process for a lost worker or a hard time limit)."""
     if not isinstance(sender, ConsumerTask):
         return
-    event = args[0] if args else None
+    event = args[0] if args else {}
     try:
-        dead_letters.record(task_name=sender.name, queue=sender.queue, task_id=task_id, event=event,
-                            reason=f"{type(exception).__name__}: {exception}",
-                            attempts=(sender.request.retries or 0) + 1)
+        dead_letters.record(
+            task_name=sender.name,
+            queue=sender.queue,
+            task_id=task_id,
+            event=event,
+            reason=f"{type(exception).__name__}: {exception}",
+            attempts=(sender.request.retries or 0) + 1,
+        )
     except Exception:
-        log.exception("dead letter could not be stored", extra={
-            "task": sender.name, "task_id": task_id, "event_id": event.get("event_id") if isinstance(event, dict) else None})
+        log.exception(
+            "dead letter could not be stored",
+            extra={
+                "task": sender.name,
+                "task_id": task_id,
+                "event_id": event.get("event_id") if isinstance(event, dict) else None,
+            },
+        )
 
 
 @consumer("notification.handle_booking_event", QUEUE, max_retries=settings.retry.max_retries)
 def handle_booking_event(event: dict) -> dict:
     if major_version(event) != BOOKING_EVENTS_MAJOR:
-        raise UnknownEventVersion(f"booking events of version {event.get('version')!r}: this service reads "
-                                  f"major version {BOOKING_EVENTS_MAJOR}")
+        raise UnknownEventVersion(
+            f"booking events of version {event.get('version')!r}: this service reads "
+            f"major version {BOOKING_EVENTS_MAJOR}"
+        )
     return {"audit": record_event(event), "email": emails.send_booking_email(event, settings.mail)}

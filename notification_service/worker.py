@@ -5,6 +5,7 @@ the e-mail.
     python -m notification_service.subscriber                         # the events, into the queue
     celery -A notification_service.worker worker -Q notification      # the tasks
 """
+
 from __future__ import annotations
 
 from celery import signals

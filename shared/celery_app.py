@@ -8,10 +8,11 @@ message), time limits well under the Redis visibility timeout so a slow task is 
 Redis hands its message to another worker. The request id of whoever published a task travels
 in its headers and is restored in the worker's log context.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from celery import Celery, signals
 from kombu import Queue
@@ -83,8 +84,11 @@ def schedule_jobs(app: Celery, service: str, jobs: dict[str, Job]) -> None:
     for name, job in jobs.items():
         task_name = f"{service}.{name.replace('-', '_')}"
         app.task(name=task_name)(_run_job(name, job.run))
-        schedule[name] = {"task": task_name, "schedule": job.every_seconds,
-                          "options": {"expires": max(60.0, job.every_seconds / 2)}}
+        schedule[name] = {
+            "task": task_name,
+            "schedule": job.every_seconds,
+            "options": {"expires": max(60.0, job.every_seconds / 2)},
+        }
     app.conf.beat_schedule = schedule
 
 
@@ -133,6 +137,12 @@ def publisher(main: str, broker_url: str, *, queue: str) -> Celery:
 def publish(app: Celery, task_name: str, queue: str, event: dict) -> None:
     """Send one task by name, failing fast (no built-in retry loop) when the broker is down."""
     # argsrepr keeps event payloads (customer contact details) out of the workers' logs.
-    app.send_task(task_name, args=[event], queue=queue, retry=False,
-                  argsrepr=f"[{event.get('event_type')} {event.get('event_id')}]", kwargsrepr="{}",
-                  headers={REQUEST_ID_TASK_HEADER: event.get("request_id")} if event.get("request_id") else None)
+    app.send_task(
+        task_name,
+        args=[event],
+        queue=queue,
+        retry=False,
+        argsrepr=f"[{event.get('event_type')} {event.get('event_id')}]",
+        kwargsrepr="{}",
+        headers={REQUEST_ID_TASK_HEADER: event.get("request_id")} if event.get("request_id") else None,
+    )

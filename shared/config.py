@@ -5,6 +5,7 @@ os.environ. Embedded defaults (SQLite files, a local Redis, e-mails as files) ap
 when TESSERA_ENV is `development` or `test`; in production a missing URL or secret stops
 the process at start-up instead of silently running on toys.
 """
+
 from __future__ import annotations
 
 import os
@@ -107,7 +108,7 @@ class CommonSettings:
     max_body_bytes: int  # what a service reads of a request body; the gateway has its own, smaller cap
 
     @classmethod
-    def from_env(cls) -> "CommonSettings":
+    def from_env(cls) -> CommonSettings:
         return cls(
             env=environment(),
             redis_url=env_str("REDIS_URL", "redis://127.0.0.1:6379/0"),

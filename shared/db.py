@@ -8,16 +8,18 @@ keep the same no-overbooking guarantee as PostgreSQL); reads use a deferred BEGI
 Every engine counts the statements it sends while a count is running in the current context
 (`start_statement_count`): shared/web.py runs one per request and logs it as `db_queries`.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Iterator
+from typing import cast
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -30,12 +32,20 @@ class Base(DeclarativeBase):
     """Declarative base; each service subclasses it so metadata stays per service."""
 
 
-def insert_ignoring_conflicts(session: Session, model, rows: dict | list[dict], *,
-                              index_elements: list[str] | None = None) -> int:
+def rows_affected(session: Session, statement) -> int:
+    """Execute an UPDATE or DELETE; returns how many rows it changed (what a guarded statement's
+    caller decides on)."""
+    return cast(CursorResult, session.execute(statement)).rowcount
+
+
+def insert_ignoring_conflicts(
+    session: Session, model, rows: dict | list[dict], *, index_elements: list[str] | None = None
+) -> int:
     """INSERT ... ON CONFLICT DO NOTHING on either database; returns how many rows are new."""
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     statement = insert(model).values(rows).on_conflict_do_nothing(index_elements=index_elements)
-    return max(session.execute(statement).rowcount or 0, 0)
+    result = cast(CursorResult, session.execute(statement))  # an INSERT's result counts its rows
+    return max(result.rowcount or 0, 0)
 
 
 def is_sqlite(engine_or_url) -> bool:
@@ -86,12 +96,10 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
-                                                  "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
         _configure_sqlite(engine)
     else:
-        engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
-                               pool_recycle=1800)
+        engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800)
     event.listen(engine, "before_cursor_execute", _count_statement)
     return engine
 
@@ -103,14 +111,12 @@ class Database:
         if url:
             self.init(url)
 
-    def init(self, url: str) -> "Database":
+    def init(self, url: str) -> Database:
         self.url = url
         self.engine = make_engine(url)
         self.is_sqlite = is_sqlite(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
-        self._read_sessions = sessionmaker(
-            self.engine.execution_options(sqlite_write=False), expire_on_commit=False
-        )
+        self._read_sessions = sessionmaker(self.engine.execution_options(sqlite_write=False), expire_on_commit=False)
         return self
 
     @contextmanager

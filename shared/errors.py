@@ -1,4 +1,4 @@
-"""The error envelope and the Flask handlers that produce it (DESIGN guarantee 5).
+"""The error envelope and the Flask handlers that produce it (guarantee 5 of docs/architecture.md).
 
 Every 4xx/5xx body is
     {"error": {"code", "message", "details"}, "request_id"}
@@ -7,6 +7,7 @@ from flask-smorest/webargs and werkzeug's HTTP errors are mapped onto the same s
 An exception nobody expected is logged with its trace and answered as a bare 500: no
 exception text ever reaches a client.
 """
+
 from __future__ import annotations
 
 import logging
@@ -43,9 +44,15 @@ class ApiError(Exception):
     code = "bad_request"
     message = "The request could not be processed."
 
-    def __init__(self, message: str | None = None, *, code: str | None = None,
-                 status: int | None = None, details: dict[str, Any] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        details: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message or self.message)
         self.message = message or self.message
         self.code = code or self.code
@@ -63,7 +70,11 @@ class ValidationFailed(ApiError):
 
 
 class UpstreamUnavailable(ApiError):
-    status, code, message = 503, "upstream_unavailable", "A service this request needs is unavailable. Try again shortly."
+    status, code, message = (
+        503,
+        "upstream_unavailable",
+        "A service this request needs is unavailable. Try again shortly.",
+    )
 
 
 def envelope(status: int, code: str, message: str, details: dict[str, Any] | None = None):
@@ -83,8 +94,12 @@ def _http_exception(exc: HTTPException):
     if messages is not None:
         if status == 400 and "json" in messages and "Invalid JSON body." in str(messages):
             return envelope(400, "malformed_json", "The request body is not valid JSON.")
-        return envelope(422 if status in (400, 422) else status, "validation_failed",
-                        "The request is not valid.", _flatten_locations(messages))
+        return envelope(
+            422 if status in (400, 422) else status,
+            "validation_failed",
+            "The request is not valid.",
+            _flatten_locations(messages),
+        )
     if status >= 500:
         return envelope(status, "internal_error", "Internal server error.")
     return envelope(status, _CODES_BY_STATUS.get(status, "http_error"), exc.description or exc.name)

@@ -15,6 +15,7 @@ it; an entry is acknowledged only once the consumer has taken it. A new consumer
 no change to the producer or to this module: it names the producer's stream and its group.
 Streams keep `STREAM_RETENTION` of history.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,9 @@ import os
 import socket
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
-from typing import Any, Callable
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from redis.exceptions import RedisError, ResponseError
 
@@ -34,14 +36,21 @@ STREAM_PREFIX = "tessera:events:v1:"
 STREAM_RETENTION = timedelta(days=7)  # a consumer down longer than this misses what is older
 
 
-def make_event(event_type: str, aggregate_id: str, payload: dict[str, Any], *, version: str,
-               actor: dict[str, Any] | None = None, request_id: str | None = None,
-               occurred_at: datetime | None = None) -> dict[str, Any]:
+def make_event(
+    event_type: str,
+    aggregate_id: str,
+    payload: dict[str, Any],
+    *,
+    version: str,
+    actor: dict[str, Any] | None = None,
+    request_id: str | None = None,
+    occurred_at: datetime | None = None,
+) -> dict[str, Any]:
     return {
         "event_id": str(uuid.uuid4()),
         "event_type": event_type,
         "version": version,
-        "occurred_at": (occurred_at or datetime.now(timezone.utc)).isoformat(),
+        "occurred_at": (occurred_at or datetime.now(UTC)).isoformat(),
         "aggregate_id": aggregate_id,
         "request_id": request_id,
         "actor": actor or {"type": "system"},
@@ -74,8 +83,9 @@ class EventLog:
         oldest_kept = int((time.time() - STREAM_RETENTION.total_seconds()) * 1000)
         pipe = self.redis.pipeline(transaction=False)
         for envelope in envelopes:
-            pipe.xadd(self.stream, {"event": json.dumps(envelope, separators=(",", ":"))},
-                      minid=oldest_kept, approximate=True)
+            pipe.xadd(
+                self.stream, {"event": json.dumps(envelope, separators=(",", ":"))}, minid=oldest_kept, approximate=True
+            )
         return pipe.execute()
 
 
@@ -92,9 +102,18 @@ class Subscriber:
     claimed after `claim_after_seconds`.
     """
 
-    def __init__(self, redis_client, producer: str, group: str, deliver: Callable[[dict], None], *,
-                 consumer: str | None = None, batch: int = 100, block_ms: int = 1000,
-                 claim_after_seconds: float = 30.0) -> None:
+    def __init__(
+        self,
+        redis_client,
+        producer: str,
+        group: str,
+        deliver: Callable[[dict], None],
+        *,
+        consumer: str | None = None,
+        batch: int = 100,
+        block_ms: int = 1000,
+        claim_after_seconds: float = 30.0,
+    ) -> None:
         self.redis = redis_client
         self.stream = stream_name(producer)
         self.group = group
@@ -116,12 +135,14 @@ class Subscriber:
         own = self.redis.xreadgroup(self.group, self.consumer, {self.stream: "0"}, count=self.batch)
         if own and own[0][1]:
             return own[0][1]
-        _next, claimed, *_ = self.redis.xautoclaim(self.stream, self.group, self.consumer, self.claim_after_ms,
-                                                   start_id="0-0", count=self.batch)
+        _next, claimed, *_ = self.redis.xautoclaim(
+            self.stream, self.group, self.consumer, self.claim_after_ms, start_id="0-0", count=self.batch
+        )
         if claimed:
             return claimed
-        new = self.redis.xreadgroup(self.group, self.consumer, {self.stream: ">"}, count=self.batch,
-                                    block=self.block_ms)
+        new = self.redis.xreadgroup(
+            self.group, self.consumer, {self.stream: ">"}, count=self.batch, block=self.block_ms
+        )
         return new[0][1] if new else []
 
     def poll_once(self) -> int:

@@ -5,6 +5,7 @@ as if killed: no cleanup, no response. `consume:<event id>` kills the worker pro
 handles that event: a poison message. Honoured only when TESSERA_ENV is `test`; in any
 other environment the setting is refused at start-up, so it can never fire in production.
 """
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """gunicorn settings shared by every HTTP service: `gunicorn --config python:shared.gunicorn_conf ...`."""
+
 import multiprocessing
 import os
 

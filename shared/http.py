@@ -7,6 +7,7 @@ carries its own key (a hold key, an idempotency key). When the peer cannot be re
 client raises UpstreamUnavailable, which the error handlers turn into a 503 envelope. A peer
 with several replicas is called in turn (shared/replicas.py).
 """
+
 from __future__ import annotations
 
 import logging
@@ -38,17 +39,21 @@ def _retrying_session(retries: int, pool_size: int, methods: frozenset[str]) -> 
     # Calls between services never go through an HTTP proxy, and looking the proxy variables up
     # in the environment on every request was a tenth of the gateway's CPU (docs/performance.md).
     session.trust_env = False
-    retry: Retry | int = 0 if not methods else Retry(
-        total=retries,
-        connect=retries,
-        read=retries,
-        status=retries,
-        backoff_factor=0.1,
-        backoff_jitter=0.1,
-        status_forcelist=(502, 503, 504),
-        allowed_methods=methods,
-        raise_on_status=False,
-        respect_retry_after_header=False,
+    retry: Retry | int = (
+        0
+        if not methods
+        else Retry(
+            total=retries,
+            connect=retries,
+            read=retries,
+            status=retries,
+            backoff_factor=0.1,
+            backoff_jitter=0.1,
+            status_forcelist=(502, 503, 504),
+            allowed_methods=methods,
+            raise_on_status=False,
+            respect_retry_after_header=False,
+        )
     )
     adapter = HTTPAdapter(max_retries=retry, pool_connections=pool_size, pool_maxsize=pool_size)
     session.mount("http://", adapter)
@@ -59,8 +64,15 @@ def _retrying_session(retries: int, pool_size: int, methods: frozenset[str]) -> 
 class ServiceClient:
     """Calls one peer service. Thread-safe enough for gunicorn's sync/threaded workers."""
 
-    def __init__(self, base_url: str, *, service_token: str | None = None,
-                 timeouts: Timeouts = Timeouts(), retries: int = 2, pool_size: int = 20) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        service_token: str | None = None,
+        timeouts: Timeouts = Timeouts(),
+        retries: int = 2,
+        pool_size: int = 20,
+    ) -> None:
         self.replicas = Replicas(base_url)
         self.service_token = service_token
         self.timeouts = timeouts
@@ -68,8 +80,9 @@ class ServiceClient:
         self._keyed_post = _retrying_session(retries, pool_size, SAFE_METHODS | {"POST"})
         self._once = _retrying_session(0, pool_size, frozenset())
 
-    def request(self, method: str, path: str, *, idempotent: bool = False,
-                headers: dict[str, str] | None = None, **kwargs: Any) -> requests.Response:
+    def request(
+        self, method: str, path: str, *, idempotent: bool = False, headers: dict[str, str] | None = None, **kwargs: Any
+    ) -> requests.Response:
         method = method.upper()
         if method in SAFE_METHODS:
             session = self._safe
@@ -87,8 +100,9 @@ class ServiceClient:
         for number, base_url in enumerate(replicas, start=1):
             url = f"{base_url}{path}"
             try:
-                return session.request(method, url, headers=sent_headers,
-                                       timeout=(self.timeouts.connect, self.timeouts.read), **kwargs)
+                return session.request(
+                    method, url, headers=sent_headers, timeout=(self.timeouts.connect, self.timeouts.read), **kwargs
+                )
             except (requests.ConnectionError, requests.Timeout) as exc:
                 log.warning("upstream call failed", extra={"url": url, "error": type(exc).__name__})
                 if not (never_reached(exc) and number < len(replicas)):
@@ -108,7 +122,7 @@ class ServiceClientHandle:
     def __init__(self) -> None:
         self._client: ServiceClient | None = None
 
-    def init(self, base_url: str, **kwargs: Any) -> "ServiceClientHandle":
+    def init(self, base_url: str, **kwargs: Any) -> ServiceClientHandle:
         self._client = ServiceClient(base_url, **kwargs)
         return self
 

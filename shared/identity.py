@@ -9,6 +9,7 @@ What a caller may do is a set of permissions per venue. Staff roles map onto the
 carries the scopes it was created with, which are the same permission names. A customer who
 follows the signed link in their e-mail is a caller too, allowed exactly one booking.
 """
+
 from __future__ import annotations
 
 import time
@@ -59,7 +60,7 @@ class Caller:
     name: str | None = None  # how people know the caller (a staff member's e-mail), for the audit trail
 
     @classmethod
-    def platform(cls) -> "Caller":
+    def platform(cls) -> Caller:
         return cls(kind="platform", subject="platform", admin=True)
 
     def sees(self, venue: str) -> bool:
@@ -84,15 +85,27 @@ class Caller:
 
 
 def caller_for_roles(kind: str, subject: str, *, admin: bool, roles: dict[str, str], name: str | None = None) -> Caller:
-    return Caller(kind=kind, subject=subject, admin=admin, name=name,
-                  grants={venue: ROLE_PERMISSIONS.get(role, frozenset()) for venue, role in roles.items()})
+    return Caller(
+        kind=kind,
+        subject=subject,
+        admin=admin,
+        name=name,
+        grants={venue: ROLE_PERMISSIONS.get(role, frozenset()) for venue, role in roles.items()},
+    )
 
 
 def sign_identity(caller: Caller, key: str) -> str:
     now = int(time.time())
-    claims = {"iss": ISSUER, "aud": AUDIENCE, "iat": now, "exp": now + LIFETIME_SECONDS,
-              "sub": caller.subject, "kind": caller.kind, "admin": caller.admin,
-              "grants": {venue: sorted(granted) for venue, granted in caller.grants.items()}}
+    claims = {
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "iat": now,
+        "exp": now + LIFETIME_SECONDS,
+        "sub": caller.subject,
+        "kind": caller.kind,
+        "admin": caller.admin,
+        "grants": {venue: sorted(granted) for venue, granted in caller.grants.items()},
+    }
     if caller.on_behalf_of is not None:
         claims["obo"] = caller.on_behalf_of
     if caller.name is not None:
@@ -102,25 +115,36 @@ def sign_identity(caller: Caller, key: str) -> str:
 
 def verify_identity(token: str, key: str) -> Caller:
     try:
-        claims = jwt.decode(token, key, algorithms=[ALGORITHM], audience=AUDIENCE, issuer=ISSUER,
-                            options={"require": ["exp", "iat", "sub", "kind"]})
+        claims = jwt.decode(
+            token,
+            key,
+            algorithms=[ALGORITHM],
+            audience=AUDIENCE,
+            issuer=ISSUER,
+            options={"require": ["exp", "iat", "sub", "kind"]},
+        )
     except jwt.PyJWTError as exc:
         raise InvalidIdentity(type(exc).__name__) from exc
     grants = claims.get("grants")
     if claims["kind"] not in ("staff", "api_key", "customer") or not isinstance(grants, dict):
         raise InvalidIdentity("malformed claims")
     on_behalf_of = claims.get("obo")
-    return Caller(kind=claims["kind"], subject=str(claims["sub"]), admin=claims.get("admin") is True,
-                  grants={str(venue): frozenset(map(str, granted)) for venue, granted in grants.items()},
-                  on_behalf_of=str(on_behalf_of) if on_behalf_of is not None else None,
-                  name=str(claims["name"]) if claims.get("name") is not None else None)
+    return Caller(
+        kind=claims["kind"],
+        subject=str(claims["sub"]),
+        admin=claims.get("admin") is True,
+        grants={str(venue): frozenset(map(str, granted)) for venue, granted in grants.items()},
+        on_behalf_of=str(on_behalf_of) if on_behalf_of is not None else None,
+        name=str(claims["name"]) if claims.get("name") is not None else None,
+    )
 
 
 def sign_booking_link(reference: str, key: str, ttl_seconds: int) -> str:
     """The token in a customer's e-mail that opens their booking without the e-mail address."""
     now = int(time.time())
-    return jwt.encode({"aud": LINK_AUDIENCE, "sub": reference, "iat": now, "exp": now + ttl_seconds},
-                      key, algorithm=ALGORITHM)
+    return jwt.encode(
+        {"aud": LINK_AUDIENCE, "sub": reference, "iat": now, "exp": now + ttl_seconds}, key, algorithm=ALGORITHM
+    )
 
 
 class ExpiredLink(InvalidIdentity):
@@ -130,8 +154,9 @@ class ExpiredLink(InvalidIdentity):
 def read_booking_link(token: str, key: str) -> str:
     """The booking reference a link opens."""
     try:
-        claims = jwt.decode(token, key, algorithms=[ALGORITHM], audience=LINK_AUDIENCE,
-                            options={"require": ["exp", "sub"]})
+        claims = jwt.decode(
+            token, key, algorithms=[ALGORITHM], audience=LINK_AUDIENCE, options={"require": ["exp", "sub"]}
+        )
     except jwt.ExpiredSignatureError as exc:
         raise ExpiredLink() from exc
     except jwt.PyJWTError as exc:

@@ -1,7 +1,8 @@
 """`POST /internal/jobs/<job>`: how the maintenance worker runs a service's jobs inside it."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask.views import MethodView
 from flask_smorest import Blueprint

@@ -15,11 +15,13 @@ string no database driver can encode. Each is answered here as a client error:
 
 A body that passes is safe for every parser behind it (webargs reads the same bytes again).
 """
+
 from __future__ import annotations
 
 import json
 import math
 import re
+from collections.abc import Iterable
 from itertools import accumulate
 from typing import Any
 
@@ -92,6 +94,7 @@ def _problems(value: Any, check_text: bool) -> dict:
         if check_text and _has_surrogate(value):
             return {"": ["Not valid text: it holds an unpaired UTF-16 surrogate (\\ud800-\\udfff)."]}
         return {}
+    items: Iterable[tuple[Any, Any]]
     if isinstance(value, dict):
         items = value.items()
     elif isinstance(value, list):

@@ -3,6 +3,7 @@
 The request id lives in a contextvar: the Flask hook sets it per request, the Celery
 signals set it per task, and the HTTP client and the Celery publisher read it to pass it on.
 """
+
 from __future__ import annotations
 
 import contextvars

@@ -3,10 +3,11 @@
 Gives `migrate` and `revision` for the service's own Alembic history; each service adds
 its own commands to the returned Typer app.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import typer
 from alembic import command
@@ -14,8 +15,9 @@ from alembic import command
 from shared.migrations import alembic_config, upgrade
 
 
-def service_cli(help_text: str, migrations_dir: Path, version_table: str,
-                database_url: Callable[[], str]) -> typer.Typer:
+def service_cli(
+    help_text: str, migrations_dir: Path, version_table: str, database_url: Callable[[], str]
+) -> typer.Typer:
     cli = typer.Typer(help=help_text, no_args_is_help=True)
 
     @cli.command()
@@ -26,7 +28,8 @@ def service_cli(help_text: str, migrations_dir: Path, version_table: str,
     @cli.command()
     def revision(message: str) -> None:
         """Autogenerate a migration from the models (run `migrate` first)."""
-        command.revision(alembic_config(migrations_dir, database_url(), version_table),
-                         message=message, autogenerate=True)
+        command.revision(
+            alembic_config(migrations_dir, database_url(), version_table), message=message, autogenerate=True
+        )
 
     return cli

@@ -1,4 +1,5 @@
 """Running one service's Alembic history against its own database and version table."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,8 +28,9 @@ def run_env(context, target_metadata, default_version_table: str) -> None:
 
     config = context.config
     version_table = config.attributes.get("version_table", default_version_table)
-    connectable = engine_from_config(config.get_section(config.config_ini_section, {}),
-                                     prefix="sqlalchemy.", poolclass=pool.NullPool)
+    connectable = engine_from_config(
+        config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool
+    )
     with connectable.connect() as connection:
         context.configure(
             connection=connection,

@@ -1,4 +1,5 @@
 """OpenAPI documentation of the error envelope, so every documented 4xx/5xx has its real shape."""
+
 from __future__ import annotations
 
 from functools import reduce
@@ -6,7 +7,6 @@ from http import HTTPStatus
 
 from flask_smorest import Api, Blueprint
 from marshmallow import Schema, fields
-
 
 # Which caller an operation needs beyond anyone: "staff" (a staff member or an API key) or
 # "admin". Set by shared/service_auth.py's guards; the gateway turns it into its public

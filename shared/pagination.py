@@ -3,9 +3,10 @@
 The cursor is the id of the last item returned (keyset pagination): stable while rows are
 added, and one indexed range scan whatever the page number.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from marshmallow import Schema, fields, validate
 from sqlalchemy import Select
@@ -22,14 +23,19 @@ class PageArgsSchema(StrictSchema):
 
 
 def page_schema(item_schema: type[Schema]) -> type[Schema]:
-    return type(f"{item_schema.__name__.removesuffix('Schema')}PageSchema", (Schema,), {
-        "items": fields.List(fields.Nested(item_schema)),
-        "next_cursor": fields.String(allow_none=True),
-    })
+    return type(
+        f"{item_schema.__name__.removesuffix('Schema')}PageSchema",
+        (Schema,),
+        {
+            "items": fields.List(fields.Nested(item_schema)),
+            "next_cursor": fields.String(allow_none=True),
+        },
+    )
 
 
-def keyset_page(session: Session, query: Select, id_column, *, after_id: int | None, limit: int,
-                view: Callable) -> dict:
+def keyset_page(
+    session: Session, query: Select, id_column, *, after_id: int | None, limit: int, view: Callable
+) -> dict:
     """One page of `query` in id order, after the cursor."""
     if after_id is not None:
         query = query.where(id_column > after_id)

@@ -2,6 +2,7 @@
 
 Callers that use Redis as a cache treat RedisError as a miss; the cache never decides.
 """
+
 from __future__ import annotations
 
 import redis as redis_lib
@@ -13,12 +14,16 @@ class RedisHandle:
     def __init__(self) -> None:
         self._client: redis_lib.Redis | None = None
 
-    def init(self, url: str) -> "RedisHandle":
+    def init(self, url: str) -> RedisHandle:
         # No retries: redis-py's default retries with backoff would make every cache read
         # wait seconds while Redis is down, where a miss costs milliseconds.
         self._client = redis_lib.Redis.from_url(
-            url, socket_connect_timeout=0.5, socket_timeout=0.5, health_check_interval=30,
-            decode_responses=True, retry=Retry(NoBackoff(), 0),
+            url,
+            socket_connect_timeout=0.5,
+            socket_timeout=0.5,
+            health_check_interval=30,
+            decode_responses=True,
+            retry=Retry(NoBackoff(), 0),
         )
         return self
 

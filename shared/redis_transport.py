@@ -21,6 +21,7 @@ Only the app's task queues are covered (the transport option `acknowledged_queue
 shared/celery_app.py sets to the service's queues): replies and broadcasts are consumed without
 acknowledgement, so a record of them would never be removed.
 """
+
 from __future__ import annotations
 
 from time import time
@@ -30,12 +31,16 @@ from kombu.utils.json import dumps
 
 
 class Channel(kombu_redis.Channel):
-    from_transport_options = kombu_redis.Channel.from_transport_options + ("acknowledged_queues",)
+    from_transport_options = (*kombu_redis.Channel.from_transport_options, "acknowledged_queues")  # type: ignore[assignment]
     acknowledged_queues: tuple[str, ...] = ()
 
     def _put(self, queue, message, **kwargs):
-        if (queue not in self.acknowledged_queues or not self.ack_emulation
-                or kwargs.get("_publish_batch") is not None or (self._expires and queue in self._expires)):
+        if (
+            queue not in self.acknowledged_queues
+            or not self.ack_emulation
+            or kwargs.get("_publish_batch") is not None
+            or (self._expires and queue in self._expires)
+        ):
             return super()._put(queue, message, **kwargs)
         properties = message["properties"]
         tag, delivery = properties["delivery_tag"], properties["delivery_info"]

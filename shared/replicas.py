@@ -4,6 +4,7 @@ Callers take the replicas in turn (round robin) and move on to the next one only
 connection could not be made at all, so nothing was sent and even a POST is safe to send
 elsewhere. Anything else (a timeout after sending, a 5xx) is the caller's to handle.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -30,8 +31,12 @@ def closed_while_idle(exc: requests.RequestException) -> bool:
     """True when a pooled keep-alive connection turned out closed by the server (its idle timeout)
     as the request went out: no answer came, and none was being prepared for it."""
     cause = exc.args[0] if exc.args else None
-    return (isinstance(exc, requests.ConnectionError) and isinstance(cause, ProtocolError)
-            and len(cause.args) > 1 and isinstance(cause.args[1], (RemoteDisconnected, ConnectionResetError)))
+    return (
+        isinstance(exc, requests.ConnectionError)
+        and isinstance(cause, ProtocolError)
+        and len(cause.args) > 1
+        and isinstance(cause.args[1], (RemoteDisconnected, ConnectionResetError))
+    )
 
 
 def never_reached(exc: requests.RequestException) -> bool:
@@ -40,5 +45,6 @@ def never_reached(exc: requests.RequestException) -> bool:
         return True
     cause = exc.args[0] if exc.args else None
     reason = getattr(cause, "reason", cause)
-    return isinstance(exc, requests.ConnectionError) and isinstance(reason, (NewConnectionError,
-                                                                             ConnectionRefusedError))
+    return isinstance(exc, requests.ConnectionError) and isinstance(
+        reason, (NewConnectionError, ConnectionRefusedError)
+    )

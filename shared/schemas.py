@@ -1,4 +1,5 @@
 """Marshmallow building blocks every service uses for its inputs."""
+
 from __future__ import annotations
 
 import re

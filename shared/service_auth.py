@@ -9,6 +9,7 @@ itself: another venue's things are a 404, as if they did not exist, and a role t
 allow the action is a 403. A call with the credential and no identity is the platform itself
 (another service, an operator's command).
 """
+
 from __future__ import annotations
 
 import hmac

@@ -1,10 +1,12 @@
 """Wiring every Tessera Flask app shares: request ids, access logs, health, OpenAPI defaults."""
+
 from __future__ import annotations
 
 import logging
 import re
 import time
-from typing import Callable
+from collections.abc import Callable
+from typing import Any
 
 from flask import Blueprint, Flask, g, jsonify, request
 
@@ -45,8 +47,10 @@ def install_request_context(app: Flask, *, trust_incoming_id: bool = True) -> No
         g.started_at = time.perf_counter()
         request_id_var.set(g.request_id)
         if given is not None and incoming is None:
-            log.warning("request id replaced", extra={"given_length": len(given),
-                                                      "given_start": _UNSAFE_IN_ID.sub("?", given[:32])})
+            log.warning(
+                "request id replaced",
+                extra={"given_length": len(given), "given_start": _UNSAFE_IN_ID.sub("?", given[:32])},
+            )
         start_statement_count()
 
     @app.after_request
@@ -57,10 +61,16 @@ def install_request_context(app: Flask, *, trust_incoming_id: bool = True) -> No
         started = getattr(g, "started_at", None)
         statements = stop_statement_count()
         if started is not None and request.path not in ("/healthz", "/readyz"):
-            log.info("request", extra={
-                "method": request.method, "path": request.path, "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2), "db_queries": statements,
-            })
+            log.info(
+                "request",
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    "db_queries": statements,
+                },
+            )
         return response
 
     @app.teardown_request
@@ -93,10 +103,12 @@ def health_blueprint(checks: dict[str, ReadinessCheck]) -> Blueprint:
     return blp
 
 
-HEALTH_DOCS = {
+HEALTH_DOCS: dict[str, dict[str, Any]] = {
     "/healthz": {"summary": "The process answers (liveness).", "responses": {"200": "Alive"}},
-    "/readyz": {"summary": "Every dependency answers (readiness).",
-                "responses": {"200": "Ready", "503": "A dependency is down"}},
+    "/readyz": {
+        "summary": "Every dependency answers (readiness).",
+        "responses": {"200": "Ready", "503": "A dependency is down"},
+    },
 }
 
 
@@ -106,14 +118,18 @@ def document_health(app: Flask, api) -> None:
     for rule in app.url_map.iter_rules():
         doc = HEALTH_DOCS.get(rule.rule)
         if doc:
-            responses = {status: {"description": text, "content": {"application/json": {"schema": probe}}}
-                         for status, text in doc["responses"].items()}
-            api.spec.path(rule=rule, operations={"get": {"tags": ["health"], "summary": doc["summary"],
-                                                         "responses": responses}})
+            responses = {
+                status: {"description": text, "content": {"application/json": {"schema": probe}}}
+                for status, text in doc["responses"].items()
+            }
+            api.spec.path(
+                rule=rule, operations={"get": {"tags": ["health"], "summary": doc["summary"], "responses": responses}}
+            )
 
 
-def finish_app(app: Flask, checks: dict[str, ReadinessCheck], api=None, *,
-               form_blueprints: frozenset[str] = frozenset()) -> Flask:
+def finish_app(
+    app: Flask, checks: dict[str, ReadinessCheck], api=None, *, form_blueprints: frozenset[str] = frozenset()
+) -> Flask:
     """Register health routes and the error envelope last, so they override library defaults.
     JSON bodies are checked after every other hook (rate limits first); `form_blueprints` read
     forms only and are left to their own parsing."""

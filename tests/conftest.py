@@ -1,8 +1,9 @@
 """Process fixtures: a whole Tessera started from the Procfile on free ports with its own backend."""
+
 from __future__ import annotations
 
 import contextlib
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 import requests
@@ -16,8 +17,10 @@ from tests.support.smtp import SmtpSink
 
 VENUE = "TheHungryUnicorn"
 # Slots whose ledger disagrees with their active holds (the invariant: none).
-LEDGER_MISMATCH = ("booked <> COALESCE((SELECT SUM(h.units) FROM holds h WHERE h.slot_id = slots.id "
-                   "AND h.status IN ('held', 'confirmed')), 0)")
+LEDGER_MISMATCH = (
+    "booked <> COALESCE((SELECT SUM(h.units) FROM holds h WHERE h.slot_id = slots.id "
+    "AND h.status IN ('held', 'confirmed')), 0)"
+)
 
 
 def system_env(backend, **overrides) -> dict[str, str]:
@@ -94,9 +97,17 @@ def mail_system(tmp_path_factory, smtp_server):
     Its workers look up time zones in /usr/share/zoneinfo and in `extra_zones`, a directory a
     test can add a zone to (a worker whose time zone data is older than the venue's zone)."""
     extra_zones = tmp_path_factory.mktemp("zoneinfo")
-    with running_system(tmp_path_factory, "mail", SMTP_URL=smtp_server.url, WORKER_CONCURRENCY="4",
-                        RETRY_BACKOFF_BASE_SECONDS="0.2", RETRY_BACKOFF_MAX_SECONDS="1", EMAIL_MAX_RETRIES="60",
-                        CONSUMER_MAX_RETRIES="4", PYTHONTZPATH=f"/usr/share/zoneinfo:{extra_zones}") as running:
+    with running_system(
+        tmp_path_factory,
+        "mail",
+        SMTP_URL=smtp_server.url,
+        WORKER_CONCURRENCY="4",
+        RETRY_BACKOFF_BASE_SECONDS="0.2",
+        RETRY_BACKOFF_MAX_SECONDS="1",
+        EMAIL_MAX_RETRIES="60",
+        CONSUMER_MAX_RETRIES="4",
+        PYTHONTZPATH=f"/usr/share/zoneinfo:{extra_zones}",
+    ) as running:
         running.extra_zones = extra_zones
         yield running
 
@@ -129,9 +140,14 @@ def future_date(days: int = 3) -> str:
 
 
 def booking_body(day: str, at: str = "19:00", party_size: int = 2, email: str = "guest@example.com", **extra):
-    return {"venue": VENUE, "date": day, "time": at, "party_size": party_size,
-            "customer": {"first_name": "Grace", "surname": "Hopper", "email": email, "mobile": "+447700900000"},
-            **extra}
+    return {
+        "venue": VENUE,
+        "date": day,
+        "time": at,
+        "party_size": party_size,
+        "customer": {"first_name": "Grace", "surname": "Hopper", "email": email, "mobile": "+447700900000"},
+        **extra,
+    }
 
 
 def count_rows(system, service: str, table: str, where: str = "1=1", **params) -> int:
@@ -148,11 +164,15 @@ def set_slot_capacity(system, day: str, at: str, capacity: int) -> None:
     engine = system.backend.engine("availability")
     try:
         with engine.begin() as conn:
-            statement = text("UPDATE slots SET capacity = :capacity WHERE local_date = :day AND local_time = :at "
-                             "AND venue_id = (SELECT id FROM venues WHERE slug = :venue)")
+            statement = text(
+                "UPDATE slots SET capacity = :capacity WHERE local_date = :day AND local_time = :at "
+                "AND venue_id = (SELECT id FROM venues WHERE slug = :venue)"
+            )
             statement = statement.bindparams(bindparam("day", type_=Date()), bindparam("at", type_=Time()))
-            updated = conn.execute(statement, {"capacity": capacity, "venue": VENUE, "day": date.fromisoformat(day),
-                                               "at": time.fromisoformat(at)}).rowcount
+            updated = conn.execute(
+                statement,
+                {"capacity": capacity, "venue": VENUE, "day": date.fromisoformat(day), "at": time.fromisoformat(at)},
+            ).rowcount
         assert updated == 1, f"no slot {day} {at}"
     finally:
         engine.dispose()
@@ -161,17 +181,30 @@ def set_slot_capacity(system, day: str, at: str, capacity: int) -> None:
 def start_slot_now(system, venue: str, day: str, at: str) -> None:
     """Test set-up only: make one slot have started ten minutes ago (and run for 90), as a slot
     under way would be."""
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     engine = system.backend.engine("availability")
     try:
         with engine.begin() as conn:
-            statement = text("UPDATE slots SET starts_at = :started, ends_at = :ends WHERE local_date = :day "
-                             "AND local_time = :at AND venue_id = (SELECT id FROM venues WHERE slug = :venue)")
-            statement = statement.bindparams(bindparam("day", type_=Date()), bindparam("at", type_=Time()),
-                                             bindparam("started", type_=DateTime()), bindparam("ends", type_=DateTime()))
-            updated = conn.execute(statement, {"venue": venue, "day": date.fromisoformat(day),
-                                               "at": time.fromisoformat(at), "started": now - timedelta(minutes=10),
-                                               "ends": now + timedelta(minutes=80)}).rowcount
+            statement = text(
+                "UPDATE slots SET starts_at = :started, ends_at = :ends WHERE local_date = :day "
+                "AND local_time = :at AND venue_id = (SELECT id FROM venues WHERE slug = :venue)"
+            )
+            statement = statement.bindparams(
+                bindparam("day", type_=Date()),
+                bindparam("at", type_=Time()),
+                bindparam("started", type_=DateTime()),
+                bindparam("ends", type_=DateTime()),
+            )
+            updated = conn.execute(
+                statement,
+                {
+                    "venue": venue,
+                    "day": date.fromisoformat(day),
+                    "at": time.fromisoformat(at),
+                    "started": now - timedelta(minutes=10),
+                    "ends": now + timedelta(minutes=80),
+                },
+            ).rowcount
         assert updated == 1, f"no slot {day} {at}"
     finally:
         engine.dispose()

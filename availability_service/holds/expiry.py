@@ -5,6 +5,7 @@ one does the hold is confirmed instead (the booking's own confirm call was lost)
 booking service cannot answer, the hold is left for the next run: expiring it could steal
 capacity from a committed booking, waiting only delays the return of capacity.
 """
+
 from __future__ import annotations
 
 import logging

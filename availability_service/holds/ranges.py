@@ -7,10 +7,11 @@ already serialises writers), sums what overlapping active holds take at their bu
 instant, and inserts only if the new units still fit: never check-then-insert unlocked.
 On PostgreSQL an exclusion constraint on capacity-1 resources backs the check up.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Iterable
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -37,11 +38,17 @@ def peak_units(reservations: Iterable[tuple[datetime, datetime, int]], start: da
 
 def overlapping(session: Session, resource_id: int, start: datetime, end: datetime) -> list[tuple]:
     """(starts_at, ends_at, units) of the resource's active holds that overlap [start, end)."""
-    return [tuple(row) for row in session.execute(
-        select(Hold.starts_at, Hold.ends_at, Hold.units).where(
-            Hold.resource_id == resource_id, Hold.status.in_(HoldStatus.ACTIVE),
-            Hold.starts_at < end, Hold.ends_at > start)
-    )]
+    return [
+        tuple(row)
+        for row in session.execute(
+            select(Hold.starts_at, Hold.ends_at, Hold.units).where(
+                Hold.resource_id == resource_id,
+                Hold.status.in_(HoldStatus.ACTIVE),
+                Hold.starts_at < end,
+                Hold.ends_at > start,
+            )
+        )
+    ]
 
 
 def lock_resource(session: Session, resource: Resource) -> None:
@@ -60,6 +67,9 @@ def held_peak(session: Session, resource_id: int, now: datetime) -> int:
 def mark_exclusive(session: Session, resource: Resource, now: datetime) -> None:
     """Keep active future holds' `exclusive` flag equal to "the resource has capacity 1",
     so the PostgreSQL exclusion constraint covers exactly the capacity-1 resources."""
-    session.execute(update(Hold).where(Hold.resource_id == resource.id, Hold.status.in_(HoldStatus.ACTIVE),
-                                       Hold.ends_at > now)
-                    .values(exclusive=resource.capacity == 1).execution_options(synchronize_session=False))
+    session.execute(
+        update(Hold)
+        .where(Hold.resource_id == resource.id, Hold.status.in_(HoldStatus.ACTIVE), Hold.ends_at > now)
+        .values(exclusive=resource.capacity == 1)
+        .execution_options(synchronize_session=False)
+    )

@@ -1,4 +1,5 @@
 """Internal hold API: reachable only with the service credential, never through the gateway."""
+
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -12,10 +13,12 @@ blp = Blueprint("holds", __name__, url_prefix="/internal/holds", description="Ca
 
 def _request(body: dict):
     if "resource" in body:
-        return service.RangeHoldRequest(body["hold_key"], body["venue"], body["resource"], body["start"],
-                                        body["end"], body["units"])
-    return service.SlotHoldRequest(body["hold_key"], body["venue"], body["date"], body["time"], body["units"],
-                                   on_the_day=body["on_the_day"])
+        return service.RangeHoldRequest(
+            body["hold_key"], body["venue"], body["resource"], body["start"], body["end"], body["units"]
+        )
+    return service.SlotHoldRequest(
+        body["hold_key"], body["venue"], body["date"], body["time"], body["units"], on_the_day=body["on_the_day"]
+    )
 
 
 @blp.route("")

@@ -14,11 +14,18 @@ class HoldCreateSchema(StrictSchema):
     units = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=MAX_UNITS))
     date = CalendarDate(metadata={"description": "Slot hold: the venue-local date."})
     time = WallClockTime(metadata={"description": "Slot hold: the venue-local start time, HH:MM."})
-    on_the_day = StrictBoolean(load_default=False, metadata={
-        "description": "Slot hold for staff booking a guest at the venue or on the phone: no minimum notice, and "
-                       "a slot that has started may be held until it ends."})
-    resource = fields.Integer(strict=True, validate=validate.Range(min=1, max=2**31 - 1),
-                              metadata={"description": "Range hold: the resource id."})
+    on_the_day = StrictBoolean(
+        load_default=False,
+        metadata={
+            "description": "Slot hold for staff booking a guest at the venue or on the phone: no minimum notice, and "
+            "a slot that has started may be held until it ends."
+        },
+    )
+    resource = fields.Integer(
+        strict=True,
+        validate=validate.Range(min=1, max=2**31 - 1),
+        metadata={"description": "Range hold: the resource id."},
+    )
     start = fields.NaiveDateTime(metadata={"description": "Range hold: venue-local start, YYYY-MM-DDTHH:MM."})
     end = fields.NaiveDateTime(metadata={"description": "Range hold: venue-local end (exclusive)."})
 

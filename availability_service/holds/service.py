@@ -1,4 +1,4 @@
-"""Holds: the only way capacity is taken or given back (DESIGN guarantees 1 and 3).
+"""Holds: the only way capacity is taken or given back (guarantees 1 and 3 of docs/architecture.md).
 
 A slot hold takes capacity with one guarded UPDATE (`booked + n <= capacity`) inside the
 transaction that inserts the hold; a range hold takes it under a lock on its resource (see
@@ -7,25 +7,36 @@ cannot take capacity twice: the loser's transaction rolls back and it answers wi
 winner's hold. Confirm, release and expire are guarded status transitions, so each is
 idempotent and a hold is given back at most once.
 """
+
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from availability_service.errors import (HoldKeyReused, HoldNotActive, HoldNotFound, PartyTooLarge,
-                                         RangeNotBookable, ResourceUnavailable, SlotFull, SlotNotBookable,
-                                         SlotNotFound)
+from availability_service.cache import invalidate_days
+from availability_service.errors import (
+    HoldKeyReused,
+    HoldNotActive,
+    HoldNotFound,
+    PartyTooLarge,
+    RangeNotBookable,
+    ResourceUnavailable,
+    SlotFull,
+    SlotNotBookable,
+    SlotNotFound,
+)
 from availability_service.extensions import db
 from availability_service.holds.ranges import lock_resource, overlapping, peak_units
-from availability_service.cache import invalidate_days
 from availability_service.lookups import resource_of_venue, venue_by_slug
-from availability_service.models import Hold, HoldStatus, Slot, Venue
+from availability_service.models import Hold, HoldStatus, Resource, Slot, Venue
 from shared.clock import iso_utc, local_to_utc, utcnow, venue_today
+from shared.db import rows_affected
 
 log = logging.getLogger(__name__)
 MAX_RANGE = timedelta(days=92)
@@ -44,8 +55,13 @@ class SlotHoldRequest:
     on_the_day: bool = False
 
     def matches(self, hold: Hold) -> bool:
-        return (hold.slot is not None and hold.venue.slug == self.venue and hold.slot.local_date == self.date
-                and hold.slot.local_time == self.time and hold.units == self.units)
+        return (
+            hold.slot is not None
+            and hold.venue.slug == self.venue
+            and hold.slot.local_date == self.date
+            and hold.slot.local_time == self.time
+            and hold.units == self.units
+        )
 
 
 @dataclass(frozen=True)
@@ -58,8 +74,13 @@ class RangeHoldRequest:
     units: int
 
     def matches(self, hold: Hold) -> bool:
-        return (hold.resource_id == self.resource_id and hold.venue.slug == self.venue
-                and hold.local_start == self.start and hold.local_end == self.end and hold.units == self.units)
+        return (
+            hold.resource_id == self.resource_id
+            and hold.venue.slug == self.venue
+            and hold.local_start == self.start
+            and hold.local_end == self.end
+            and hold.units == self.units
+        )
 
 
 def _local(moment: datetime) -> str:
@@ -68,18 +89,38 @@ def _local(moment: datetime) -> str:
 
 def hold_view(hold: Hold) -> dict:
     venue = hold.venue
-    view = {"id": hold.id, "hold_key": hold.hold_key, "status": hold.status, "units": hold.units,
-            "expires_at": iso_utc(hold.expires_at),
-            "venue": venue.slug, "venue_name": venue.name, "venue_address": venue.address,
-            "timezone": venue.timezone}
+    view = {
+        "id": hold.id,
+        "hold_key": hold.hold_key,
+        "status": hold.status,
+        "units": hold.units,
+        "expires_at": iso_utc(hold.expires_at),
+        "venue": venue.slug,
+        "venue_name": venue.name,
+        "venue_address": venue.address,
+        "timezone": venue.timezone,
+    }
     if hold.slot is not None:
         slot = hold.slot
-        return {**view, "kind": "slot", "date": slot.local_date.isoformat(), "time": slot.local_time.strftime("%H:%M"),
-                "starts_at": iso_utc(slot.starts_at), "ends_at": iso_utc(slot.ends_at)}
-    resource = hold.resource
-    return {**view, "kind": "range", "resource": {"id": resource.id, "name": resource.name, "kind": resource.kind},
-            "start": _local(hold.local_start), "end": _local(hold.local_end),
-            "starts_at": iso_utc(hold.starts_at), "ends_at": iso_utc(hold.ends_at)}
+        return {
+            **view,
+            "kind": "slot",
+            "date": slot.local_date.isoformat(),
+            "time": slot.local_time.strftime("%H:%M"),
+            "starts_at": iso_utc(slot.starts_at),
+            "ends_at": iso_utc(slot.ends_at),
+        }
+    # A hold without a slot is a range hold, which always has its resource and its times.
+    resource = cast(Resource, hold.resource)
+    return {
+        **view,
+        "kind": "range",
+        "resource": {"id": resource.id, "name": resource.name, "kind": resource.kind},
+        "start": _local(cast(datetime, hold.local_start)),
+        "end": _local(cast(datetime, hold.local_end)),
+        "starts_at": iso_utc(cast(datetime, hold.starts_at)),
+        "ends_at": iso_utc(cast(datetime, hold.ends_at)),
+    }
 
 
 def _existing_for_key(session: Session, request) -> Hold | None:
@@ -94,8 +135,9 @@ def _existing_for_key(session: Session, request) -> Hold | None:
     if not request.matches(hold):
         raise HoldKeyReused()
     if hold.status not in HoldStatus.ACTIVE:
-        raise HoldNotActive("The hold placed with this key was released or has expired.",
-                            details={"status": hold.status})
+        raise HoldNotActive(
+            "The hold placed with this key was released or has expired.", details={"status": hold.status}
+        )
     return hold
 
 
@@ -108,11 +150,11 @@ def _check_slot_bookable(venue: Venue, slot: Slot, request: SlotHoldRequest) -> 
         if slot.ends_at <= utcnow():
             raise SlotNotBookable("The slot is over.")
     elif slot.starts_at < utcnow() + timedelta(minutes=venue.min_notice_minutes):
-        raise SlotNotBookable("The slot is in the past or too soon to book.",
-                              details={"min_notice_minutes": venue.min_notice_minutes})
+        raise SlotNotBookable(
+            "The slot is in the past or too soon to book.", details={"min_notice_minutes": venue.min_notice_minutes}
+        )
     if slot.local_date > venue_today(venue.timezone) + timedelta(days=venue.horizon_days):
-        raise SlotNotBookable("The slot is beyond the booking horizon.",
-                              details={"horizon_days": venue.horizon_days})
+        raise SlotNotBookable("The slot is beyond the booking horizon.", details={"horizon_days": venue.horizon_days})
 
 
 def _place_slot(session: Session, request: SlotHoldRequest) -> tuple[Hold, bool]:
@@ -120,25 +162,33 @@ def _place_slot(session: Session, request: SlotHoldRequest) -> tuple[Hold, bool]
     if existing is not None:
         return existing, False
     venue = venue_by_slug(session, request.venue)
-    slot = session.scalar(select(Slot).where(Slot.venue_id == venue.id, Slot.local_date == request.date,
-                                             Slot.local_time == request.time))
+    slot = session.scalar(
+        select(Slot).where(Slot.venue_id == venue.id, Slot.local_date == request.date, Slot.local_time == request.time)
+    )
     if slot is None:
         raise SlotNotFound()
     _check_slot_bookable(venue, slot, request)
-    taken = session.execute(
+    taken = rows_affected(
+        session,
         update(Slot)
         .where(Slot.id == slot.id, Slot.is_open.is_(True), Slot.booked + request.units <= Slot.capacity)
         .values(booked=Slot.booked + request.units)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+        .execution_options(synchronize_session=False),
+    )
     if taken != 1:
         # A concurrent placement with this same key may be what filled the slot.
         existing = _existing_for_key(session, request)
         if existing is not None:
             return existing, False
         raise SlotFull(details={"remaining": max(slot.capacity - slot.booked, 0)})
-    return Hold(hold_key=request.hold_key, venue=venue, slot=slot, units=request.units, status=HoldStatus.HELD,
-                expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds)), True
+    return Hold(
+        hold_key=request.hold_key,
+        venue=venue,
+        slot=slot,
+        units=request.units,
+        status=HoldStatus.HELD,
+        expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds),
+    ), True
 
 
 def _range_instants(venue: Venue, request: RangeHoldRequest) -> tuple[datetime, datetime]:
@@ -151,11 +201,14 @@ def _range_instants(venue: Venue, request: RangeHoldRequest) -> tuple[datetime, 
     if ends_at - starts_at > MAX_RANGE:
         raise RangeNotBookable("The range is too long.", details={"max_days": MAX_RANGE.days})
     if starts_at < utcnow() + timedelta(minutes=venue.min_notice_minutes):
-        raise RangeNotBookable("The range starts in the past or too soon to book.",
-                               details={"min_notice_minutes": venue.min_notice_minutes})
+        raise RangeNotBookable(
+            "The range starts in the past or too soon to book.",
+            details={"min_notice_minutes": venue.min_notice_minutes},
+        )
     if request.start.date() > venue_today(venue.timezone) + timedelta(days=venue.horizon_days):
-        raise RangeNotBookable("The range starts beyond the booking horizon.",
-                               details={"horizon_days": venue.horizon_days})
+        raise RangeNotBookable(
+            "The range starts beyond the booking horizon.", details={"horizon_days": venue.horizon_days}
+        )
     return starts_at, ends_at
 
 
@@ -175,18 +228,29 @@ def _place_range(session: Session, request: RangeHoldRequest) -> tuple[Hold, boo
     held = peak_units(overlapping(session, resource.id, starts_at, ends_at), starts_at, ends_at)
     if held + request.units > resource.capacity:
         raise ResourceUnavailable(details={"remaining": max(resource.capacity - held, 0)})
-    return Hold(hold_key=request.hold_key, venue=venue, resource=resource, units=request.units,
-                starts_at=starts_at, ends_at=ends_at, local_start=request.start, local_end=request.end,
-                exclusive=resource.capacity == 1, status=HoldStatus.HELD,
-                expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds)), True
+    return Hold(
+        hold_key=request.hold_key,
+        venue=venue,
+        resource=resource,
+        units=request.units,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        local_start=request.start,
+        local_end=request.end,
+        exclusive=resource.capacity == 1,
+        status=HoldStatus.HELD,
+        expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds),
+    ), True
 
 
 def place_hold(request: SlotHoldRequest | RangeHoldRequest) -> tuple[dict, bool]:
     """Take capacity for the request. Returns (hold, created); an active hold for the key is returned as is."""
     try:
         with db.transaction() as session:
-            place = _place_slot if isinstance(request, SlotHoldRequest) else _place_range
-            hold, created = place(session, request)
+            if isinstance(request, SlotHoldRequest):
+                hold, created = _place_slot(session, request)
+            else:
+                hold, created = _place_range(session, request)
             if not created:
                 return hold_view(hold), False
             session.add(hold)
@@ -228,7 +292,8 @@ def confirm_hold(hold_id: str) -> dict:
     with db.transaction() as session:
         hold = _get(session, hold_id)
         session.execute(
-            update(Hold).where(Hold.id == hold_id, Hold.status == HoldStatus.HELD)
+            update(Hold)
+            .where(Hold.id == hold_id, Hold.status == HoldStatus.HELD)
             .values(status=HoldStatus.CONFIRMED, updated_at=utcnow())
             .execution_options(synchronize_session=False)
         )
@@ -243,15 +308,20 @@ def _give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired
     condition = [Hold.id == hold.id, Hold.status.in_(HoldStatus.ACTIVE)]
     if only_if_expired:
         condition = [Hold.id == hold.id, Hold.status == HoldStatus.HELD, Hold.expires_at < utcnow()]
-    moved = session.execute(
-        update(Hold).where(*condition).values(status=new_status, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    moved = rows_affected(
+        session,
+        update(Hold)
+        .where(*condition)
+        .values(status=new_status, updated_at=utcnow())
+        .execution_options(synchronize_session=False),
+    )
     if moved != 1:
         return False
     if hold.slot_id is not None:  # a range hold's capacity is its row, which is now inactive
         session.execute(
-            update(Slot).where(Slot.id == hold.slot_id).values(booked=Slot.booked - hold.units)
+            update(Slot)
+            .where(Slot.id == hold.slot_id)
+            .values(booked=Slot.booked - hold.units)
             .execution_options(synchronize_session=False)
         )
     return True
@@ -282,7 +352,11 @@ def expire_hold_if_due(hold_id: str) -> bool:
 
 def overdue_hold_ids(limit: int = 200) -> list[str]:
     with db.reading() as session:
-        return list(session.scalars(
-            select(Hold.id).where(Hold.status == HoldStatus.HELD, Hold.expires_at < utcnow())
-            .order_by(Hold.expires_at).limit(limit)
-        ))
+        return list(
+            session.scalars(
+                select(Hold.id)
+                .where(Hold.status == HoldStatus.HELD, Hold.expires_at < utcnow())
+                .order_by(Hold.expires_at)
+                .limit(limit)
+            )
+        )

@@ -2,15 +2,24 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from availability_service.resources import service
-from availability_service.resources.schemas import (RangeQueryArgsSchema, ResourceAvailabilitySchema,
-                                                    ResourceCreateSchema, ResourceSchema, ResourceUpdateSchema)
+from availability_service.resources.schemas import (
+    RangeQueryArgsSchema,
+    ResourceAvailabilitySchema,
+    ResourceCreateSchema,
+    ResourceSchema,
+    ResourceUpdateSchema,
+)
+from shared.identity import VENUE_WRITE
 from shared.openapi import documents_errors
 from shared.pagination import PageArgsSchema, page_schema
-from shared.identity import VENUE_WRITE
 from shared.service_auth import require_staff
 
-blp = Blueprint("resources", __name__, url_prefix="/v1/venues/<string:venue>/resources",
-                description="Rooms, equipment and staff booked by time range")
+blp = Blueprint(
+    "resources",
+    __name__,
+    url_prefix="/v1/venues/<string:venue>/resources",
+    description="Rooms, equipment and staff booked by time range",
+)
 
 
 @blp.route("")

@@ -15,8 +15,12 @@ def _tags(**kwargs):
 class ResourceCreateSchema(StrictSchema):
     name = PlainText(required=True, validate=validate.Length(min=1, max=200))
     kind = fields.String(required=True, validate=validate.OneOf(RESOURCE_KINDS))
-    capacity = fields.Integer(strict=True, load_default=1, validate=validate.Range(min=1, max=MAX_UNITS),
-                              metadata={"description": "Units, e.g. rooms of a room type; 1 for a single room"})
+    capacity = fields.Integer(
+        strict=True,
+        load_default=1,
+        validate=validate.Range(min=1, max=MAX_UNITS),
+        metadata={"description": "Units, e.g. rooms of a room type; 1 for a single room"},
+    )
     tags = _tags(load_default=list)
     active = StrictBoolean(load_default=True)
 

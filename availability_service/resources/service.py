@@ -1,4 +1,5 @@
 """Resources booked by time range, and how much of one is free over a range."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -15,8 +16,14 @@ from shared.clock import iso_utc, local_to_utc, utcnow
 
 
 def resource_view(resource: Resource) -> dict:
-    return {"id": resource.id, "name": resource.name, "kind": resource.kind, "capacity": resource.capacity,
-            "tags": list(resource.tags or []), "active": resource.active}
+    return {
+        "id": resource.id,
+        "name": resource.name,
+        "kind": resource.kind,
+        "capacity": resource.capacity,
+        "tags": list(resource.tags or []),
+        "active": resource.active,
+    }
 
 
 def list_resources(venue_slug: str, *, after_id: int | None, limit: int) -> dict:
@@ -32,8 +39,9 @@ def create_resource(venue_slug: str, fields: dict) -> dict:
     try:
         with db.transaction() as session:
             venue = venue_by_slug(session, venue_slug)
-            if session.scalar(select(Resource.id).where(Resource.venue_id == venue.id,
-                                                        Resource.name == fields["name"])):
+            if session.scalar(
+                select(Resource.id).where(Resource.venue_id == venue.id, Resource.name == fields["name"])
+            ):
                 raise ResourceExists()
             resource = Resource(venue_id=venue.id, **fields)
             session.add(resource)
@@ -75,6 +83,11 @@ def resource_availability(venue_slug: str, resource_id: int, start: datetime, en
             raise RangeNotBookable("That wall-clock time does not exist in the venue's time zone (a DST change).")
         held = peak_units(overlapping(session, resource.id, starts_at, ends_at), starts_at, ends_at)
     remaining = max(resource.capacity - held, 0) if resource.active else 0
-    return {"resource": resource_view(resource), "start": start.strftime("%Y-%m-%dT%H:%M"),
-            "end": end.strftime("%Y-%m-%dT%H:%M"), "starts_at": iso_utc(starts_at), "ends_at": iso_utc(ends_at),
-            "remaining": remaining}
+    return {
+        "resource": resource_view(resource),
+        "start": start.strftime("%Y-%m-%dT%H:%M"),
+        "end": end.strftime("%Y-%m-%dT%H:%M"),
+        "starts_at": iso_utc(starts_at),
+        "ends_at": iso_utc(ends_at),
+        "remaining": remaining,
+    }

@@ -2,16 +2,26 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from availability_service.rules import service
-from availability_service.rules.schemas import (ClosureCreateSchema, ClosureSchema, RuleCreateSchema, RuleSchema,
-                                                RuleUpdateSchema, SlotChangesSchema)
+from availability_service.rules.schemas import (
+    ClosureCreateSchema,
+    ClosureSchema,
+    RuleCreateSchema,
+    RuleSchema,
+    RuleUpdateSchema,
+    SlotChangesSchema,
+)
+from shared.identity import VENUE_WRITE
 from shared.openapi import documents_errors
 from shared.pagination import PageArgsSchema, page_schema
 from shared.schemas import CalendarDate, path_value
-from shared.identity import VENUE_WRITE
 from shared.service_auth import require_staff
 
-blp = Blueprint("rules", __name__, url_prefix="/v1/venues/<string:venue>",
-                description="Opening rules and closures; slots follow every change")
+blp = Blueprint(
+    "rules",
+    __name__,
+    url_prefix="/v1/venues/<string:venue>",
+    description="Opening rules and closures; slots follow every change",
+)
 
 
 @blp.route("/opening-rules")

@@ -12,12 +12,19 @@ def _period_fields(required: bool) -> dict:
         "date": CalendarDate(metadata={"description": "Exceptional opening: replaces the weekly rules that day"}),
         "first_start": WallClockTime(required=required),
         "last_start": WallClockTime(required=required),
-        "interval_minutes": fields.Integer(required=required, strict=True,
-                                           validate=validate.Range(min=5, max=MINUTES_PER_DAY)),
-        "duration_minutes": fields.Integer(strict=True, validate=validate.Range(min=5, max=MINUTES_PER_DAY),
-                                           metadata={"description": "Defaults to the venue's slot length"}),
-        "capacity": fields.Integer(strict=True, validate=validate.Range(min=0, max=MAX_UNITS),
-                                   metadata={"description": "Units per slot; defaults to the venue's"}),
+        "interval_minutes": fields.Integer(
+            required=required, strict=True, validate=validate.Range(min=5, max=MINUTES_PER_DAY)
+        ),
+        "duration_minutes": fields.Integer(
+            strict=True,
+            validate=validate.Range(min=5, max=MINUTES_PER_DAY),
+            metadata={"description": "Defaults to the venue's slot length"},
+        ),
+        "capacity": fields.Integer(
+            strict=True,
+            validate=validate.Range(min=0, max=MAX_UNITS),
+            metadata={"description": "Units per slot; defaults to the venue's"},
+        ),
     }
 
 

@@ -3,6 +3,7 @@
 Every change re-syncs the slots it can affect in the same transaction, so search and holds
 never see rules and slots disagree; booked capacity is never touched (see slots/service.py).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -10,9 +11,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from availability_service.cache import invalidate_days
 from availability_service.errors import ClosureExists, ClosureNotFound, DateInPast, RuleNotFound
 from availability_service.extensions import db
-from availability_service.cache import invalidate_days
 from availability_service.lookups import venue_by_slug, venue_rows_page
 from availability_service.models import Closure, OpeningRule, Venue
 from availability_service.slots.service import sync_venue
@@ -23,11 +24,16 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 
 def rule_view(rule: OpeningRule) -> dict:
-    return {"id": rule.id, "weekday": WEEKDAYS[rule.weekday] if rule.weekday is not None else None,
-            "date": rule.on_date.isoformat() if rule.on_date else None,
-            "first_start": rule.first_start.strftime("%H:%M"), "last_start": rule.last_start.strftime("%H:%M"),
-            "interval_minutes": rule.interval_minutes, "duration_minutes": rule.duration_minutes,
-            "capacity": rule.capacity}
+    return {
+        "id": rule.id,
+        "weekday": WEEKDAYS[rule.weekday] if rule.weekday is not None else None,
+        "date": rule.on_date.isoformat() if rule.on_date else None,
+        "first_start": rule.first_start.strftime("%H:%M"),
+        "last_start": rule.last_start.strftime("%H:%M"),
+        "interval_minutes": rule.interval_minutes,
+        "duration_minutes": rule.duration_minutes,
+        "capacity": rule.capacity,
+    }
 
 
 def closure_view(closure: Closure) -> dict:
@@ -51,9 +57,10 @@ def _check_rule(venue: Venue, fields: dict) -> None:
 
 def _resync(session, venue: Venue, *rule_dates: date | None):
     """Sync what the changed rules can affect: their dates, or the horizon if one is weekly (None)."""
-    if None in rule_dates:
+    dates = [day for day in rule_dates if day is not None]
+    if len(dates) < len(rule_dates):
         return sync_venue(session, venue)
-    return sync_venue(session, venue, min(rule_dates), max(rule_dates))
+    return sync_venue(session, venue, min(dates), max(dates))
 
 
 def list_rules(venue_slug: str, *, after_id: int | None, limit: int) -> dict:
@@ -64,8 +71,10 @@ def create_rule(venue_slug: str, fields: dict) -> dict:
     with db.transaction() as session:
         venue = venue_by_slug(session, venue_slug, for_update=True)
         _check_rule(venue, fields)
-        rule = OpeningRule(venue_id=venue.id, **{"duration_minutes": venue.default_slot_minutes,
-                                                 "capacity": venue.default_slot_capacity, **fields})
+        rule = OpeningRule(
+            venue_id=venue.id,
+            **{"duration_minutes": venue.default_slot_minutes, "capacity": venue.default_slot_capacity, **fields},
+        )
         session.add(rule)
         session.flush()
         report = _resync(session, venue, rule.on_date)

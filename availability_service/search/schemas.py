@@ -33,8 +33,9 @@ class AvailableSlotSchema(AnswerSchema):
     time = fields.String(metadata={"description": "Venue-local start, HH:MM"})
     starts_at = fields.String(metadata={"description": "ISO-8601 UTC instant"})
     remaining = fields.Integer(metadata={"description": "Units (covers) still free"})
-    bookable = fields.Boolean(metadata={"description": "Open, far enough ahead, within the horizon and "
-                                                       "with room for the party"})
+    bookable = fields.Boolean(
+        metadata={"description": "Open, far enough ahead, within the horizon and with room for the party"}
+    )
 
 
 class AvailableDaySchema(AnswerSchema):

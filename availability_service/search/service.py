@@ -8,33 +8,45 @@ and the clock. However many days and bookings, a search costs at most two SQL
 queries (the venue, then the slots of every day not in the cache) and none on a full hit.
 The cache only informs search: placing a hold always checks the database.
 """
+
 from __future__ import annotations
 
 import json
 import logging
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from redis.exceptions import RedisError
 from sqlalchemy import select
 
+from availability_service.cache import WRITE_IF_GENERATION_UNCHANGED, day_key, generation_key
 from availability_service.errors import DateBeyondHorizon, DateInPast
 from availability_service.extensions import db, redis
 from availability_service.lookups import venue_by_slug
 from availability_service.models import Slot, Venue
-from availability_service.cache import WRITE_IF_GENERATION_UNCHANGED, day_key, generation_key
 from shared.clock import iso_utc, utcnow, venue_today
 
 log = logging.getLogger(__name__)
 
 
 def _venue_rules(venue: Venue) -> dict:
-    return {"slug": venue.slug, "timezone": venue.timezone, "min_notice_minutes": venue.min_notice_minutes,
-            "horizon_days": venue.horizon_days, "max_party_size": venue.max_party_size}
+    return {
+        "slug": venue.slug,
+        "timezone": venue.timezone,
+        "min_notice_minutes": venue.min_notice_minutes,
+        "horizon_days": venue.horizon_days,
+        "max_party_size": venue.max_party_size,
+    }
 
 
 def _slot_entry(slot: Slot) -> dict:
-    return {"time": slot.local_time.strftime("%H:%M"), "starts_at": slot.starts_at.isoformat(),
-            "capacity": slot.capacity, "booked": slot.booked, "is_open": slot.is_open}
+    return {
+        "time": slot.local_time.strftime("%H:%M"),
+        "starts_at": slot.starts_at.isoformat(),
+        "capacity": slot.capacity,
+        "booked": slot.booked,
+        "is_open": slot.is_open,
+    }
 
 
 def _dates(first: date, last: date) -> list[date]:
@@ -46,13 +58,13 @@ def _read_cache(venue_slug: str, days: list[date]) -> tuple[dict[date, dict], di
     keys = [day_key(venue_slug, day.isoformat()) for day in days]
     keys += [generation_key(venue_slug, day.isoformat()) for day in days]
     try:
-        values = redis.client.mget(keys)
+        values = cast(list[str | None], redis.client.mget(keys))  # the client decodes responses
     except RedisError as exc:
         log.warning("availability cache read failed", extra={"error": type(exc).__name__})
         return {}, {}
-    docs, generations = values[:len(days)], values[len(days):]
-    found = {day: json.loads(doc) for day, doc in zip(days, docs) if doc}
-    return found, {day: generation or "" for day, generation in zip(days, generations)}
+    docs, generations = values[: len(days)], values[len(days) :]
+    found = {day: json.loads(doc) for day, doc in zip(days, docs, strict=False) if doc}
+    return found, {day: generation or "" for day, generation in zip(days, generations, strict=False)}
 
 
 def _write_cache(venue_slug: str, loaded: dict[date, dict], generations: dict[date, str], ttl_seconds: int) -> None:
@@ -63,9 +75,11 @@ def _write_cache(venue_slug: str, loaded: dict[date, dict], generations: dict[da
         write = redis.client.register_script(WRITE_IF_GENERATION_UNCHANGED)
         with redis.client.pipeline(transaction=False) as pipe:
             for day, doc in loaded.items():
-                write(keys=[day_key(venue_slug, day.isoformat()),
-                            generation_key(venue_slug, day.isoformat())],
-                      args=[generations[day], json.dumps(doc), ttl_seconds], client=pipe)
+                write(
+                    keys=[day_key(venue_slug, day.isoformat()), generation_key(venue_slug, day.isoformat())],
+                    args=[generations[day], json.dumps(doc), ttl_seconds],
+                    client=pipe,
+                )
             pipe.execute()
     except RedisError as exc:
         log.warning("availability cache write failed", extra={"error": type(exc).__name__})
@@ -78,8 +92,11 @@ def _load_days(venue_slug: str, days: list[date], check) -> dict[date, dict]:
         rules = _venue_rules(venue)
         check(rules)
         by_day: dict[date, list] = {day: [] for day in days}
-        for slot in session.scalars(select(Slot).where(Slot.venue_id == venue.id, Slot.local_date.in_(days))
-                                    .order_by(Slot.local_date, Slot.local_time)):
+        for slot in session.scalars(
+            select(Slot)
+            .where(Slot.venue_id == venue.id, Slot.local_date.in_(days))
+            .order_by(Slot.local_date, Slot.local_time)
+        ):
             by_day[slot.local_date].append(_slot_entry(slot))
     return {day: {"venue": rules, "slots": slots} for day, slots in by_day.items()}
 
@@ -92,6 +109,7 @@ def _check_dates(first: date, last: date):
         last_bookable = today + timedelta(days=rules["horizon_days"])
         if last > last_bookable:
             raise DateBeyondHorizon(details={"last_bookable_date": last_bookable.isoformat()})
+
     return check
 
 
@@ -119,21 +137,33 @@ def _offer(doc: dict, on: date, party_size: int, now: datetime) -> list[dict]:
         starts_at = datetime.fromisoformat(slot["starts_at"])
         remaining = slot["capacity"] - slot["booked"] if slot["is_open"] else 0
         bookable = party_fits and remaining >= party_size and starts_at >= earliest and on <= last_day
-        offer.append({"time": slot["time"], "starts_at": iso_utc(starts_at),
-                      "remaining": remaining, "bookable": bookable})
+        offer.append(
+            {"time": slot["time"], "starts_at": iso_utc(starts_at), "remaining": remaining, "bookable": bookable}
+        )
     return offer
 
 
 def search_day(venue_slug: str, on: date, party_size: int, *, cache_ttl_seconds: int) -> dict:
     doc = _ledgers(venue_slug, on, on, cache_ttl_seconds)[on]
-    return {"venue": doc["venue"]["slug"], "date": on.isoformat(), "party_size": party_size,
-            "slots": _offer(doc, on, party_size, utcnow())}
+    return {
+        "venue": doc["venue"]["slug"],
+        "date": on.isoformat(),
+        "party_size": party_size,
+        "slots": _offer(doc, on, party_size, utcnow()),
+    }
 
 
 def search_days(venue_slug: str, first: date, last: date, party_size: int, *, cache_ttl_seconds: int) -> dict:
     """The calendar view: every day from `first` to `last` with its slots."""
     ledgers = _ledgers(venue_slug, first, last, cache_ttl_seconds)
     now = utcnow()
-    return {"venue": venue_slug, "from": first.isoformat(), "to": last.isoformat(), "party_size": party_size,
-            "days": [{"date": day.isoformat(), "slots": _offer(ledgers[day], day, party_size, now)}
-                     for day in _dates(first, last)]}
+    return {
+        "venue": venue_slug,
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "party_size": party_size,
+        "days": [
+            {"date": day.isoformat(), "slots": _offer(ledgers[day], day, party_size, now)}
+            for day in _dates(first, last)
+        ],
+    }

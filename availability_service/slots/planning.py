@@ -3,11 +3,13 @@
 On a DST change day a wall-clock time that does not exist yields no slot, and one that
 happens twice yields one slot, at its first occurrence (see shared.clock.local_to_utc).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from shared.clock import local_to_utc
 
@@ -50,8 +52,9 @@ def rules_for_day(rules: Iterable[Rule], on: date, closed: set[date]) -> list[Ru
     return dated or [rule for rule in rules if rule.on_date is None and rule.weekday == on.weekday()]
 
 
-def plan_slots(rules: Iterable[Rule], closed: set[date], tz_name: str,
-               first_day: date, last_day: date) -> dict[tuple[date, time], PlannedSlot]:
+def plan_slots(
+    rules: Iterable[Rule], closed: set[date], tz_name: str, first_day: date, last_day: date
+) -> dict[tuple[date, time], PlannedSlot]:
     """The slots the rules call for between two local dates, keyed by (local date, local time).
 
     Where two periods of a day yield the same start, the first rule (in the order given) wins.
@@ -65,8 +68,8 @@ def plan_slots(rules: Iterable[Rule], closed: set[date], tz_name: str,
                 starts_at = local_to_utc(day, start, tz_name)
                 if starts_at is None or (day, start) in plan:
                     continue
-                plan[(day, start)] = PlannedSlot(day, start, starts_at,
-                                                 starts_at + timedelta(minutes=rule.duration_minutes),
-                                                 rule.capacity)
+                plan[(day, start)] = PlannedSlot(
+                    day, start, starts_at, starts_at + timedelta(minutes=rule.duration_minutes), rule.capacity
+                )
         day += timedelta(days=1)
     return plan

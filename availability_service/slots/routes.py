@@ -3,14 +3,15 @@ from flask_smorest import Blueprint
 
 from availability_service.slots import service
 from availability_service.slots.schemas import SlotListArgsSchema, SlotSchema, SlotUpdateSchema
+from shared.identity import VENUE_READ, VENUE_WRITE
 from shared.openapi import documents_errors
 from shared.pagination import page_schema
 from shared.schemas import CalendarDate, WallClockTime, path_value
-from shared.identity import VENUE_READ, VENUE_WRITE
 from shared.service_auth import require_staff
 
-blp = Blueprint("slots", __name__, url_prefix="/v1/venues/<string:venue>/slots",
-                description="The capacity ledger per slot (staff)")
+blp = Blueprint(
+    "slots", __name__, url_prefix="/v1/venues/<string:venue>/slots", description="The capacity ledger per slot (staff)"
+)
 
 
 @blp.route("")
@@ -32,6 +33,10 @@ class SlotByStart(MethodView):
     @documents_errors(blp, 401, 403, 404, 409, 422)
     def patch(self, body, venue, day, at):
         """Close, reopen or resize one slot (staff); 409 `capacity_below_held` below what is held."""
-        return service.change_slot(venue, path_value(CalendarDate(), day, "date"),
-                                   path_value(WallClockTime(), at, "time"),
-                                   capacity=body.get("capacity"), is_open=body.get("is_open"))
+        return service.change_slot(
+            venue,
+            path_value(CalendarDate(), day, "date"),
+            path_value(WallClockTime(), at, "time"),
+            capacity=body.get("capacity"),
+            is_open=body.get("is_open"),
+        )

@@ -3,9 +3,9 @@ from flask_smorest import Blueprint
 
 from availability_service.venues import service
 from availability_service.venues.schemas import VenueCreateSchema, VenueSchema, VenueUpdateSchema
+from shared.identity import VENUE_WRITE
 from shared.openapi import documents_errors
 from shared.pagination import PageArgsSchema, page_schema
-from shared.identity import VENUE_WRITE
 from shared.service_auth import require_admin, require_staff
 
 blp = Blueprint("venues", __name__, url_prefix="/v1/venues", description="Venues and their booking rules")

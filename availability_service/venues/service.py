@@ -1,25 +1,39 @@
 """Venues and their booking rules: the admin use cases."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from availability_service.cache import every_day, invalidate_days
 from availability_service.errors import VenueExists
 from availability_service.extensions import db
-from availability_service.cache import every_day, invalidate_days
 from availability_service.lookups import venue_by_slug
 from availability_service.models import Venue
 from availability_service.slots.service import horizon_of, sync_venue
 from shared.pagination import keyset_page
 
-RULE_FIELDS = ("min_notice_minutes", "horizon_days", "hold_ttl_seconds", "max_party_size",
-               "default_slot_minutes", "default_slot_capacity")
+RULE_FIELDS = (
+    "min_notice_minutes",
+    "horizon_days",
+    "hold_ttl_seconds",
+    "max_party_size",
+    "default_slot_minutes",
+    "default_slot_capacity",
+)
 
 
 def venue_view(venue: Venue) -> dict:
-    return {"id": venue.id, "slug": venue.slug, "name": venue.name, "kind": venue.kind, "timezone": venue.timezone,
-            "address": venue.address, **{name: getattr(venue, name) for name in RULE_FIELDS},
-            "consumerapi_public_lookup": venue.consumerapi_public_lookup}
+    return {
+        "id": venue.id,
+        "slug": venue.slug,
+        "name": venue.name,
+        "kind": venue.kind,
+        "timezone": venue.timezone,
+        "address": venue.address,
+        **{name: getattr(venue, name) for name in RULE_FIELDS},
+        "consumerapi_public_lookup": venue.consumerapi_public_lookup,
+    }
 
 
 def list_venues(*, after_id: int | None, limit: int) -> dict:

@@ -6,6 +6,7 @@ as far as their role or scopes allow; the platform itself reaches every booking.
 outside the caller's reach is not found, never "forbidden", so nobody learns that a reference
 exists; one inside their venues that their role does not allow is a 403.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -55,8 +56,11 @@ class BookingAccess:
 
     def fingerprint(self) -> dict:
         """What an idempotency key's stored answer is bound to besides the body."""
-        return {"email": self.email, "reference": self.reference,
-                "staff": None if self.staff is None else self.staff.subject}
+        return {
+            "email": self.email,
+            "reference": self.reference,
+            "staff": None if self.staff is None else self.staff.subject,
+        }
 
 
 def booking_access(email: str | None, permission: str) -> BookingAccess:
@@ -97,8 +101,9 @@ def booking_creator(body: dict) -> Creator:
     if caller is not None and caller.kind in ("staff", "api_key"):
         authorize(caller, body["venue"], BOOKINGS_WRITE)
         staff = caller.kind == "staff"
-        return Creator(caller.actor(), staff or caller.may(body["venue"], CUSTOMERS_WRITE), caller.key_scope(),
-                       at_the_venue=staff)
+        return Creator(
+            caller.actor(), staff or caller.may(body["venue"], CUSTOMERS_WRITE), caller.key_scope(), at_the_venue=staff
+        )
     if caller is not None and caller.kind == "platform":
         return Creator(caller.actor(), True, caller.key_scope(), at_the_venue=True)
     try:

@@ -6,6 +6,7 @@ new hold's confirm are carried out after the commit and retried until done
 (hold_commands.py). Concurrent changes of one booking are decided by its version column: one
 commits, the others see `booking_changed` (an update) or the result (a cancel).
 """
+
 from __future__ import annotations
 
 import uuid
@@ -16,11 +17,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from booking_service import availability_client, hold_commands, reminders
 from booking_service.bookings.access import BookingAccess
 from booking_service.bookings.idempotency import KeyedRequest, Replay, replay_if_stored, store_response
-from booking_service.bookings.service import (HOLD_SAFETY_MARGIN, IDEMPOTENT_BOOKING_NAMESPACE, find_booking,
-                                              reminder_lead)
+from booking_service.bookings.service import (
+    HOLD_SAFETY_MARGIN,
+    IDEMPOTENT_BOOKING_NAMESPACE,
+    find_booking,
+    reminder_lead,
+)
 from booking_service.bookings.views import booking_view, event_snapshot, response_bytes
-from booking_service.errors import (BookingChanged, BookingNotModifiable, BookingNotStarted,
-                                    HoldExpiredBeforeCommit)
+from booking_service.errors import BookingChanged, BookingNotModifiable, BookingNotStarted, HoldExpiredBeforeCommit
 from booking_service.extensions import db
 from booking_service.models import Booking, BookingStatus, CancellationReason, HoldCommand
 from booking_service.outbox import add_outbox_event
@@ -44,11 +48,15 @@ def _new_hold_key(booking_id: str, idempotency_key: str | None) -> str:
     return str(uuid.uuid5(IDEMPOTENT_BOOKING_NAMESPACE, f"{booking_id}:update:{idempotency_key}"))
 
 
-def update_booking(reference: str, access: BookingAccess, changes: dict, *,
-                   idempotency_key: str | None = None) -> tuple[int, bytes]:
+def update_booking(
+    reference: str, access: BookingAccess, changes: dict, *, idempotency_key: str | None = None
+) -> tuple[int, bytes]:
     actor = access.actor
-    keyed = KeyedRequest.of(f"bookings.update:{access.key_scope()}:{reference.upper()}", idempotency_key,
-                            {**changes, **access.fingerprint()})
+    keyed = KeyedRequest.of(
+        f"bookings.update:{access.key_scope()}:{reference.upper()}",
+        idempotency_key,
+        {**changes, **access.fingerprint()},
+    )
     try:
         replay_if_stored(keyed)
         with db.reading() as session:
@@ -59,9 +67,14 @@ def update_booking(reference: str, access: BookingAccess, changes: dict, *,
         target = {**current, **{name: changes[name] for name in MOVE_FIELDS if name in changes}}
         new_hold = None
         if target != current:
-            new_hold = availability_client.place_hold(_new_hold_key(booking_id, idempotency_key), venue,
-                                                      target["date"], target["time"], target["party_size"],
-                                                      on_the_day=access.at_the_venue)
+            new_hold = availability_client.place_hold(
+                _new_hold_key(booking_id, idempotency_key),
+                venue,
+                target["date"],
+                target["time"],
+                target["party_size"],
+                on_the_day=access.at_the_venue,
+            )
         try:
             body, old_hold_id = _commit_update(booking_id, version, target, changes, new_hold, actor, keyed)
         except Replay:
@@ -72,18 +85,26 @@ def update_booking(reference: str, access: BookingAccess, changes: dict, *,
             raise
     except Replay as replay:
         return replay.status, replay.body
-    if new_hold is not None:
+    if new_hold is not None and old_hold_id is not None:
         hold_commands.carry_out(new_hold["id"], HoldCommand.CONFIRM)
         hold_commands.carry_out(old_hold_id, HoldCommand.RELEASE)
     return 200, body
 
 
-def _commit_update(booking_id: str, version: int, target: dict, changes: dict, new_hold: dict | None,
-                   actor: dict, keyed: KeyedRequest | None) -> tuple[bytes, str]:
+def _commit_update(
+    booking_id: str,
+    version: int,
+    target: dict,
+    changes: dict,
+    new_hold: dict | None,
+    actor: dict,
+    keyed: KeyedRequest | None,
+) -> tuple[bytes, str | None]:
+    """The update's transaction; returns the answer and, after a move, the hold to release."""
     old_hold_id = None
     try:
         with db.transaction() as session:
-            booking = session.get(Booking, booking_id)
+            booking = session.get_one(Booking, booking_id)
             if booking.version != version:
                 raise BookingChanged()
             _require_open(booking)
@@ -93,7 +114,10 @@ def _commit_update(booking_id: str, version: int, target: dict, changes: dict, n
                 booking.hold_id = new_hold["id"]
                 booking.local_date, booking.local_time = target["date"], target["time"]
                 booking.party_size = target["party_size"]
-                booking.starts_at, booking.ends_at = parse_iso_utc(new_hold["starts_at"]), parse_iso_utc(new_hold["ends_at"])
+                booking.starts_at, booking.ends_at = (
+                    parse_iso_utc(new_hold["starts_at"]),
+                    parse_iso_utc(new_hold["ends_at"]),
+                )
                 hold_commands.record(session, new_hold["id"], HoldCommand.CONFIRM)
                 hold_commands.record(session, old_hold_id, HoldCommand.RELEASE)
                 reminders.schedule(session, booking, reminder_lead())
@@ -115,12 +139,16 @@ def _commit_update(booking_id: str, version: int, target: dict, changes: dict, n
     return body, old_hold_id
 
 
-def cancel_booking(reference: str, access: BookingAccess, reason_id: int, *,
-                   idempotency_key: str | None = None) -> tuple[int, bytes]:
+def cancel_booking(
+    reference: str, access: BookingAccess, reason_id: int, *, idempotency_key: str | None = None
+) -> tuple[int, bytes]:
     """Cancel and give the capacity back. Cancelling a cancelled booking answers 200 with it as
     it is: no second event, no second release."""
-    keyed = KeyedRequest.of(f"bookings.cancel:{access.key_scope()}:{reference.upper()}", idempotency_key,
-                            {"reason_id": reason_id, **access.fingerprint()})
+    keyed = KeyedRequest.of(
+        f"bookings.cancel:{access.key_scope()}:{reference.upper()}",
+        idempotency_key,
+        {"reason_id": reason_id, **access.fingerprint()},
+    )
     try:
         replay_if_stored(keyed)
         for _ in range(MAX_CANCEL_ATTEMPTS):
@@ -141,8 +169,9 @@ def cancel_booking(reference: str, access: BookingAccess, reason_id: int, *,
     return 200, body
 
 
-def _commit_cancel(reference: str, access: BookingAccess, reason_id: int,
-                   keyed: KeyedRequest | None) -> tuple[bytes, str | None]:
+def _commit_cancel(
+    reference: str, access: BookingAccess, reason_id: int, keyed: KeyedRequest | None
+) -> tuple[bytes, str | None]:
     with db.transaction() as session:
         booking = find_booking(session, reference, access)
         released = None
@@ -166,8 +195,10 @@ def _commit_cancel(reference: str, access: BookingAccess, reason_id: int,
     return body, released
 
 
-OUTCOMES = {"complete": (BookingStatus.COMPLETED, "booking.completed"),
-            "no-show": (BookingStatus.NO_SHOW, "booking.no_show")}
+OUTCOMES = {
+    "complete": (BookingStatus.COMPLETED, "booking.completed"),
+    "no-show": (BookingStatus.NO_SHOW, "booking.no_show"),
+}
 
 
 def record_outcome(reference: str, outcome: str, access: BookingAccess) -> dict:

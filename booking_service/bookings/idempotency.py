@@ -1,4 +1,4 @@
-"""Idempotency-Key handling (DESIGN guarantee 4) for create, update and cancel.
+"""Idempotency-Key handling (guarantee 4 of docs/architecture.md) for create, update and cancel.
 
 The first response to a keyed request is stored, with a hash of the request, in the same
 transaction as the change it answers. A later request with the key and the same request gets
@@ -6,6 +6,7 @@ that response byte for byte; with another request, `422 idempotency_key_reused`.
 primary key (scope, key) decides a race: a concurrent duplicate blocks on it until the first
 commits, then replays its answer (it waits rather than failing with 409).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,7 +18,6 @@ from sqlalchemy.orm import Session
 from booking_service.errors import IdempotencyKeyReused
 from booking_service.extensions import db
 from booking_service.models import IdempotencyKey
-
 
 SCOPE_LENGTH = 64  # idempotency_keys.scope
 
@@ -38,7 +38,7 @@ class KeyedRequest:
     fingerprint: str
 
     @classmethod
-    def of(cls, scope: str, key: str | None, request: dict) -> "KeyedRequest | None":
+    def of(cls, scope: str, key: str | None, request: dict) -> KeyedRequest | None:
         if key is None:
             return None
         digest = hashlib.sha256(json.dumps(request, sort_keys=True, default=str).encode()).hexdigest()
@@ -50,7 +50,7 @@ def _fitted(scope: str) -> str:
     whoever reads the table and ends in a hash of the whole, within the column's 64 characters."""
     if len(scope) <= SCOPE_LENGTH:
         return scope
-    return f"{scope[:SCOPE_LENGTH - 33]}~{hashlib.sha256(scope.encode()).hexdigest()[:32]}"
+    return f"{scope[: SCOPE_LENGTH - 33]}~{hashlib.sha256(scope.encode()).hexdigest()[:32]}"
 
 
 def _stored(session: Session, request: KeyedRequest) -> IdempotencyKey | None:
@@ -67,10 +67,17 @@ def replay_if_stored(request: KeyedRequest | None) -> None:
     with db.reading() as session:
         record = _stored(session, request)
         if record is not None and record.response_status is not None:
-            raise Replay(record.response_status, record.response_body)
+            raise Replay(record.response_status, record.response_body or b"")
 
 
 def store_response(session: Session, request: KeyedRequest | None, status: int, body: bytes) -> None:
     if request is not None:
-        session.add(IdempotencyKey(scope=request.scope, key=request.key, request_hash=request.fingerprint,
-                                   response_status=status, response_body=body))
+        session.add(
+            IdempotencyKey(
+                scope=request.scope,
+                key=request.key,
+                request_hash=request.fingerprint,
+                response_status=status,
+                response_body=body,
+            )
+        )

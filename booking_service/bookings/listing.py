@@ -6,10 +6,12 @@ The cursor is the last booking's (start, id), opaque to callers; each page is on
 range scan whatever its position. An offset skips rows after the cursor, for callers that
 page by number.
 """
+
 from __future__ import annotations
 
 import base64
 from datetime import date, datetime, time
+from typing import cast
 
 from sqlalchemy import func, or_, select, tuple_
 
@@ -19,7 +21,6 @@ from booking_service.models import Booking, Customer
 from shared.errors import ValidationFailed
 from shared.identity import BOOKINGS_READ, Caller
 from shared.service_auth import authorize
-
 
 SEARCHED_COLUMNS = (Booking.reference, Booking.contact_first_name, Booking.contact_surname, Booking.contact_email)
 
@@ -54,9 +55,20 @@ def _mentions(word: str):
     return or_(*(func.lower(column).like(pattern, escape="\\") for column in SEARCHED_COLUMNS))
 
 
-def list_bookings(caller: Caller, *, venue: str | None, first: date | None, last: date | None, status: str | None,
-                  email: str | None, cursor: str | None, limit: int, latest_first: bool = False,
-                  offset: int = 0, text: str | None = None) -> dict:
+def list_bookings(
+    caller: Caller,
+    *,
+    venue: str | None,
+    first: date | None,
+    last: date | None,
+    status: str | None,
+    email: str | None,
+    cursor: str | None,
+    limit: int,
+    latest_first: bool = False,
+    offset: int = 0,
+    text: str | None = None,
+) -> dict:
     query = _readable(caller, venue)
     if first is not None:
         query = query.where(Booking.local_date >= first)
@@ -81,10 +93,18 @@ def list_bookings(caller: Caller, *, venue: str | None, first: date | None, last
 
 def count_bookings(caller: Caller, *, venue: str, on: date, status: str) -> dict:
     """How many bookings in `status` each start time of the venue's day has (times with none left out)."""
-    query = (_readable(caller, venue).with_only_columns(Booking.local_time, func.count())
-             .where(Booking.local_date == on, Booking.status == status)
-             .group_by(Booking.local_time).order_by(Booking.local_time))
+    query = (
+        _readable(caller, venue)
+        .with_only_columns(Booking.local_time, func.count())
+        .where(Booking.local_date == on, Booking.status == status)
+        .group_by(Booking.local_time)
+        .order_by(Booking.local_time)
+    )
     with db.reading() as session:
-        counts: list[tuple[time, int]] = session.execute(query).all()
-    return {"venue": venue, "date": on.isoformat(), "status": status,
-            "times": [{"time": at.strftime("%H:%M"), "bookings": number} for at, number in counts]}
+        counts = cast(list[tuple[time, int]], session.execute(query).all())
+    return {
+        "venue": venue,
+        "date": on.isoformat(),
+        "status": status,
+        "times": [{"time": at.strftime("%H:%M"), "bookings": number} for at, number in counts],
+    }

@@ -2,31 +2,51 @@
 was made with (`?email=`) or through the signed link in their e-mail; staff and integrations
 come through the gateway with the service credential and their signed identity, and reach
 their venues' bookings (bookings/access.py)."""
+
 from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from booking_service.bookings import changes, listing, service
 from booking_service.bookings.access import booking_access, booking_creator
-from booking_service.bookings.schemas import (BookingCancelSchema, BookingCountArgsSchema, BookingCountsSchema,
-                                              BookingCreateSchema, BookingListArgsSchema, BookingPageSchema,
-                                              BookingSchema, BookingUpdateSchema, CustomerAccessArgsSchema,
-                                              HoldReferenceSchema)
+from booking_service.bookings.schemas import (
+    BookingCancelSchema,
+    BookingCountArgsSchema,
+    BookingCountsSchema,
+    BookingCreateSchema,
+    BookingListArgsSchema,
+    BookingPageSchema,
+    BookingSchema,
+    BookingUpdateSchema,
+    CustomerAccessArgsSchema,
+    HoldReferenceSchema,
+)
 from shared.errors import ValidationFailed
 from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE
 from shared.openapi import documents_errors
 from shared.service_auth import require_service_token, require_staff, staff_caller
 
 blp = Blueprint("bookings", __name__, url_prefix="/v1/bookings", description="Bookings")
-internal_blp = Blueprint("booking_holds", __name__, url_prefix="/internal/holds",
-                         description="What the availability service may ask (internal)")
+internal_blp = Blueprint(
+    "booking_holds",
+    __name__,
+    url_prefix="/internal/holds",
+    description="What the availability service may ask (internal)",
+)
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 MAX_IDEMPOTENCY_KEY_LENGTH = 128
-IDEMPOTENCY_DOC = {"parameters": [{
-    "in": "header", "name": IDEMPOTENCY_HEADER, "schema": {"type": "string"},
-    "description": "Repeat a request safely: the first response is replayed byte for byte; a concurrent "
-                   "duplicate waits for the first and gets its response."}]}
+IDEMPOTENCY_DOC = {
+    "parameters": [
+        {
+            "in": "header",
+            "name": IDEMPOTENCY_HEADER,
+            "schema": {"type": "string"},
+            "description": "Repeat a request safely: the first response is replayed byte for byte; a concurrent "
+            "duplicate waits for the first and gets its response.",
+        }
+    ]
+}
 
 
 def _idempotency_key() -> str | None:
@@ -54,8 +74,9 @@ class Bookings(MethodView):
         409 `slot_full`; 422 `idempotency_key_reused` for a key used with another body; 409
         `idempotency_key_spent` for a key whose first request failed.
         """
-        status, payload = service.create_booking(body, creator=booking_creator(body),
-                                                 idempotency_key=_idempotency_key())
+        status, payload = service.create_booking(
+            body, creator=booking_creator(body), idempotency_key=_idempotency_key()
+        )
         return _json(status, payload)
 
     @require_staff(BOOKINGS_READ)
@@ -64,10 +85,19 @@ class Bookings(MethodView):
     @documents_errors(blp, 401, 403, 404, 422)
     def get(self, args):
         """Bookings in start order, filtered (staff: their venues'); follow `next_cursor` for more."""
-        return listing.list_bookings(staff_caller(), venue=args.get("venue"), first=args.get("from_"), last=args.get("to"),
-                                     status=args.get("status"), email=args.get("email"), text=args.get("q"),
-                                     cursor=args.get("cursor"), limit=args["limit"],
-                                     latest_first=args["order"] == "desc", offset=args["offset"])
+        return listing.list_bookings(
+            staff_caller(),
+            venue=args.get("venue"),
+            first=args.get("from_"),
+            last=args.get("to"),
+            status=args.get("status"),
+            email=args.get("email"),
+            text=args.get("q"),
+            cursor=args.get("cursor"),
+            limit=args["limit"],
+            latest_first=args["order"] == "desc",
+            offset=args["offset"],
+        )
 
 
 @blp.route("/counts")
@@ -119,8 +149,9 @@ class BookingCancellation(MethodView):
         """Cancel and give the capacity back. Cancelling again answers 200 with the cancelled
         booking and changes nothing."""
         access = booking_access(args.get("email"), BOOKINGS_WRITE)
-        status, payload = changes.cancel_booking(reference, access, body["reason_id"],
-                                                 idempotency_key=_idempotency_key())
+        status, payload = changes.cancel_booking(
+            reference, access, body["reason_id"], idempotency_key=_idempotency_key()
+        )
         return _json(status, payload)
 
 

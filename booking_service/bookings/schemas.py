@@ -4,8 +4,18 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from booking_service.models import BookingStatus
 from shared.pagination import MAX_PAGE_SIZE
-from shared.schemas import (MAX_UNITS, AnswerSchema, CalendarDate, PatchSchema, PhoneNumber, PlainText, Slug,
-                            StrictBoolean, StrictSchema, WallClockTime)
+from shared.schemas import (
+    MAX_UNITS,
+    AnswerSchema,
+    CalendarDate,
+    PatchSchema,
+    PhoneNumber,
+    PlainText,
+    Slug,
+    StrictBoolean,
+    StrictSchema,
+    WallClockTime,
+)
 
 MAX_SPECIAL_REQUESTS = 1000
 MAX_PHONE = 40
@@ -71,9 +81,14 @@ class BookingCreateSchema(StrictSchema):
     date = CalendarDate(required=True)
     time = WallClockTime(required=True)
     party_size = _party_size(required=True)
-    customer = fields.Nested(CustomerSchema, required=True, metadata={
-        "description": "Anonymous callers must give first_name, surname and email, and phone numbers in a "
-                       "phone number's form; staff and integrations may leave any field out"})
+    customer = fields.Nested(
+        CustomerSchema,
+        required=True,
+        metadata={
+            "description": "Anonymous callers must give first_name, surname and email, and phone numbers in a "
+            "phone number's form; staff and integrations may leave any field out"
+        },
+    )
     special_requests = _special_requests()
     channel = PlainText(validate=validate.Length(min=1, max=32))
     room_number = _room_number()
@@ -92,13 +107,18 @@ class BookingUpdateSchema(PatchSchema):
 
 
 class BookingCancelSchema(StrictSchema):
-    reason_id = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=1000),
-                               metadata={"description": "1-5 as in GET cancellation reasons of the contract"})
+    reason_id = fields.Integer(
+        required=True,
+        strict=True,
+        validate=validate.Range(min=1, max=1000),
+        metadata={"description": "1-5 as in GET cancellation reasons of the contract"},
+    )
 
 
 class CustomerAccessArgsSchema(StrictSchema):
-    email = fields.Email(validate=validate.Length(max=254),
-                         metadata={"description": "The customer's e-mail; staff leave it out"})
+    email = fields.Email(
+        validate=validate.Length(max=254), metadata={"description": "The customer's e-mail; staff leave it out"}
+    )
 
 
 class BookingListArgsSchema(StrictSchema):
@@ -107,15 +127,26 @@ class BookingListArgsSchema(StrictSchema):
     to = CalendarDate()
     status = fields.String(validate=validate.OneOf(BookingStatus.ALL))
     email = fields.Email(validate=validate.Length(max=254))
-    q = PlainText(validate=[validate.Length(min=1, max=100), _few_words],
-                  metadata={"description": "Free text: every word must appear in the reference or in the booker's "
-                                           f"name or e-mail (at most {MAX_SEARCH_WORDS} words)"})
+    q = PlainText(
+        validate=[validate.Length(min=1, max=100), _few_words],
+        metadata={
+            "description": "Free text: every word must appear in the reference or in the booker's "
+            f"name or e-mail (at most {MAX_SEARCH_WORDS} words)"
+        },
+    )
     cursor = fields.String(validate=validate.Length(max=200))
     limit = fields.Integer(strict=False, load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
-    order = fields.String(load_default="asc", validate=validate.OneOf(("asc", "desc")),
-                          metadata={"description": "By start: `asc` (soonest first) or `desc` (latest first)"})
-    offset = fields.Integer(strict=False, load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET),
-                            metadata={"description": "Rows to skip (after the cursor, if any)"})
+    order = fields.String(
+        load_default="asc",
+        validate=validate.OneOf(("asc", "desc")),
+        metadata={"description": "By start: `asc` (soonest first) or `desc` (latest first)"},
+    )
+    offset = fields.Integer(
+        strict=False,
+        load_default=0,
+        validate=validate.Range(min=0, max=MAX_OFFSET),
+        metadata={"description": "Rows to skip (after the cursor, if any)"},
+    )
 
     @validates_schema
     def _span(self, data, **_kwargs):

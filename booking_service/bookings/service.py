@@ -1,4 +1,4 @@
-"""Creating and reading bookings. The create flow is the saga of DESIGN.md:
+"""Creating and reading bookings. The create flow is the saga of docs/architecture.md ("Creating a booking"):
 
 1. take a hold on the availability service (its key is the booking id, so a retry or a
    concurrent duplicate gets the same hold, never a second one);
@@ -7,6 +7,7 @@
 3. confirm the hold. If step 2 fails the hold is released; if step 3 fails the
    reconciliation job retries it, and hold expiry would ask us and confirm it anyway.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,8 +23,7 @@ from booking_service import availability_client, hold_commands, reminders
 from booking_service.bookings.access import BookingAccess, Creator
 from booking_service.bookings.idempotency import KeyedRequest, Replay, replay_if_stored, store_response
 from booking_service.bookings.views import CONSENTS, booking_view, response_bytes
-from booking_service.errors import (BookingNotFound, HoldExpiredBeforeCommit, IdempotencyKeyReused,
-                                    IdempotencyKeySpent)
+from booking_service.errors import BookingNotFound, HoldExpiredBeforeCommit, IdempotencyKeyReused, IdempotencyKeySpent
 from booking_service.extensions import db
 from booking_service.models import Booking, BookingStatus, Customer, HoldCommand
 from booking_service.outbox import add_outbox_event
@@ -44,8 +44,16 @@ def reminder_lead() -> timedelta:
     return timedelta(minutes=current_app.config["REMINDER_LEAD_MINUTES"])
 
 
-CONTACT_DETAILS = ("title", "first_name", "surname", "email", "mobile", "mobile_country_code", "phone",
-                   "phone_country_code")
+CONTACT_DETAILS = (
+    "title",
+    "first_name",
+    "surname",
+    "email",
+    "mobile",
+    "mobile_country_code",
+    "phone",
+    "phone_country_code",
+)
 # What a customer row holds besides its e-mail, which identifies it.
 CUSTOMER_DETAILS = (*(name for name in CONTACT_DETAILS if name != "email"), *CONSENTS)
 
@@ -94,16 +102,27 @@ def _commit_booking(booking_id: str, data: dict, hold: dict, creator: Creator, k
                 now = utcnow()
                 customer = match_customer(session, hold["venue"], data["customer"], may_update=creator.updates_customer)
                 booking = Booking(
-                    id=booking_id, reference=new_reference(), venue=hold["venue"], venue_name=hold["venue_name"],
-                    venue_address=hold.get("venue_address"), timezone=hold["timezone"], hold_id=hold["id"],
+                    id=booking_id,
+                    reference=new_reference(),
+                    venue=hold["venue"],
+                    venue_name=hold["venue_name"],
+                    venue_address=hold.get("venue_address"),
+                    timezone=hold["timezone"],
+                    hold_id=hold["id"],
                     customer=customer,
                     **contact_of(customer, data["customer"], from_customer=creator.updates_customer),
-                    starts_at=parse_iso_utc(hold["starts_at"]), ends_at=parse_iso_utc(hold["ends_at"]),
-                    local_date=data["date"], local_time=data["time"], party_size=data["party_size"],
-                    channel=data.get("channel") or "api", special_requests=data.get("special_requests"),
+                    starts_at=parse_iso_utc(hold["starts_at"]),
+                    ends_at=parse_iso_utc(hold["ends_at"]),
+                    local_date=data["date"],
+                    local_time=data["time"],
+                    party_size=data["party_size"],
+                    channel=data.get("channel") or "api",
+                    special_requests=data.get("special_requests"),
                     room_number=data.get("room_number"),
                     is_leave_time_confirmed=data.get("is_leave_time_confirmed", False),
-                    status=BookingStatus.CONFIRMED, created_at=now, updated_at=now,
+                    status=BookingStatus.CONFIRMED,
+                    created_at=now,
+                    updated_at=now,
                 )
                 session.add(booking)
                 add_outbox_event(session, "booking.created", booking, before=None, actor=creator.actor)
@@ -137,8 +156,14 @@ def create_booking(data: dict, *, creator: Creator, idempotency_key: str | None 
         replay_if_stored(keyed)
         booking_id = _booking_id_for(idempotency_key, scope)
         try:
-            hold = availability_client.place_hold(booking_id, data["venue"], data["date"], data["time"],
-                                                  data["party_size"], on_the_day=creator.at_the_venue)
+            hold = availability_client.place_hold(
+                booking_id,
+                data["venue"],
+                data["date"],
+                data["time"],
+                data["party_size"],
+                on_the_day=creator.at_the_venue,
+            )
         except ApiError as exc:
             if exc.code == "hold_key_reused":  # same key, same booking id, different slot or size
                 raise IdempotencyKeyReused() from None
@@ -164,7 +189,9 @@ def create_booking(data: dict, *, creator: Creator, idempotency_key: str | None 
 
 def find_booking(session: Session, reference: str, access: BookingAccess) -> Booking:
     """The booking with this reference, if `access` reaches it (else 404, whether it exists or not)."""
-    booking = session.scalar(access.restrict(select(Booking).where(Booking.reference == normalise_reference(reference))))
+    booking = session.scalar(
+        access.restrict(select(Booking).where(Booking.reference == normalise_reference(reference)))
+    )
     if booking is None:
         raise BookingNotFound()
     access.authorize(booking)

@@ -1,4 +1,5 @@
 """How bookings look to API callers and inside event payloads."""
+
 from __future__ import annotations
 
 import json
@@ -6,10 +7,18 @@ import json
 from booking_service.models import Booking
 from shared.clock import iso_utc
 
-
 CONSENTS = ("marketing_email", "marketing_sms", "venue_marketing_email", "venue_marketing_sms")
-CUSTOMER_VIEW_FIELDS = ("title", "first_name", "surname", "email", "mobile", "mobile_country_code", "phone",
-                        "phone_country_code", *CONSENTS)
+CUSTOMER_VIEW_FIELDS = (
+    "title",
+    "first_name",
+    "surname",
+    "email",
+    "mobile",
+    "mobile_country_code",
+    "phone",
+    "phone_country_code",
+    *CONSENTS,
+)
 
 
 def customer_view(booking: Booking) -> dict:
@@ -41,8 +50,14 @@ def booking_view(booking: Booking) -> dict:
 
 def event_snapshot(booking: Booking) -> dict:
     """What consumers need to act on an event without calling back: the booking as it is now."""
-    return {**booking_view(booking), "booking_id": booking.id, "version": booking.version,
-            "venue_name": booking.venue_name, "venue_address": booking.venue_address, "timezone": booking.timezone}
+    return {
+        **booking_view(booking),
+        "booking_id": booking.id,
+        "version": booking.version,
+        "venue_name": booking.venue_name,
+        "venue_address": booking.venue_address,
+        "timezone": booking.timezone,
+    }
 
 
 def response_bytes(view: dict) -> bytes:

@@ -4,8 +4,12 @@ from flask_smorest import Blueprint
 from booking_service.cancellation_reasons import service
 from booking_service.cancellation_reasons.schemas import CancellationReasonListSchema
 
-blp = Blueprint("cancellation_reasons", __name__, url_prefix="/v1/cancellation-reasons",
-                description="Why a booking may be cancelled (public)")
+blp = Blueprint(
+    "cancellation_reasons",
+    __name__,
+    url_prefix="/v1/cancellation-reasons",
+    description="Why a booking may be cancelled (public)",
+)
 
 
 @blp.route("")

@@ -5,6 +5,7 @@ public.py decides what the document shows, merge.py combines OpenAPI documents, 
 builds and caches it, routes.py serves it. Another public surface adds its paths with
 `add_document_part`.
 """
+
 from __future__ import annotations
 
 from apispec import APISpec

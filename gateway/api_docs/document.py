@@ -4,13 +4,14 @@ current `/openapi.json`, and kept for a short while in each gateway process.
 A service that does not answer contributes the last document it gave this process; one that
 never did is left out, and that copy is rebuilt again soon rather than kept.
 """
+
 from __future__ import annotations
 
 import json
 import logging
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import requests
 from apispec import APISpec
@@ -46,8 +47,9 @@ class PublicDocument:
         """The document as JSON, and whether every service is in it."""
         with self._lock:
             if time.monotonic() >= self._expires_at:
-                document = public_document(self.own_spec.to_dict(), self._service_documents(),
-                                           [part() for part in self.extra_parts])
+                document = public_document(
+                    self.own_spec.to_dict(), self._service_documents(), [part() for part in self.extra_parts]
+                )
                 self._body = json.dumps(document).encode()
                 self._complete = "x-tessera-unavailable-services" not in document
                 self._expires_at = time.monotonic() + (FRESH_SECONDS if self._complete else INCOMPLETE_SECONDS)
@@ -58,8 +60,7 @@ class PublicDocument:
             try:
                 self._last_good[name] = _fetch(upstream)
             except (ApiError, requests.RequestException, ValueError) as exc:
-                log.warning("service API document unavailable", extra={"upstream": name,
-                                                                       "error": type(exc).__name__})
+                log.warning("service API document unavailable", extra={"upstream": name, "error": type(exc).__name__})
         return dict(self._last_good)
 
 

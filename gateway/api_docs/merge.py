@@ -1,6 +1,7 @@
 """Combining OpenAPI 3 documents into one: paths moved to other prefixes, components merged
 without name clashes, and components no path uses left out. Pure functions on plain dicts;
 the inputs are never changed."""
+
 from __future__ import annotations
 
 import copy
@@ -8,8 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Components a path can reach only through a "$ref"; security schemes are named, not referenced.
-REFERENCED_KINDS = ("schemas", "responses", "parameters", "examples", "requestBodies", "headers", "links",
-                    "callbacks")
+REFERENCED_KINDS = ("schemas", "responses", "parameters", "examples", "requestBodies", "headers", "links", "callbacks")
 
 
 @dataclass
@@ -32,9 +32,11 @@ class Merged:
 
 def moved_paths(document: dict, upstream_prefix: str, public_prefix: str) -> dict[str, Any]:
     """The document's paths at or under `upstream_prefix`, with that prefix replaced."""
-    return {public_prefix + path[len(upstream_prefix):]: copy.deepcopy(item)
-            for path, item in document.get("paths", {}).items()
-            if path == upstream_prefix or path.startswith(upstream_prefix + "/")}
+    return {
+        public_prefix + path[len(upstream_prefix) :]: copy.deepcopy(item)
+        for path, item in document.get("paths", {}).items()
+        if path == upstream_prefix or path.startswith(upstream_prefix + "/")
+    }
 
 
 def merge(parts: list[Part]) -> Merged:
@@ -69,19 +71,29 @@ def without_unused(merged: Merged) -> Merged:
             continue
         used[kind].add(name)
         pending += _refs(merged.components.get(kind, {}).get(name, {}))
-    components = {kind: {name: value for name, value in named.items()
-                         if kind not in REFERENCED_KINDS or name in used.get(kind, ())}
-                  for kind, named in merged.components.items()}
-    tag_names = {tag for item in merged.paths.values() for operation in operations(item)
-                 for tag in operation.get("tags", ())}
-    return Merged(paths=merged.paths, components={kind: named for kind, named in components.items() if named},
-                  tags=[tag for tag in merged.tags if tag["name"] in tag_names])
+    components = {
+        kind: {
+            name: value for name, value in named.items() if kind not in REFERENCED_KINDS or name in used.get(kind, ())
+        }
+        for kind, named in merged.components.items()
+    }
+    tag_names = {
+        tag for item in merged.paths.values() for operation in operations(item) for tag in operation.get("tags", ())
+    }
+    return Merged(
+        paths=merged.paths,
+        components={kind: named for kind, named in components.items() if named},
+        tags=[tag for tag in merged.tags if tag["name"] in tag_names],
+    )
 
 
 def operations(path_item: dict) -> list[dict]:
     """The operations of a path item (its HTTP methods), not its shared parameters."""
-    return [operation for method, operation in path_item.items()
-            if method in ("get", "put", "post", "delete", "options", "head", "patch", "trace")]
+    return [
+        operation
+        for method, operation in path_item.items()
+        if method in ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+    ]
 
 
 def _renames(part: Part, taken: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:

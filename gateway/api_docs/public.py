@@ -1,6 +1,7 @@
 """What the public API looks like through the gateway: which service paths appear under which
 public prefixes, which credentials each operation takes, and what the gateway itself may answer
 on top of the service (bad credentials, rate limits, a service down or slow)."""
+
 from __future__ import annotations
 
 import copy
@@ -36,19 +37,34 @@ INFO = {
 }
 
 SECURITY_SCHEMES = {
-    "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT",
-                   "description": "A staff access token from `POST /api/v1/auth/login` (renew it with "
-                                  "`POST /api/v1/auth/refresh`). Staff reach the venues they have a role at; "
-                                  "admins every venue."},
-    "apiKey": {"type": "http", "scheme": "bearer",
-               "description": "A venue's API key, sent as `Authorization: Bearer tsk_...`. It reaches that one "
-                              "venue, within the scopes it was created with (`python -m gateway.manage "
-                              "create-api-key`)."},
-    "customerEmail": {"type": "apiKey", "in": "query", "name": "email",
-                      "description": "A customer: the e-mail address the booking in the path was made with."},
-    "bookingLink": {"type": "apiKey", "in": "query", "name": LINK_PARAMETER,
-                    "description": "A customer: the token of the signed link in their e-mail, which opens "
-                                   "the booking in the path and no other."},
+    "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": "A staff access token from `POST /api/v1/auth/login` (renew it with "
+        "`POST /api/v1/auth/refresh`). Staff reach the venues they have a role at; "
+        "admins every venue.",
+    },
+    "apiKey": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "A venue's API key, sent as `Authorization: Bearer tsk_...`. It reaches that one "
+        "venue, within the scopes it was created with (`python -m gateway.manage "
+        "create-api-key`).",
+    },
+    "customerEmail": {
+        "type": "apiKey",
+        "in": "query",
+        "name": "email",
+        "description": "A customer: the e-mail address the booking in the path was made with.",
+    },
+    "bookingLink": {
+        "type": "apiKey",
+        "in": "query",
+        "name": LINK_PARAMETER,
+        "description": "A customer: the token of the signed link in their e-mail, which opens "
+        "the booking in the path and no other.",
+    },
 }
 STAFF = [{"bearerAuth": []}, {"apiKey": []}]
 ADMIN = [{"bearerAuth": []}]  # API keys belong to one venue: never an admin
@@ -57,8 +73,11 @@ SECURITY_BY_ACCESS = {"staff": STAFF, "admin": ADMIN}
 
 
 def _error(description: str, **extra) -> dict:
-    return {"description": description,
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}}}, **extra}
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}}},
+        **extra,
+    }
 
 
 def _header(description: str, *, required: bool = False) -> dict:
@@ -68,25 +87,37 @@ def _header(description: str, *, required: bool = False) -> dict:
 # The gateway's own answers, in the envelope like every other error.
 GATEWAY_RESPONSES = {
     "UNAUTHORIZED": _error("Unauthorized"),
-    "BAD_REQUEST": _error("The body is not valid JSON (`malformed_json`) or nests deeper than 64 levels "
-                          "(`json_too_deep`)"),
-    "UNPROCESSABLE": _error("The body holds a number beyond 64 bits or text with an unpaired surrogate "
-                            "(`validation_failed`, naming the field)"),
+    "BAD_REQUEST": _error(
+        "The body is not valid JSON (`malformed_json`) or nests deeper than 64 levels (`json_too_deep`)"
+    ),
+    "UNPROCESSABLE": _error(
+        "The body holds a number beyond 64 bits or text with an unpaired surrogate "
+        "(`validation_failed`, naming the field)"
+    ),
     "PAYLOAD_TOO_LARGE": _error("The body is larger than the gateway accepts (`payload_too_large`)"),
     # A request line beyond gunicorn's largest (8190 bytes) never reaches the gateway: the HTTP
     # server answers it with an HTML page of its own (shared/gunicorn_conf.py).
-    "URI_TOO_LONG": {"description": "The URL is longer than the gateway accepts (`uri_too_long`); beyond 8190 "
-                                    "bytes the HTTP server answers with its own HTML page",
-                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}},
-                                 "text/html": {"schema": {"type": "string"}}}},
-    "TOO_MANY_REQUESTS": _error("A rate limit was reached (`rate_limited`); try again after `Retry-After` seconds",
-                                headers={"Retry-After": _header("Seconds until the request may be sent again",
-                                                                required=True),
-                                         "X-RateLimit-Limit": _header("Requests allowed in the window"),
-                                         "X-RateLimit-Remaining": _header("Requests left in the window"),
-                                         "X-RateLimit-Reset": _header("When the window resets (Unix time)")}),
-    "SERVICE_UNAVAILABLE": _error("A service or database this request needs is unavailable "
-                                  "(`upstream_unavailable`, `database_unavailable`); try again shortly"),
+    "URI_TOO_LONG": {
+        "description": "The URL is longer than the gateway accepts (`uri_too_long`); beyond 8190 "
+        "bytes the HTTP server answers with its own HTML page",
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}},
+            "text/html": {"schema": {"type": "string"}},
+        },
+    },
+    "TOO_MANY_REQUESTS": _error(
+        "A rate limit was reached (`rate_limited`); try again after `Retry-After` seconds",
+        headers={
+            "Retry-After": _header("Seconds until the request may be sent again", required=True),
+            "X-RateLimit-Limit": _header("Requests allowed in the window"),
+            "X-RateLimit-Remaining": _header("Requests left in the window"),
+            "X-RateLimit-Reset": _header("When the window resets (Unix time)"),
+        },
+    ),
+    "SERVICE_UNAVAILABLE": _error(
+        "A service or database this request needs is unavailable "
+        "(`upstream_unavailable`, `database_unavailable`); try again shortly"
+    ),
     "GATEWAY_TIMEOUT": _error("A service this request needs did not answer in time (`upstream_timeout`)"),
 }
 
@@ -96,8 +127,9 @@ def public_document(own: dict, services: dict[str, dict], extra_parts: list[Part
     the services' public paths from their documents in `services` (by upstream name; a service
     missing there is left out and named in `x-tessera-unavailable-services`) and `extra_parts`,
     which document themselves completely."""
-    own_part = Part(GATEWAY, own.get("paths", {}), _with_gateway_components(own.get("components", {})),
-                    own.get("tags", []))
+    own_part = Part(
+        GATEWAY, own.get("paths", {}), _with_gateway_components(own.get("components", {})), own.get("tags", [])
+    )
     forwarded = [_service_part(name, document) for name, document in services.items()]
     merged = merge([own_part, *forwarded, *extra_parts])
     for part in (own_part, *forwarded):
@@ -108,10 +140,17 @@ def public_document(own: dict, services: dict[str, dict], extra_parts: list[Part
     missing = sorted({route.upstream for route in DOCUMENTED_ROUTES} - set(services))
     info = copy.deepcopy(INFO)
     if missing:
-        info["description"] += (f"\n\n**Incomplete copy:** the {', '.join(missing)} service(s) did not answer; "
-                                 "their operations are missing here.")
-    document = {"openapi": own["openapi"], "info": info, "tags": merged.tags, "paths": merged.paths,
-                "components": merged.components}
+        info["description"] += (
+            f"\n\n**Incomplete copy:** the {', '.join(missing)} service(s) did not answer; "
+            "their operations are missing here."
+        )
+    document = {
+        "openapi": own["openapi"],
+        "info": info,
+        "tags": merged.tags,
+        "paths": merged.paths,
+        "components": merged.components,
+    }
     if missing:
         document["x-tessera-unavailable-services"] = missing
     return document

@@ -1,5 +1,6 @@
 """`GET /api/openapi.json`: the public API document; `GET /api/docs`: Swagger UI over it, from
 the assets of the `swagger-ui-bundle` package (nothing is loaded from another origin)."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, make_response, render_template, send_from_directory
@@ -8,14 +9,17 @@ from swagger_ui_bundle import swagger_ui_path
 from gateway.api_docs.document import current_document
 from shared.errors import NotFound
 
-blp = Blueprint("api_docs", __name__, template_folder="templates", static_folder="static",
-                static_url_path="/api/docs/static")
+blp = Blueprint(
+    "api_docs", __name__, template_folder="templates", static_folder="static", static_url_path="/api/docs/static"
+)
 
 SWAGGER_UI_ASSETS = frozenset({"swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png"})
 # The gateway's default policy forbids everything; Swagger UI needs its scripts, styles and
 # images from this origin (its stylesheet inlines icons as data: URLs) and calls to this origin.
-DOCS_PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+DOCS_PAGE_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
 
 
 @blp.get("/api/openapi.json")

@@ -7,6 +7,7 @@ of endpoint) -> tessera.py (the service calls); forms.py + validation.py read th
 shapes.py writes the answers, errors.py answers what fails, owner.py checks the owner's token,
 venues.py finds the restaurant and its slots.
 """
+
 from gateway.consumerapi.routes import blp
 
 __all__ = ["blp"]

@@ -5,6 +5,7 @@ Every slot of the date is listed when the party is within the venue's largest pa
 can book it now (room left for it, not started, not too soon); `current_bookings` is how many
 confirmed bookings start then. A date the venue offers nothing on is an empty list.
 """
+
 from __future__ import annotations
 
 from gateway.consumerapi import tessera
@@ -23,9 +24,21 @@ def search(restaurant: str) -> dict:
     if slots:
         counts = tessera.count_bookings(venue["slug"], form.visit_date, "confirmed")
         booked = {entry["time"]: entry["bookings"] for entry in counts["times"]}
-        listed = [{"time": clock_time(slot["time"]), "available": slot["bookable"],
-                   "max_party_size": venue["max_party_size"], "current_bookings": booked.get(slot["time"], 0)}
-                  for slot in slots]
-    return {"restaurant": venue["slug"], "restaurant_id": venue["id"], "visit_date": form.visit_date.isoformat(),
-            "party_size": form.party_size, "channel_code": form.channel_code, "available_slots": listed,
-            "total_slots": len(listed)}
+        listed = [
+            {
+                "time": clock_time(slot["time"]),
+                "available": slot["bookable"],
+                "max_party_size": venue["max_party_size"],
+                "current_bookings": booked.get(slot["time"], 0),
+            }
+            for slot in slots
+        ]
+    return {
+        "restaurant": venue["slug"],
+        "restaurant_id": venue["id"],
+        "visit_date": form.visit_date.isoformat(),
+        "party_size": form.party_size,
+        "channel_code": form.channel_code,
+        "available_slots": listed,
+        "total_slots": len(listed),
+    }

@@ -5,12 +5,23 @@ path's venue; a booking made here is an ordinary Tessera booking (its hold on th
 confirmation e-mail, audit row and cache invalidation, the client's Idempotency-Key honoured).
 Checks run in the reference's order: fields (422), restaurant (404), then the business rules.
 """
+
 from __future__ import annotations
 
 from gateway.consumerapi import tessera
-from gateway.consumerapi.errors import (ALREADY_CANCELLED, BOOKING_NOT_FOUND, INVALID_REASON, NO_SLOT,
-                                        PARTY_TOO_LARGE, REFERENCE_MISMATCH, RESTAURANT_MISMATCH,
-                                        RESTAURANT_NOT_FOUND, SLOT_NOT_AVAILABLE, Refused, translate)
+from gateway.consumerapi.errors import (
+    ALREADY_CANCELLED,
+    BOOKING_NOT_FOUND,
+    INVALID_REASON,
+    NO_SLOT,
+    PARTY_TOO_LARGE,
+    REFERENCE_MISMATCH,
+    RESTAURANT_MISMATCH,
+    RESTAURANT_NOT_FOUND,
+    SLOT_NOT_AVAILABLE,
+    Refused,
+    translate,
+)
 from gateway.consumerapi.forms import BookingForm, CancelForm
 from gateway.consumerapi.owner import customer_route_caller
 from gateway.consumerapi.shapes import booking_details, cancelled_booking, created_booking
@@ -19,9 +30,20 @@ from gateway.consumerapi.validation import read_form
 from gateway.consumerapi.venues import find_restaurant, upcoming_slot
 from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE, Caller
 
-CUSTOMER_FIELDS = ("title", "first_name", "surname", "email", "mobile", "mobile_country_code", "phone",
-                   "phone_country_code", "marketing_email", "marketing_sms", "venue_marketing_email",
-                   "venue_marketing_sms")
+CUSTOMER_FIELDS = (
+    "title",
+    "first_name",
+    "surname",
+    "email",
+    "mobile",
+    "mobile_country_code",
+    "phone",
+    "phone_country_code",
+    "marketing_email",
+    "marketing_sms",
+    "venue_marketing_email",
+    "venue_marketing_sms",
+)
 CREATE_REFUSALS = {
     "slot_full": (400, SLOT_NOT_AVAILABLE),
     "slot_not_bookable": (400, SLOT_NOT_AVAILABLE),
@@ -47,8 +69,14 @@ def find_booking(caller: Caller, reference: str) -> dict:
 
 def _cancellation_reason(reason_id: int | None) -> dict | None:
     """The reason as the contract shows one: id, reason, description."""
-    return next(({"id": reason["id"], "reason": reason["reason"], "description": reason["description"]}
-                 for reason in tessera.cancellation_reasons() if reason["id"] == reason_id), None)
+    return next(
+        (
+            {"id": reason["id"], "reason": reason["reason"], "description": reason["description"]}
+            for reason in tessera.cancellation_reasons()
+            if reason["id"] == reason_id
+        ),
+        None,
+    )
 
 
 def create(restaurant: str) -> dict:
@@ -58,11 +86,19 @@ def create(restaurant: str) -> dict:
         raise Refused(400, NO_SLOT)
     given = form.model_dump(exclude_none=True)
     caller = venue_caller(venue["slug"], client_email=form.email)
-    body = {"venue": venue["slug"], "date": form.visit_date.isoformat(), "time": tessera.wall_clock(form.visit_time),
-            "party_size": form.party_size, "channel": form.channel_code,
-            "customer": {name: given[name] for name in CUSTOMER_FIELDS if name in given},
-            **{name: given[name] for name in ("special_requests", "room_number", "is_leave_time_confirmed")
-               if name in given}}
+    body = {
+        "venue": venue["slug"],
+        "date": form.visit_date.isoformat(),
+        "time": tessera.wall_clock(form.visit_time),
+        "party_size": form.party_size,
+        "channel": form.channel_code,
+        "customer": {name: given[name] for name in CUSTOMER_FIELDS if name in given},
+        **{
+            name: given[name]
+            for name in ("special_requests", "room_number", "is_leave_time_confirmed")
+            if name in given
+        },
+    }
     try:
         booking = tessera.create_booking(caller, body)
     except Refusal as refusal:
@@ -94,12 +130,19 @@ def cancel(restaurant: str, reference: str) -> dict:
     try:
         cancelled = tessera.cancel_booking(caller, booking["reference"], reason["id"])
     except Refusal as refusal:
-        raise translate(refusal, {"booking_not_modifiable": (400, f"Cannot cancel a {booking['status']} booking"),
-                                  "booking_not_found": (404, BOOKING_NOT_FOUND)}) from None
+        raise translate(
+            refusal,
+            {
+                "booking_not_modifiable": (400, f"Cannot cancel a {booking['status']} booking"),
+                "booking_not_found": (404, BOOKING_NOT_FOUND),
+            },
+        ) from None
     return cancelled_booking(cancelled, microsite_name=form.microsite_name, reason=reason)
 
 
 def cancellation_reasons(restaurant: str) -> list[dict]:
     find_restaurant(restaurant)
-    return [{"id": reason["id"], "reason": reason["reason"], "description": reason["description"]}
-            for reason in tessera.cancellation_reasons()]
+    return [
+        {"id": reason["id"], "reason": reason["reason"], "description": reason["description"]}
+        for reason in tessera.cancellation_reasons()
+    ]

@@ -6,15 +6,23 @@ a moved-to slot must exist and not have started (404 `New time slot not found`),
 be within the venue's largest (400 `Party size exceeds slot capacity`, checked whenever the
 party or the slot changes), and a refusal of the ledger is 400 `That slot is no longer available`.
 """
+
 from __future__ import annotations
 
 from datetime import date, time
 
 from gateway.consumerapi import tessera
 from gateway.consumerapi.bookings import find_booking
-from gateway.consumerapi.errors import (BOOKING_NOT_FOUND, CANCELLED_NOT_CHANGEABLE, CANCELLED_NOT_UPDATABLE,
-                                        NEW_SLOT_NOT_FOUND, PARTY_TOO_LARGE, SLOT_NO_LONGER_AVAILABLE, Refused,
-                                        translate)
+from gateway.consumerapi.errors import (
+    BOOKING_NOT_FOUND,
+    CANCELLED_NOT_CHANGEABLE,
+    CANCELLED_NOT_UPDATABLE,
+    NEW_SLOT_NOT_FOUND,
+    PARTY_TOO_LARGE,
+    SLOT_NO_LONGER_AVAILABLE,
+    Refused,
+    translate,
+)
 from gateway.consumerapi.forms import BookingChangeForm, BookingUpdateForm
 from gateway.consumerapi.owner import authorize_owner, customer_route_caller, key_holder
 from gateway.consumerapi.shapes import changed_booking, clock_time, updated_booking
@@ -32,8 +40,13 @@ MOVE_REFUSALS = {
     "booking_not_found": (404, BOOKING_NOT_FOUND),
 }
 # Tessera's names of what may change -> the contract's, in the order `updates` lists them.
-UPDATE_NAMES = {"date": "visit_date", "time": "visit_time", "party_size": "party_size",
-                "special_requests": "special_requests", "is_leave_time_confirmed": "is_leave_time_confirmed"}
+UPDATE_NAMES = {
+    "date": "visit_date",
+    "time": "visit_time",
+    "party_size": "party_size",
+    "special_requests": "special_requests",
+    "is_leave_time_confirmed": "is_leave_time_confirmed",
+}
 
 
 def _visit_changes(venue: dict, booking: dict, on: date | None, at: time | None, party_size: int | None) -> dict:
@@ -62,9 +75,13 @@ def _apply(caller: Caller, booking: dict, changes: dict, not_open: str) -> dict:
 
 def _updates(changes: dict, booking: dict) -> dict:
     """The contract's `updates`: each changed field with its new value."""
-    values = {"date": booking["date"], "time": clock_time(booking["time"]), "party_size": booking["party_size"],
-              "special_requests": booking["special_requests"],
-              "is_leave_time_confirmed": booking["is_leave_time_confirmed"]}
+    values = {
+        "date": booking["date"],
+        "time": clock_time(booking["time"]),
+        "party_size": booking["party_size"],
+        "special_requests": booking["special_requests"],
+        "is_leave_time_confirmed": booking["is_leave_time_confirmed"],
+    }
     return {contract_name: values[name] for name, contract_name in UPDATE_NAMES.items() if name in changes}
 
 

@@ -9,6 +9,7 @@ the Tessera envelope.
 - a service that cannot be reached keeps its 503/504, with `{"detail": "..."}`;
 - a bug: `500 text/plain` `Internal Server Error`, as the reference answers one (the trace is logged).
 """
+
 from __future__ import annotations
 
 import json
@@ -59,9 +60,14 @@ def translate(refusal: Refusal, words: dict[str, tuple[int, str]]) -> Exception:
 
 def _field_errors(details: dict) -> list[dict]:
     """A Tessera `validation_failed` as FastAPI's list (fields by their Tessera names)."""
-    return [field_error("value_error", ["header", name.lower()] if name == IDEMPOTENCY_HEADER else ["body", name],
-                        " ".join(messages) if isinstance(messages, list) else str(messages))
-            for name, messages in details.items()]
+    return [
+        field_error(
+            "value_error",
+            ["header", name.lower()] if name == IDEMPOTENCY_HEADER else ["body", name],
+            " ".join(messages) if isinstance(messages, list) else str(messages),
+        )
+        for name, messages in details.items()
+    ]
 
 
 def json_response(body, status: int = 200, headers: dict[str, str] | None = None) -> Response:

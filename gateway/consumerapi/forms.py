@@ -6,11 +6,12 @@ addresses that are addresses.
 
 Field names are the Python names; `alias` is the name on the wire (`Customer[Email]`).
 """
+
 from __future__ import annotations
 
 import re
 from datetime import date, time
-from typing import Annotated, Optional
+from typing import Annotated
 
 from marshmallow import ValidationError as MarshmallowValidationError
 from marshmallow import validate
@@ -45,8 +46,11 @@ def _email_address(value: str) -> str:
     try:
         validate.Email()(value)
     except MarshmallowValidationError:
-        raise PydanticCustomError("value_error", "value is not a valid email address: {reason}",
-                                  {"reason": "The e-mail address is not valid."}) from None
+        raise PydanticCustomError(
+            "value_error",
+            "value is not a valid email address: {reason}",
+            {"reason": "The e-mail address is not valid."},
+        ) from None
     return value
 
 
@@ -87,36 +91,36 @@ class BookingForm(Form):
     visit_time: time = Field(alias="VisitTime")
     party_size: PartySize = Field(alias="PartySize")
     channel_code: ChannelCode = Field(alias="ChannelCode")
-    special_requests: Optional[SpecialRequests] = Field(None, alias="SpecialRequests")
-    is_leave_time_confirmed: Optional[bool] = Field(None, alias="IsLeaveTimeConfirmed")
-    room_number: Optional[RoomNumber] = Field(None, alias="RoomNumber")
-    title: Optional[Title] = Field(None, alias="Customer[Title]")
-    first_name: Optional[Name] = Field(None, alias="Customer[FirstName]")
-    surname: Optional[Name] = Field(None, alias="Customer[Surname]")
-    mobile_country_code: Optional[CountryCode] = Field(None, alias="Customer[MobileCountryCode]")
-    mobile: Optional[Phone] = Field(None, alias="Customer[Mobile]")
-    phone_country_code: Optional[CountryCode] = Field(None, alias="Customer[PhoneCountryCode]")
-    phone: Optional[Phone] = Field(None, alias="Customer[Phone]")
-    email: Optional[Email] = Field(None, alias="Customer[Email]")
-    marketing_email: Optional[bool] = Field(None, alias="Customer[ReceiveEmailMarketing]")
-    marketing_sms: Optional[bool] = Field(None, alias="Customer[ReceiveSmsMarketing]")
-    venue_marketing_email: Optional[bool] = Field(None, alias="Customer[ReceiveRestaurantEmailMarketing]")
-    venue_marketing_sms: Optional[bool] = Field(None, alias="Customer[ReceiveRestaurantSmsMarketing]")
+    special_requests: SpecialRequests | None = Field(None, alias="SpecialRequests")
+    is_leave_time_confirmed: bool | None = Field(None, alias="IsLeaveTimeConfirmed")
+    room_number: RoomNumber | None = Field(None, alias="RoomNumber")
+    title: Title | None = Field(None, alias="Customer[Title]")
+    first_name: Name | None = Field(None, alias="Customer[FirstName]")
+    surname: Name | None = Field(None, alias="Customer[Surname]")
+    mobile_country_code: CountryCode | None = Field(None, alias="Customer[MobileCountryCode]")
+    mobile: Phone | None = Field(None, alias="Customer[Mobile]")
+    phone_country_code: CountryCode | None = Field(None, alias="Customer[PhoneCountryCode]")
+    phone: Phone | None = Field(None, alias="Customer[Phone]")
+    email: Email | None = Field(None, alias="Customer[Email]")
+    marketing_email: bool | None = Field(None, alias="Customer[ReceiveEmailMarketing]")
+    marketing_sms: bool | None = Field(None, alias="Customer[ReceiveSmsMarketing]")
+    venue_marketing_email: bool | None = Field(None, alias="Customer[ReceiveRestaurantEmailMarketing]")
+    venue_marketing_sms: bool | None = Field(None, alias="Customer[ReceiveRestaurantSmsMarketing]")
     # The wording the guest agreed to: checked like any text, not kept (Tessera keeps the consents).
-    group_email_opt_in_text: Optional[OptInText] = Field(None, alias="Customer[GroupEmailMarketingOptInText]")
-    group_sms_opt_in_text: Optional[OptInText] = Field(None, alias="Customer[GroupSmsMarketingOptInText]")
-    venue_email_opt_in_text: Optional[OptInText] = Field(None, alias="Customer[RestaurantEmailMarketingOptInText]")
-    venue_sms_opt_in_text: Optional[OptInText] = Field(None, alias="Customer[RestaurantSmsMarketingOptInText]")
+    group_email_opt_in_text: OptInText | None = Field(None, alias="Customer[GroupEmailMarketingOptInText]")
+    group_sms_opt_in_text: OptInText | None = Field(None, alias="Customer[GroupSmsMarketingOptInText]")
+    venue_email_opt_in_text: OptInText | None = Field(None, alias="Customer[RestaurantEmailMarketingOptInText]")
+    venue_sms_opt_in_text: OptInText | None = Field(None, alias="Customer[RestaurantSmsMarketingOptInText]")
 
 
 class BookingChangeForm(Form):
     """PATCH: every field optional."""
 
-    visit_date: Optional[CalendarDate] = Field(None, alias="VisitDate")
-    visit_time: Optional[time] = Field(None, alias="VisitTime")
-    party_size: Optional[PartySize] = Field(None, alias="PartySize")
-    special_requests: Optional[SpecialRequests] = Field(None, alias="SpecialRequests")
-    is_leave_time_confirmed: Optional[bool] = Field(None, alias="IsLeaveTimeConfirmed")
+    visit_date: CalendarDate | None = Field(None, alias="VisitDate")
+    visit_time: time | None = Field(None, alias="VisitTime")
+    party_size: PartySize | None = Field(None, alias="PartySize")
+    special_requests: SpecialRequests | None = Field(None, alias="SpecialRequests")
+    is_leave_time_confirmed: bool | None = Field(None, alias="IsLeaveTimeConfirmed")
 
 
 class BookingUpdateForm(Form):
@@ -125,7 +129,7 @@ class BookingUpdateForm(Form):
     visit_date: CalendarDate = Field(alias="VisitDate")
     visit_time: time = Field(alias="VisitTime")
     party_size: PartySize = Field(alias="PartySize")
-    special_requests: Optional[SpecialRequests] = Field(None, alias="SpecialRequests")
+    special_requests: SpecialRequests | None = Field(None, alias="SpecialRequests")
 
 
 class CancelForm(Form):
@@ -137,8 +141,8 @@ class CancelForm(Form):
 class BookingsQuery(Form):
     """GET .../Bookings. `limit` is any integer: it is clamped, never refused."""
 
-    status: Optional[Status] = None
-    date_from: Optional[CalendarDate] = None
-    date_to: Optional[CalendarDate] = None
+    status: Status | None = None
+    date_from: CalendarDate | None = None
+    date_to: CalendarDate | None = None
     limit: Annotated[int, BeforeValidator(_digits_only)] = 100
     offset: Int64 = 0

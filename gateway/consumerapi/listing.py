@@ -7,6 +7,7 @@ Tessera lists at most 366 days between `from` and `to`; for a longer range the l
 `date_to` only and stops at the first booking before `date_from` (latest first, nothing after
 it could match).
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -36,8 +37,11 @@ def list_for_owner(restaurant: str) -> list[dict]:
     # it filters nothing more.
     date_from = max(query.date_from, EARLIEST_DATE) if query.date_from else None
     date_to = min(query.date_to, latest_date()) if query.date_to else None
-    if (date_from and date_to and date_from > date_to) or (date_to and date_to < EARLIEST_DATE) or (
-            date_from and date_from > latest_date()):
+    if (
+        (date_from and date_to and date_from > date_to)
+        or (date_to and date_to < EARLIEST_DATE)
+        or (date_from and date_from > latest_date())
+    ):
         return []
     params = {"venue": venue["slug"], "order": "desc", "offset": max(query.offset, 0)}
     if query.status:
@@ -46,8 +50,7 @@ def list_for_owner(restaurant: str) -> list[dict]:
         params["to"] = date_to.isoformat()
     if date_from and (date_to is None or date_to - date_from <= MAX_SPAN):
         params["from"] = date_from.isoformat()
-    return [booking_row(booking) for booking in _collect(owner, params, min(max(query.limit, 1), MAX_LIMIT),
-                                                          date_from)]
+    return [booking_row(booking) for booking in _collect(owner, params, min(max(query.limit, 1), MAX_LIMIT), date_from)]
 
 
 def _collect(owner, params: dict, limit: int, earliest: date | None) -> list[dict]:

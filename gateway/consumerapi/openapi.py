@@ -9,6 +9,7 @@ listing.py and bookings.py write (tests/unit/test_consumerapi_document.py holds 
 functions' real output). pydantic writes JSON Schema 2020-12; `_openapi_schema` turns it into
 OpenAPI 3.0.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,11 +34,17 @@ OWNER = [{OWNER_TOKEN: []}]
 CUSTOMER = [{}, {OWNER_TOKEN: []}]
 
 ClockTime = Annotated[str, Field(pattern=r"^\d{2}:\d{2}:\d{2}$", description="`HH:MM:SS`, the venue's local time")]
-Timestamp = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$",
-                                 description="UTC without a zone, with microseconds (always `000000`)")]
+Timestamp = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$",
+        description="UTC without a zone, with microseconds (always `000000`)",
+    ),
+]
 BookingNumber = Annotated[int, Field(description="The first 52 bits of Tessera's booking UUID: stable, below 2^53")]
-Status = Annotated[str, Field(description="Tessera's booking status: pending, confirmed, cancelled, completed, "
-                                          "no_show or expired")]
+Status = Annotated[
+    str, Field(description="Tessera's booking status: pending, confirmed, cancelled, completed, no_show or expired")
+]
 
 
 class Answer(BaseModel):
@@ -205,8 +212,18 @@ class InvalidFields(Answer):
 
 
 FORMS = (forms.SearchForm, forms.BookingForm, forms.BookingChangeForm, forms.BookingUpdateForm, forms.CancelForm)
-ANSWERS = (SearchResult, NewBooking, Booking, ListedBooking, ChangedBooking, UpdatedBooking, CancelledBooking,
-           CancellationReason, Detail, InvalidFields)
+ANSWERS = (
+    SearchResult,
+    NewBooking,
+    Booking,
+    ListedBooking,
+    ChangedBooking,
+    UpdatedBooking,
+    CancelledBooking,
+    CancellationReason,
+    Detail,
+    InvalidFields,
+)
 # pydantic writes the bounds of an int with a BeforeValidator (forms.Int64) under their Python names.
 BOUNDS = {"ge": "minimum", "le": "maximum"}
 NULL = {"type": "null"}
@@ -216,8 +233,9 @@ def _openapi_schema(schema: dict, definitions: dict, *, request: bool) -> dict:
     """One of pydantic's JSON Schemas as an OpenAPI 3.0 Schema Object. An `X | None` (anyOf X
     or null) is X, `nullable` in an answer; a request cannot send null (a form field or query
     parameter is given or left out), so there it is X alone."""
-    schema = {key: value for key, value in schema.items()
-              if key != "title" and not (key == "default" and value is None)}
+    schema = {
+        key: value for key, value in schema.items() if key != "title" and not (key == "default" and value is None)
+    }
     for bound, keyword in BOUNDS.items():
         if bound in schema:
             schema[keyword] = schema.pop(bound)
@@ -228,8 +246,9 @@ def _openapi_schema(schema: dict, definitions: dict, *, request: bool) -> dict:
         schema = {**given, **schema, **({} if request else {"nullable": True})}
         return _openapi_schema(schema, definitions, request=request)
     if "properties" in schema:
-        schema["properties"] = {name: _openapi_schema(value, definitions, request=request)
-                                for name, value in schema["properties"].items()}
+        schema["properties"] = {
+            name: _openapi_schema(value, definitions, request=request) for name, value in schema["properties"].items()
+        }
     if "items" in schema:
         schema["items"] = _openapi_schema(schema["items"], definitions, request=request)
     if "anyOf" in schema:
@@ -238,11 +257,14 @@ def _openapi_schema(schema: dict, definitions: dict, *, request: bool) -> dict:
 
 
 def _schemas(models: tuple[type[BaseModel], ...], *, request: bool) -> dict[str, dict]:
-    _, document = models_json_schema([(model, "validation") for model in models], by_alias=True,
-                                     ref_template=SCHEMA_REF + "{model}")
+    _, document = models_json_schema(
+        [(model, "validation") for model in models], by_alias=True, ref_template=SCHEMA_REF + "{model}"
+    )
     definitions = document["$defs"]
-    return {COMPONENT_PREFIX + name: _openapi_schema(schema, definitions, request=request)
-            for name, schema in definitions.items()}
+    return {
+        COMPONENT_PREFIX + name: _openapi_schema(schema, definitions, request=request)
+        for name, schema in definitions.items()
+    }
 
 
 def _ref(model: type[BaseModel]) -> dict:
@@ -258,34 +280,46 @@ def _header(description: str, *, required: bool = False) -> dict:
 
 
 def _messages(*messages: str) -> str:
-    return "`{\"detail\"}`: " + "; ".join(f"`{message}`" for message in messages)
+    return '`{"detail"}`: ' + "; ".join(f"`{message}`" for message in messages)
 
 
 RESPONSES = {
-    "PayloadTooLarge": {"description": "The body is larger than the gateway accepts (`Request Entity Too Large`)",
-                        "content": _json(_ref(Detail))},
+    "PayloadTooLarge": {
+        "description": "The body is larger than the gateway accepts (`Request Entity Too Large`)",
+        "content": _json(_ref(Detail)),
+    },
     # A request line beyond gunicorn's largest (8190 bytes) never reaches the gateway.
-    "UriTooLong": {"description": f"The URL is longer than {MAX_TARGET_BYTES} bytes; beyond 8190 bytes the HTTP "
-                                  "server answers with its own HTML page",
-                   "content": {**_json(_ref(Detail)), "text/html": {"schema": {"type": "string"}}}},
-    "InvalidFields": {"description": "A field is missing or not valid (FastAPI's list, one entry per field); or a "
-                                     "Tessera service found the request unprocessable, e.g. an Idempotency-Key used "
-                                     "with another request (`{\"detail\": \"<its message>\"}`)",
-                      "content": _json({"anyOf": [_ref(InvalidFields), _ref(Detail)]})},
-    "TooManyRequests": {"description": "A rate limit was reached (`Too Many Requests`); try again after "
-                                       "`Retry-After` seconds",
-                        "content": _json(_ref(Detail)),
-                        "headers": {"Retry-After": _header("Seconds until the request may be sent again",
-                                                           required=True),
-                                    "X-RateLimit-Limit": _header("Requests allowed in the window"),
-                                    "X-RateLimit-Remaining": _header("Requests left in the window"),
-                                    "X-RateLimit-Reset": _header("When the window resets (Unix time)")}},
-    "ServiceUnavailable": {"description": "A service or database this request needs is unavailable; try again "
-                                          "shortly (after `Retry-After` seconds, when given)",
-                           "content": _json(_ref(Detail)),
-                           "headers": {"Retry-After": _header("Seconds until the service is tried again")}},
-    "GatewayTimeout": {"description": "A service this request needs did not answer in time",
-                       "content": _json(_ref(Detail))},
+    "UriTooLong": {
+        "description": f"The URL is longer than {MAX_TARGET_BYTES} bytes; beyond 8190 bytes the HTTP "
+        "server answers with its own HTML page",
+        "content": {**_json(_ref(Detail)), "text/html": {"schema": {"type": "string"}}},
+    },
+    "InvalidFields": {
+        "description": "A field is missing or not valid (FastAPI's list, one entry per field); or a "
+        "Tessera service found the request unprocessable, e.g. an Idempotency-Key used "
+        'with another request (`{"detail": "<its message>"}`)',
+        "content": _json({"anyOf": [_ref(InvalidFields), _ref(Detail)]}),
+    },
+    "TooManyRequests": {
+        "description": "A rate limit was reached (`Too Many Requests`); try again after `Retry-After` seconds",
+        "content": _json(_ref(Detail)),
+        "headers": {
+            "Retry-After": _header("Seconds until the request may be sent again", required=True),
+            "X-RateLimit-Limit": _header("Requests allowed in the window"),
+            "X-RateLimit-Remaining": _header("Requests left in the window"),
+            "X-RateLimit-Reset": _header("When the window resets (Unix time)"),
+        },
+    },
+    "ServiceUnavailable": {
+        "description": "A service or database this request needs is unavailable; try again "
+        "shortly (after `Retry-After` seconds, when given)",
+        "content": _json(_ref(Detail)),
+        "headers": {"Retry-After": _header("Seconds until the service is tried again")},
+    },
+    "GatewayTimeout": {
+        "description": "A service this request needs did not answer in time",
+        "content": _json(_ref(Detail)),
+    },
 }
 
 
@@ -293,46 +327,70 @@ def _path_parameter(name: str, description: str) -> dict:
     return {"name": name, "in": "path", "required": True, "description": description, "schema": {"type": "string"}}
 
 
-RESTAURANT_NAME = _path_parameter("restaurant_name", "The venue's slug, exact and case-sensitive "
-                                                     "(`TheHungryUnicorn`)")
+RESTAURANT_NAME = _path_parameter("restaurant_name", "The venue's slug, exact and case-sensitive (`TheHungryUnicorn`)")
 BOOKING_REFERENCE = _path_parameter("booking_reference", "The booking's reference (case-insensitive)")
-IDEMPOTENCY_KEY = {"name": IDEMPOTENCY_HEADER, "in": "header", "required": False, "schema": {"type": "string"},
-                   "description": "Repeat the request safely (1-128 printable ASCII characters): the first "
-                                  "answer is given again"}
-UNAUTHORIZED = {"description": _messages(errors.BAD_AUTHORIZATION, errors.BAD_TOKEN),
-                "content": _json(_ref(Detail))}
-FORBIDDEN = {"description": "`{\"detail\"}`: the API key lacks the scope this needs", "content": _json(_ref(Detail))}
-CONFLICT = {"description": "`{\"detail\"}` in the booking service's words: the booking changed meanwhile, or the "
-                           "Idempotency-Key's first request failed (send a new key)",
-            "content": _json(_ref(Detail))}
+IDEMPOTENCY_KEY = {
+    "name": IDEMPOTENCY_HEADER,
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "Repeat the request safely (1-128 printable ASCII characters): the first answer is given again",
+}
+UNAUTHORIZED = {"description": _messages(errors.BAD_AUTHORIZATION, errors.BAD_TOKEN), "content": _json(_ref(Detail))}
+FORBIDDEN = {"description": '`{"detail"}`: the API key lacks the scope this needs', "content": _json(_ref(Detail))}
+CONFLICT = {
+    "description": '`{"detail"}` in the booking service\'s words: the booking changed meanwhile, or the '
+    "Idempotency-Key's first request failed (send a new key)",
+    "content": _json(_ref(Detail)),
+}
 OWNER_TOKEN_SCHEME = {
-    "type": "http", "scheme": "bearer",
+    "type": "http",
+    "scheme": "bearer",
     "description": "An API key of the path's venue, sent exactly as `Authorization: Bearer <key>`. The owner "
-                   "routes need it, with `bookings:read` (list) or `bookings:write` (Update); so do the routes "
-                   "that open a booking by its reference at a venue whose `consumerapi_public_lookup` is off "
-                   "(elsewhere they take no credential and ignore one sent)."}
+    "routes need it, with `bookings:read` (list) or `bookings:write` (Update); so do the routes "
+    "that open a booking by its reference at a venue whose `consumerapi_public_lookup` is off "
+    "(elsewhere they take no credential and ignore one sent).",
+}
 TAG_DESCRIPTION = (
     "The Restaurant Booking Mock API's ConsumerApi v1, for the clients written against it: form-encoded bodies "
     "and the reference's JSON shapes. Its errors are the reference's, not the `ErrorEnvelope`: "
-    "`{\"detail\": \"<message>\"}`, and FastAPI's `{\"detail\": [...]}` for fields that are not valid. A booking "
-    "made here is an ordinary Tessera booking.")
+    '`{"detail": "<message>"}`, and FastAPI\'s `{"detail": [...]}` for fields that are not valid. A booking '
+    "made here is an ordinary Tessera booking."
+)
 
 
 def _query_parameters(model: type[forms.Form]) -> list[dict]:
     schema = model.model_json_schema(by_alias=True)
-    return [{"name": name, "in": "query", "required": name in schema.get("required", ()),
-             "schema": _openapi_schema(value, {}, request=True)} for name, value in schema["properties"].items()]
+    return [
+        {
+            "name": name,
+            "in": "query",
+            "required": name in schema.get("required", ()),
+            "schema": _openapi_schema(value, {}, request=True),
+        }
+        for name, value in schema["properties"].items()
+    ]
 
 
 def _form_body(model: type[forms.Form]) -> dict:
     body = {"schema": _ref(model)}
-    return {"required": bool(model.model_json_schema(by_alias=True).get("required")),
-            "content": {"application/x-www-form-urlencoded": body, "multipart/form-data": body}}
+    return {
+        "required": bool(model.model_json_schema(by_alias=True).get("required")),
+        "content": {"application/x-www-form-urlencoded": body, "multipart/form-data": body},
+    }
 
 
-def _operation(operation_id: str, summary: str, answer: dict, *, refusals: dict[str, str],
-               form: type[forms.Form] | None = None, query: type[forms.Form] | None = None,
-               security: list[dict] | None = None, keyed: bool = False) -> dict:
+def _operation(
+    operation_id: str,
+    summary: str,
+    answer: dict,
+    *,
+    refusals: dict[str, str],
+    form: type[forms.Form] | None = None,
+    query: type[forms.Form] | None = None,
+    security: list[dict] | None = None,
+    keyed: bool = False,
+) -> dict:
     """One operation: `answer` is its 200's schema, `refusals` its business errors (status ->
     description), `keyed` whether it passes the client's Idempotency-Key on."""
     operation: dict[str, Any] = {"tags": [TAG], "operationId": operation_id, "summary": summary}
@@ -343,9 +401,13 @@ def _operation(operation_id: str, summary: str, answer: dict, *, refusals: dict[
         operation["requestBody"] = _form_body(form)
     if security is not None:
         operation["security"] = security
-    responses = {"200": {"description": "OK", "content": _json(answer)},
-                 **{status: {"description": description, "content": _json(_ref(Detail))}
-                    for status, description in refusals.items()}}
+    responses = {
+        "200": {"description": "OK", "content": _json(answer)},
+        **{
+            status: {"description": description, "content": _json(_ref(Detail))}
+            for status, description in refusals.items()
+        },
+    }
     if security is not None:
         responses |= {"401": UNAUTHORIZED, "403": FORBIDDEN}
     if keyed:
@@ -354,9 +416,15 @@ def _operation(operation_id: str, summary: str, answer: dict, *, refusals: dict[
         responses["413"] = {"$ref": RESPONSE_REF + "PayloadTooLarge"}
     if form is not None or query is not None:
         responses["422"] = {"$ref": RESPONSE_REF + "InvalidFields"}
-    responses |= {status: {"$ref": RESPONSE_REF + name} for status, name in
-                  (("414", "UriTooLong"), ("429", "TooManyRequests"), ("503", "ServiceUnavailable"),
-                   ("504", "GatewayTimeout"))}
+    responses |= {
+        status: {"$ref": RESPONSE_REF + name}
+        for status, name in (
+            ("414", "UriTooLong"),
+            ("429", "TooManyRequests"),
+            ("503", "ServiceUnavailable"),
+            ("504", "GatewayTimeout"),
+        )
+    }
     operation["responses"] = dict(sorted(responses.items()))
     return operation
 
@@ -365,57 +433,124 @@ def _paths() -> dict[str, dict]:
     not_found = _messages(errors.RESTAURANT_NOT_FOUND)
     booking_not_found = _messages(errors.RESTAURANT_NOT_FOUND, errors.BOOKING_NOT_FOUND)
     return {
-        f"{RESTAURANT}/AvailabilitySearch": {"parameters": [RESTAURANT_NAME], "post": _operation(
-            "consumerApiAvailabilitySearch", "The restaurant's slots on a date, for a party", _ref(SearchResult),
-            form=forms.SearchForm, refusals={"404": not_found})},
-        f"{RESTAURANT}/BookingWithStripeToken": {"parameters": [RESTAURANT_NAME], "post": _operation(
-            "consumerApiCreateBooking", "Book a slot (no payment is taken)", _ref(NewBooking),
-            form=forms.BookingForm, keyed=True,
-            refusals={"400": _messages(errors.NO_SLOT, errors.SLOT_NOT_AVAILABLE, errors.PARTY_TOO_LARGE),
-                      "404": not_found})},
+        f"{RESTAURANT}/AvailabilitySearch": {
+            "parameters": [RESTAURANT_NAME],
+            "post": _operation(
+                "consumerApiAvailabilitySearch",
+                "The restaurant's slots on a date, for a party",
+                _ref(SearchResult),
+                form=forms.SearchForm,
+                refusals={"404": not_found},
+            ),
+        },
+        f"{RESTAURANT}/BookingWithStripeToken": {
+            "parameters": [RESTAURANT_NAME],
+            "post": _operation(
+                "consumerApiCreateBooking",
+                "Book a slot (no payment is taken)",
+                _ref(NewBooking),
+                form=forms.BookingForm,
+                keyed=True,
+                refusals={
+                    "400": _messages(errors.NO_SLOT, errors.SLOT_NOT_AVAILABLE, errors.PARTY_TOO_LARGE),
+                    "404": not_found,
+                },
+            ),
+        },
         f"{RESTAURANT}/Booking/{{booking_reference}}": {
             "parameters": [RESTAURANT_NAME, BOOKING_REFERENCE],
-            "get": _operation("consumerApiGetBooking", "A booking, by its reference", _ref(Booking),
-                              security=CUSTOMER, refusals={"404": booking_not_found}),
+            "get": _operation(
+                "consumerApiGetBooking",
+                "A booking, by its reference",
+                _ref(Booking),
+                security=CUSTOMER,
+                refusals={"404": booking_not_found},
+            ),
             "patch": _operation(
-                "consumerApiChangeBooking", "Change a booking's date, time, party, requests; only what differs",
-                _ref(ChangedBooking), form=forms.BookingChangeForm, security=CUSTOMER, keyed=True,
-                refusals={"400": _messages(errors.CANCELLED_NOT_CHANGEABLE, errors.PARTY_TOO_LARGE,
-                                          errors.SLOT_NO_LONGER_AVAILABLE),
-                          "404": _messages(errors.RESTAURANT_NOT_FOUND, errors.BOOKING_NOT_FOUND,
-                                          errors.NEW_SLOT_NOT_FOUND)})},
+                "consumerApiChangeBooking",
+                "Change a booking's date, time, party, requests; only what differs",
+                _ref(ChangedBooking),
+                form=forms.BookingChangeForm,
+                security=CUSTOMER,
+                keyed=True,
+                refusals={
+                    "400": _messages(
+                        errors.CANCELLED_NOT_CHANGEABLE, errors.PARTY_TOO_LARGE, errors.SLOT_NO_LONGER_AVAILABLE
+                    ),
+                    "404": _messages(errors.RESTAURANT_NOT_FOUND, errors.BOOKING_NOT_FOUND, errors.NEW_SLOT_NOT_FOUND),
+                },
+            ),
+        },
         f"{RESTAURANT}/Booking/{{booking_reference}}/Update": {
-            "parameters": [RESTAURANT_NAME, BOOKING_REFERENCE], "post": _operation(
-                "consumerApiUpdateBooking", "The owner sets a booking's visit again (SpecialRequests left out "
-                                            "are cleared)",
-                _ref(UpdatedBooking), form=forms.BookingUpdateForm, security=OWNER, keyed=True,
-                refusals={"400": _messages(errors.CANCELLED_NOT_UPDATABLE, errors.PARTY_TOO_LARGE,
-                                          errors.SLOT_NO_LONGER_AVAILABLE),
-                          "404": _messages(errors.RESTAURANT_NOT_FOUND, errors.BOOKING_NOT_FOUND,
-                                          errors.NEW_SLOT_NOT_FOUND)})},
+            "parameters": [RESTAURANT_NAME, BOOKING_REFERENCE],
+            "post": _operation(
+                "consumerApiUpdateBooking",
+                "The owner sets a booking's visit again (SpecialRequests left out are cleared)",
+                _ref(UpdatedBooking),
+                form=forms.BookingUpdateForm,
+                security=OWNER,
+                keyed=True,
+                refusals={
+                    "400": _messages(
+                        errors.CANCELLED_NOT_UPDATABLE, errors.PARTY_TOO_LARGE, errors.SLOT_NO_LONGER_AVAILABLE
+                    ),
+                    "404": _messages(errors.RESTAURANT_NOT_FOUND, errors.BOOKING_NOT_FOUND, errors.NEW_SLOT_NOT_FOUND),
+                },
+            ),
+        },
         f"{RESTAURANT}/Booking/{{booking_reference}}/Cancel": {
-            "parameters": [RESTAURANT_NAME, BOOKING_REFERENCE], "post": _operation(
-                "consumerApiCancelBooking", "Cancel a booking", _ref(CancelledBooking), form=forms.CancelForm,
-                security=CUSTOMER, keyed=True,
-                refusals={"400": _messages(errors.REFERENCE_MISMATCH, errors.RESTAURANT_MISMATCH,
-                                          errors.ALREADY_CANCELLED, errors.INVALID_REASON,
-                                          "Cannot cancel a <status> booking"),
-                          "404": booking_not_found})},
-        f"{RESTAURANT}/Bookings": {"parameters": [RESTAURANT_NAME], "get": _operation(
-            "consumerApiListBookings", "The owner's list of the restaurant's bookings, latest visit first",
-            {"type": "array", "items": _ref(ListedBooking)}, query=forms.BookingsQuery, security=OWNER,
-            refusals={"404": not_found})},
-        f"{RESTAURANT}/CancellationReasons": {"parameters": [RESTAURANT_NAME], "get": _operation(
-            "consumerApiCancellationReasons", "The reasons a cancel may give",
-            {"type": "array", "items": _ref(CancellationReason)}, refusals={"404": not_found})},
+            "parameters": [RESTAURANT_NAME, BOOKING_REFERENCE],
+            "post": _operation(
+                "consumerApiCancelBooking",
+                "Cancel a booking",
+                _ref(CancelledBooking),
+                form=forms.CancelForm,
+                security=CUSTOMER,
+                keyed=True,
+                refusals={
+                    "400": _messages(
+                        errors.REFERENCE_MISMATCH,
+                        errors.RESTAURANT_MISMATCH,
+                        errors.ALREADY_CANCELLED,
+                        errors.INVALID_REASON,
+                        "Cannot cancel a <status> booking",
+                    ),
+                    "404": booking_not_found,
+                },
+            ),
+        },
+        f"{RESTAURANT}/Bookings": {
+            "parameters": [RESTAURANT_NAME],
+            "get": _operation(
+                "consumerApiListBookings",
+                "The owner's list of the restaurant's bookings, latest visit first",
+                {"type": "array", "items": _ref(ListedBooking)},
+                query=forms.BookingsQuery,
+                security=OWNER,
+                refusals={"404": not_found},
+            ),
+        },
+        f"{RESTAURANT}/CancellationReasons": {
+            "parameters": [RESTAURANT_NAME],
+            "get": _operation(
+                "consumerApiCancellationReasons",
+                "The reasons a cancel may give",
+                {"type": "array", "items": _ref(CancellationReason)},
+                refusals={"404": not_found},
+            ),
+        },
     }
 
 
 def document_part() -> Part:
     """The ConsumerApi's paths, components and tag for the public API document."""
     return Part(
-        name="consumerApi", paths=_paths(),
-        components={"schemas": {**_schemas(FORMS, request=True), **_schemas(ANSWERS, request=False)},
-                    "responses": {COMPONENT_PREFIX + name: response for name, response in RESPONSES.items()},
-                    "securitySchemes": {OWNER_TOKEN: OWNER_TOKEN_SCHEME}},
-        tags=[{"name": TAG, "description": TAG_DESCRIPTION}])
+        name="consumerApi",
+        paths=_paths(),
+        components={
+            "schemas": {**_schemas(FORMS, request=True), **_schemas(ANSWERS, request=False)},
+            "responses": {COMPONENT_PREFIX + name: response for name, response in RESPONSES.items()},
+            "securitySchemes": {OWNER_TOKEN: OWNER_TOKEN_SCHEME},
+        },
+        tags=[{"name": TAG, "description": TAG_DESCRIPTION}],
+    )

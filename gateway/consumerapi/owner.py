@@ -8,6 +8,7 @@ authorization header format`; an unknown or revoked key, or one of another venue
 Invalid or expired token`; a key without the scope the route needs is a 403. The public routes
 never read the header, so a token sent there (as the reference's frontend does) changes nothing.
 """
+
 from __future__ import annotations
 
 from flask import request
@@ -26,7 +27,7 @@ def key_holder() -> Caller:
     header = request.headers.get("Authorization")
     if header is None or not header.startswith(SCHEME) or len(header) == len(SCHEME):
         raise Refused(401, BAD_AUTHORIZATION)
-    token = header[len(SCHEME):]
+    token = header[len(SCHEME) :]
     caller = caller_for_api_key(token) if len(token) <= MAX_TOKEN_LENGTH else None
     if caller is None:
         raise Refused(401, BAD_TOKEN)

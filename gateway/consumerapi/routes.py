@@ -5,9 +5,10 @@ Every route answers every method: the ones it does not serve get the reference's
 rather than the Tessera envelope. The routes that name a booking reference have the gateway's
 stricter look-up rate limit, as `/api/v1/bookings/<reference>` has.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask import Blueprint, request
 from werkzeug.exceptions import MethodNotAllowed, NotFound
@@ -29,14 +30,14 @@ def _route(rule: str, endpoint: str, handlers: dict[str, Callable], *, names_a_b
         return json_response(handler(**path))
 
     view.__name__ = view.__qualname__ = endpoint  # flask-limiter tells views apart by name
-    blp.add_url_rule(RESTAURANT + rule, endpoint, booking_lookup_limits(view) if names_a_booking else view,
-                     methods=EVERY_METHOD)
+    blp.add_url_rule(
+        RESTAURANT + rule, endpoint, booking_lookup_limits(view) if names_a_booking else view, methods=EVERY_METHOD
+    )
 
 
 _route("/AvailabilitySearch", "availability_search", {"POST": availability.search})
 _route("/BookingWithStripeToken", "create_booking", {"POST": bookings.create})
-_route("/Booking/<reference>", "booking", {"GET": bookings.read, "PATCH": changes.change},
-       names_a_booking=True)
+_route("/Booking/<reference>", "booking", {"GET": bookings.read, "PATCH": changes.change}, names_a_booking=True)
 _route("/Booking/<reference>/Update", "update_booking", {"POST": changes.update}, names_a_booking=True)
 _route("/Booking/<reference>/Cancel", "cancel_booking", {"POST": bookings.cancel}, names_a_booking=True)
 _route("/Bookings", "list_bookings", {"GET": listing.list_for_owner})

@@ -8,6 +8,7 @@ inside that venue whatever the adapter asks for.
 A service's refusal (a 4xx in the Tessera envelope) is raised as `Refusal` for the endpoint to
 translate into the contract's words; anything else from a service is a 503.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -40,9 +41,12 @@ def venue_caller(venue: str, *, client_email: str | None = None) -> Caller:
     client (named by the e-mail it books with, else by its address), so that client's
     Idempotency-Keys are its own. It may not change what the venue knows of a customer."""
     client = f"email:{client_email.strip().lower()}" if client_email else f"address:{request.remote_addr}"
-    return Caller(kind="api_key", subject=f"consumerapi:{venue}",
-                  grants={venue: frozenset({BOOKINGS_READ, BOOKINGS_WRITE})},
-                  on_behalf_of=hashlib.sha256(client.encode()).hexdigest()[:32])
+    return Caller(
+        kind="api_key",
+        subject=f"consumerapi:{venue}",
+        grants={venue: frozenset({BOOKINGS_READ, BOOKINGS_WRITE})},
+        on_behalf_of=hashlib.sha256(client.encode()).hexdigest()[:32],
+    )
 
 
 def _call(service: str, method: str, path: str, *, caller: Caller | None = None, **kwargs) -> dict:
@@ -51,8 +55,7 @@ def _call(service: str, method: str, path: str, *, caller: Caller | None = None,
         return response.json()
     error = _error_of(response)
     if error is not None and 400 <= response.status_code < 500:
-        raise Refusal(response.status_code, error.get("code", ""), error.get("message", ""),
-                      error.get("details") or {})
+        raise Refusal(response.status_code, error.get("code", ""), error.get("message", ""), error.get("details") or {})
     log.warning("service answered unexpectedly", extra={"upstream": service, "status": response.status_code})
     raise UpstreamUnavailable()
 
@@ -80,13 +83,22 @@ def get_venue(slug: str) -> dict:
 
 
 def day_availability(slug: str, on: date, party_size: int) -> dict:
-    return _call("availability", "GET", f"/v1/venues{_path(slug)}/availability",
-                 params={"date": on.isoformat(), "party_size": party_size})
+    return _call(
+        "availability",
+        "GET",
+        f"/v1/venues{_path(slug)}/availability",
+        params={"date": on.isoformat(), "party_size": party_size},
+    )
 
 
 def count_bookings(slug: str, on: date, status: str) -> dict:
-    return _call("booking", "GET", "/v1/bookings/counts", caller=venue_caller(slug),
-                 params={"venue": slug, "date": on.isoformat(), "status": status})
+    return _call(
+        "booking",
+        "GET",
+        "/v1/bookings/counts",
+        caller=venue_caller(slug),
+        params={"venue": slug, "date": on.isoformat(), "status": status},
+    )
 
 
 def cancellation_reasons() -> list[dict]:
@@ -102,13 +114,18 @@ def create_booking(caller: Caller, body: dict) -> dict:
 
 
 def change_booking(caller: Caller, reference: str, changes: dict) -> dict:
-    return _call("booking", "PATCH", "/v1/bookings" + _path(reference), caller=caller, json=changes,
-                 headers=_keyed())
+    return _call("booking", "PATCH", "/v1/bookings" + _path(reference), caller=caller, json=changes, headers=_keyed())
 
 
 def cancel_booking(caller: Caller, reference: str, reason_id: int) -> dict:
-    return _call("booking", "POST", f"/v1/bookings{_path(reference)}/cancel", caller=caller,
-                 json={"reason_id": reason_id}, headers=_keyed())
+    return _call(
+        "booking",
+        "POST",
+        f"/v1/bookings{_path(reference)}/cancel",
+        caller=caller,
+        json={"reason_id": reason_id},
+        headers=_keyed(),
+    )
 
 
 def list_bookings(caller: Caller, params: dict) -> dict:

@@ -5,6 +5,7 @@ the order the fields are declared.
 As FastAPI does: a repeated field counts once (its last value); in a form an empty value is a
 missing one (`missing`, `input: null`); a JSON body is not read, so all its fields are missing.
 """
+
 from __future__ import annotations
 
 from typing import TypeVar

@@ -1,5 +1,6 @@
 """The path's restaurant is a Tessera venue (its slug, exact and case-sensitive), and its slots
 are the availability service's."""
+
 from __future__ import annotations
 
 from datetime import date, time

@@ -4,6 +4,7 @@ A key belongs to one venue and carries scopes, which are the permission names of
 shared/identity.py. Keys are looked up by their SHA-256 (a key is 256 random bits, so a fast
 hash is enough); the key itself is shown once when it is created and never stored.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -35,8 +36,9 @@ def create_api_key(venue: str, name: str, scopes: list[str], *, key: str | None 
         existing = session.scalar(select(ApiKey).where(ApiKey.key_hash == _digest(key)))
         if existing is not None:
             raise ValueError("that key is already registered")
-        row = ApiKey(id=str(uuid.uuid4()), key_hash=_digest(key), venue=venue, name=name,
-                     scopes=" ".join(sorted(set(scopes))))
+        row = ApiKey(
+            id=str(uuid.uuid4()), key_hash=_digest(key), venue=venue, name=name, scopes=" ".join(sorted(set(scopes)))
+        )
         session.add(row)
     return {"id": row.id, "venue": venue, "name": name, "scopes": sorted(set(scopes)), "key": key}
 
@@ -64,10 +66,17 @@ def list_api_keys(venue: str | None = None) -> list[dict]:
     if venue is not None:
         query = query.where(ApiKey.venue == venue)
     with db.reading() as session:
-        return [{"id": row.id, "venue": row.venue, "name": row.name, "scopes": row.scopes.split(),
-                 "created_at": row.created_at.isoformat(),
-                 "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None}
-                for row in session.scalars(query)]
+        return [
+            {
+                "id": row.id,
+                "venue": row.venue,
+                "name": row.name,
+                "scopes": row.scopes.split(),
+                "created_at": row.created_at.isoformat(),
+                "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
+            }
+            for row in session.scalars(query)
+        ]
 
 
 def caller_for_api_key(key: str) -> Caller | None:

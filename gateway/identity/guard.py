@@ -1,5 +1,6 @@
 """Who is calling: a staff member (access token) or an integration (API key), from
 `Authorization: Bearer ...`, checked on every request that carries one."""
+
 from __future__ import annotations
 
 from flask import current_app, g, request

@@ -1,15 +1,16 @@
 """Staff sessions at `/api/v1/auth`: log in for a short-lived access token and a refresh
 token, refresh (which rotates the refresh token), log out (which revokes it), and who the
 access token is (the staff app shows their venues and roles)."""
+
 from __future__ import annotations
 
 from flask import current_app, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, validate
 
+from gateway.identity.guard import bearer_token
 from gateway.identity.service import authenticate
 from gateway.identity.sessions import end_session, rotate, start_session
-from gateway.identity.guard import bearer_token
 from gateway.identity.tokens import InvalidToken, StaffIdentity, issue_access_token, read_access_token
 from gateway.limits import login_limit
 from shared.errors import ValidationFailed
@@ -46,8 +47,12 @@ class StaffSchema(StrictSchema):
     id = fields.String(required=True)
     email = fields.String(required=True)
     admin = fields.Boolean(required=True, metadata={"description": "Reaches every venue"})
-    roles = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
-                        metadata={"description": "Venue slug -> owner, manager or staff"})
+    roles = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        required=True,
+        metadata={"description": "Venue slug -> owner, manager or staff"},
+    )
 
 
 tokens_response = blp.alt_response(200, schema=TokensSchema, success=True)
@@ -62,9 +67,13 @@ def _load(schema: Schema) -> dict:
 
 def _tokens(identity: StaffIdentity, refresh_token: str) -> dict:
     config = current_app.config
-    return {"access_token": issue_access_token(identity, config["JWT_SECRET"], config["ACCESS_TOKEN_TTL_SECONDS"]),
-            "token_type": "Bearer", "expires_in": config["ACCESS_TOKEN_TTL_SECONDS"],
-            "refresh_token": refresh_token, "refresh_expires_in": config["REFRESH_TOKEN_TTL_SECONDS"]}
+    return {
+        "access_token": issue_access_token(identity, config["JWT_SECRET"], config["ACCESS_TOKEN_TTL_SECONDS"]),
+        "token_type": "Bearer",
+        "expires_in": config["ACCESS_TOKEN_TTL_SECONDS"],
+        "refresh_token": refresh_token,
+        "refresh_expires_in": config["REFRESH_TOKEN_TTL_SECONDS"],
+    }
 
 
 @blp.post("/login")
@@ -92,8 +101,9 @@ def refresh():
 
     401 `invalid_refresh_token`; presenting a used one again revokes its whole family.
     """
-    identity, next_token = rotate(_load(RefreshSchema())["refresh_token"],
-                                  current_app.config["REFRESH_TOKEN_TTL_SECONDS"])
+    identity, next_token = rotate(
+        _load(RefreshSchema())["refresh_token"], current_app.config["REFRESH_TOKEN_TTL_SECONDS"]
+    )
     return _tokens(identity, next_token)
 
 

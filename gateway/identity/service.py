@@ -1,4 +1,5 @@
 """Staff accounts: creating them and checking a login."""
+
 from __future__ import annotations
 
 import uuid
@@ -17,8 +18,9 @@ class InvalidCredentials(ApiError):
 
 
 def identity_of(user: StaffUser) -> StaffIdentity:
-    return StaffIdentity(user_id=user.id, email=user.email, admin=user.is_admin,
-                         roles={role.venue: role.role for role in user.roles})
+    return StaffIdentity(
+        user_id=user.id, email=user.email, admin=user.is_admin, roles={role.venue: role.role for role in user.roles}
+    )
 
 
 def save_staff(email: str, password: str, *, venue: str | None, role: str, admin: bool) -> dict:
@@ -51,7 +53,8 @@ def save_staff(email: str, password: str, *, venue: str | None, role: str, admin
 def authenticate(email: str, password: str) -> StaffIdentity:
     with db.transaction() as session:
         user = session.scalar(select(StaffUser).where(StaffUser.email == email.strip().lower()))
-        if not verify_password(user.password_hash if user else None, password) or not user.active:
+        # An unknown e-mail still costs a password check, so timing tells nothing either.
+        if not verify_password(user.password_hash if user else None, password) or user is None or not user.active:
             raise InvalidCredentials()
         if needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)

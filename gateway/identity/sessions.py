@@ -4,6 +4,7 @@ Only a token's SHA-256 is stored. Each refresh marks the token used and issues t
 of its family; a used token presented again means two parties hold the family (one stole
 it), so the whole family is revoked and both must log in again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,14 +33,25 @@ def _digest(token: str) -> str:
 def _issue(session, user_id: str, family_id: str, ttl_seconds: int) -> str:
     token = secrets.token_urlsafe(32)
     now = utcnow()
-    session.add(RefreshToken(id=str(uuid.uuid4()), token_hash=_digest(token), family_id=family_id, user_id=user_id,
-                             issued_at=now, expires_at=now + timedelta(seconds=ttl_seconds)))
+    session.add(
+        RefreshToken(
+            id=str(uuid.uuid4()),
+            token_hash=_digest(token),
+            family_id=family_id,
+            user_id=user_id,
+            issued_at=now,
+            expires_at=now + timedelta(seconds=ttl_seconds),
+        )
+    )
     return token
 
 
 def _revoke_family(session, family_id: str) -> None:
-    session.execute(update(RefreshToken).where(RefreshToken.family_id == family_id,
-                                               RefreshToken.revoked_at.is_(None)).values(revoked_at=utcnow()))
+    session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
 
 
 def start_session(identity: StaffIdentity, ttl_seconds: int) -> str:

@@ -26,7 +26,12 @@ class AuditLog(MethodView):
             authorize(caller, args["venue"], AUDIT_READ)
         elif not caller.admin:
             raise ValidationFailed(details={"venue": ["Give one of your venues."]})
-        return service.list_entries(venue=args.get("venue"), entity=args.get("entity"),
-                                    entity_id=args.get("entity_id"), occurred_from=args.get("from_"),
-                                    occurred_to=args.get("to"), cursor=args.get("cursor"),
-                                    limit=args["limit"])
+        return service.list_entries(
+            venue=args.get("venue"),
+            entity=args.get("entity"),
+            entity_id=args.get("entity_id"),
+            occurred_from=args.get("from_"),
+            occurred_to=args.get("to"),
+            cursor=args.get("cursor"),
+            limit=args["limit"],
+        )

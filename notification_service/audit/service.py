@@ -1,7 +1,8 @@
 """The audit log: one append-only row per event, deduplicated by the event id."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select, tuple_
 
@@ -24,40 +25,64 @@ def record_event(event: dict) -> bool:
     with db.transaction() as session:
         if not first_time(session, event["event_id"], HANDLER):
             return False
-        session.add(AuditEntry(
-            event_id=event["event_id"], occurred_at=occurred_at, actor=event.get("actor") or {},
-            venue=payload.get("venue"), entity=entity, entity_id=entity_id,
-            action=event["event_type"], before=payload.get("before"), after=payload.get("after"),
-            request_id=event.get("request_id"),
-        ))
+        session.add(
+            AuditEntry(
+                event_id=event["event_id"],
+                occurred_at=occurred_at,
+                actor=event.get("actor") or {},
+                venue=payload.get("venue"),
+                entity=entity,
+                entity_id=entity_id,
+                action=event["event_type"],
+                before=payload.get("before"),
+                after=payload.get("after"),
+                request_id=event.get("request_id"),
+            )
+        )
         return True
 
 
 def audit_view(entry: AuditEntry) -> dict:
-    return {"id": entry.id, "event_id": entry.event_id, "occurred_at": iso_utc(entry.occurred_at),
-            "actor": entry.actor, "venue": entry.venue, "entity": entry.entity, "entity_id": entry.entity_id,
-            "action": entry.action, "before": entry.before, "after": entry.after, "request_id": entry.request_id}
+    return {
+        "id": entry.id,
+        "event_id": entry.event_id,
+        "occurred_at": iso_utc(entry.occurred_at),
+        "actor": entry.actor,
+        "venue": entry.venue,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+        "action": entry.action,
+        "before": entry.before,
+        "after": entry.after,
+        "request_id": entry.request_id,
+    }
 
 
 def _cursor(entry: AuditEntry) -> str:
-    return f"{int(entry.occurred_at.replace(tzinfo=timezone.utc).timestamp() * 1_000_000)}-{entry.id}"
+    return f"{int(entry.occurred_at.replace(tzinfo=UTC).timestamp() * 1_000_000)}-{entry.id}"
 
 
 def _after_cursor(cursor: str):
     """Entries after the cursor in (occurred_at, id) order."""
     micros, entry_id = (int(part) for part in cursor.split("-"))
-    occurred_at = datetime.fromtimestamp(micros / 1_000_000, timezone.utc).replace(tzinfo=None)
+    occurred_at = datetime.fromtimestamp(micros / 1_000_000, UTC).replace(tzinfo=None)
     return tuple_(AuditEntry.occurred_at, AuditEntry.id) > tuple_(occurred_at, entry_id)
 
 
-def list_entries(*, venue: str | None, entity: str | None, entity_id: str | None,
-                 occurred_from: datetime | None, occurred_to: datetime | None,
-                 cursor: str | None, limit: int) -> dict:
+def list_entries(
+    *,
+    venue: str | None,
+    entity: str | None,
+    entity_id: str | None,
+    occurred_from: datetime | None,
+    occurred_to: datetime | None,
+    cursor: str | None,
+    limit: int,
+) -> dict:
     """Entries in the order they happened (events are consumed in parallel, so not in the order
     they were recorded); the cursor names the last entry returned."""
     query = select(AuditEntry).order_by(AuditEntry.occurred_at, AuditEntry.id).limit(limit + 1)
-    for column, value in ((AuditEntry.venue, venue), (AuditEntry.entity, entity),
-                          (AuditEntry.entity_id, entity_id)):
+    for column, value in ((AuditEntry.venue, venue), (AuditEntry.entity, entity), (AuditEntry.entity_id, entity_id)):
         if value is not None:
             query = query.where(column == value)
     if occurred_from is not None:

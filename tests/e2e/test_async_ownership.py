@@ -3,6 +3,7 @@ notification service and its processes down, holds still expire on the availabil
 own schedule, search is still invalidated and bookings still succeed; when notification returns,
 every e-mail and audit row arrives exactly once. And a new consumer of booking events is a group
 of its own on the booking service's stream: nothing in shared/ or booking_service/ changes."""
+
 from __future__ import annotations
 
 import uuid
@@ -21,15 +22,17 @@ DAY = future_date(16)
 
 
 def _book(system, at: str, email: str) -> str:
-    response = requests.post(f"{system.gateway_url}/api/v1/bookings", json=booking_body(DAY, at, 1, email=email),
-                             timeout=10)
+    response = requests.post(
+        f"{system.gateway_url}/api/v1/bookings", json=booking_body(DAY, at, 1, email=email), timeout=10
+    )
     assert response.status_code == 201, response.text
     return response.json()["reference"]
 
 
 def _remaining(system, at: str) -> int:
-    slots = requests.get(f"{system.gateway_url}/api/v1/venues/{VENUE}/availability",
-                         params={"date": DAY, "party_size": 1}, timeout=10).json()["slots"]
+    slots = requests.get(
+        f"{system.gateway_url}/api/v1/venues/{VENUE}/availability", params={"date": DAY, "party_size": 1}, timeout=10
+    ).json()["slots"]
     return next(slot["remaining"] for slot in slots if slot["time"] == at)
 
 
@@ -47,8 +50,13 @@ def _audit_rows(system, reference: str) -> int:
 
 
 def _emails(system, reference: str) -> int:
-    return count_rows(system, "notification", "email_log", "status = 'sent' AND CAST(event_id AS TEXT) IN "
-                      "(SELECT event_id FROM audit_log WHERE entity_id = :reference)", reference=reference)
+    return count_rows(
+        system,
+        "notification",
+        "email_log",
+        "status = 'sent' AND CAST(event_id AS TEXT) IN (SELECT event_id FROM audit_log WHERE entity_id = :reference)",
+        reference=reference,
+    )
 
 
 def test_without_the_notification_service_the_others_carry_on_and_nothing_is_lost(system):
@@ -58,25 +66,37 @@ def test_without_the_notification_service_the_others_carry_on_and_nothing_is_los
         # Hold expiry runs on the availability service's own schedule (HOLD_EXPIRY_INTERVAL=2 here).
         hold = availability.hold_slot(f"orphan-{uuid.uuid4().hex[:8]}", VENUE, DAY, "12:00", 3).json()
         _age_hold(system, hold["id"])
-        wait_until(lambda: count_rows(system, "availability", "holds", "id = :id AND status = 'expired'",
-                                      id=hold["id"]), 15, message="the orphan hold to expire")
+        wait_until(
+            lambda: count_rows(system, "availability", "holds", "id = :id AND status = 'expired'", id=hold["id"]),
+            15,
+            message="the orphan hold to expire",
+        )
         # Bookings succeed, and search shows each at once: the availability service drops its own cache.
         before = _remaining(system, "19:30")
         references = [_book(system, "19:30", f"while-down-{n}@example.com") for n in range(5)]
         assert _remaining(system, "19:30") == before - 5
-        wait_until(lambda: count_rows(system, "booking", "outbox_events", "published_at IS NULL") == 0, 15,
-                   message="the relay to put every event on the stream")
+        wait_until(
+            lambda: count_rows(system, "booking", "outbox_events", "published_at IS NULL") == 0,
+            15,
+            message="the relay to put every event on the stream",
+        )
         assert sum(_audit_rows(system, reference) for reference in references) == 0
     finally:
         for name in NOTIFICATION:
             system.start(name)
         system.wait_service("notification")
-    wait_until(lambda: all(_audit_rows(system, reference) == 1 for reference in references), 60,
-               message="every audit row after the notification service returned")
+    wait_until(
+        lambda: all(_audit_rows(system, reference) == 1 for reference in references),
+        60,
+        message="every audit row after the notification service returned",
+    )
     wait_until(lambda: notification_idle(system), 60, message="every event handled and every task finished")
     assert [(_audit_rows(system, reference), _emails(system, reference)) for reference in references] == [(1, 1)] * 5
-    mails = [path for path in (system.backend.var_dir / "mail").glob("*.eml")
-             if any(reference in path.read_text(errors="replace") for reference in references)]
+    mails = [
+        path
+        for path in (system.backend.var_dir / "mail").glob("*.eml")
+        if any(reference in path.read_text(errors="replace") for reference in references)
+    ]
     assert len(mails) == 5
 
 
@@ -92,8 +112,10 @@ def test_a_new_consumer_reads_booking_events_as_a_group_of_its_own(system):
 
         def created() -> bool:
             loyalty.poll_once()
-            return any(event["event_type"] == "booking.created"
-                       and event["payload"]["after"]["reference"] == reference for event in received)
+            return any(
+                event["event_type"] == "booking.created" and event["payload"]["after"]["reference"] == reference
+                for event in received
+            )
 
         wait_until(created, 20, message="the new consumer to receive booking.created")
         event = next(event for event in received if event["payload"]["after"]["reference"] == reference)

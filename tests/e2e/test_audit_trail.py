@@ -1,5 +1,6 @@
 """Through the gateway, staff read a booking's audit trail: created, updated, cancelled, in
 order, each with its actor and request id. Only staff of that venue may read it."""
+
 from __future__ import annotations
 
 import time
@@ -38,15 +39,30 @@ def test_the_trail_of_a_booking_shows_each_change_with_its_actor_and_request_id(
     run = uuid.uuid4().hex[:8]
     ids = {step: f"trail-{step}-{run}" for step in ("create", "update", "cancel")}
     email = f"trail-{run}@example.com"
-    created = gateway.post("/api/v1/bookings", json=booking_body(future_date(28), "19:00", 2, email=email),
-                           headers={"X-Request-ID": ids["create"]})
+    created = gateway.post(
+        "/api/v1/bookings",
+        json=booking_body(future_date(28), "19:00", 2, email=email),
+        headers={"X-Request-ID": ids["create"]},
+    )
     assert created.status_code == 201, created.text
     reference = created.json()["reference"]
     base = f"/api/v1/bookings/{reference}"
-    assert gateway.session.patch(gateway.base_url + base, params={"email": email}, json={"party_size": 3},
-                                 headers={"X-Request-ID": ids["update"]}, timeout=10).status_code == 200
-    assert gateway.post(f"{base}/cancel", params={"email": email}, json={"reason_id": 1},
-                        headers={"X-Request-ID": ids["cancel"]}).status_code == 200
+    assert (
+        gateway.session.patch(
+            gateway.base_url + base,
+            params={"email": email},
+            json={"party_size": 3},
+            headers={"X-Request-ID": ids["update"]},
+            timeout=10,
+        ).status_code
+        == 200
+    )
+    assert (
+        gateway.post(
+            f"{base}/cancel", params={"email": email}, json={"reason_id": 1}, headers={"X-Request-ID": ids["cancel"]}
+        ).status_code
+        == 200
+    )
 
     _staff(system, f"manager-{run}@example.com", "--venue", VENUE, "--role", "manager")
     token = _token(gateway, f"manager-{run}@example.com")
@@ -68,8 +84,15 @@ def test_the_trail_of_a_booking_shows_each_change_with_its_actor_and_request_id(
 
     paged, cursor = [], None
     while True:
-        page = _audit(gateway, token, venue=VENUE, entity="booking", entity_id=reference, limit=1,
-                      **({"cursor": cursor} if cursor else {})).json()
+        page = _audit(
+            gateway,
+            token,
+            venue=VENUE,
+            entity="booking",
+            entity_id=reference,
+            limit=1,
+            **({"cursor": cursor} if cursor else {}),
+        ).json()
         paged += page["items"]
         cursor = page["next_cursor"]
         if cursor is None:
@@ -97,11 +120,18 @@ def test_the_audit_log_is_for_staff_of_the_venue_only(system, gateway):
 
     now = int(time.time())
     claims = {"iss": ISSUER, "aud": AUDIENCE, "sub": "x", "typ": "access", "admin": True, "roles": {}}
-    forged = jwt.encode({**claims, "iat": now, "exp": now + 60}, "not the gateway secret, but long enough for HS256", algorithm="HS256")
+    forged = jwt.encode(
+        {**claims, "iat": now, "exp": now + 60}, "not the gateway secret, but long enough for HS256", algorithm="HS256"
+    )
     expired = jwt.encode({**claims, "iat": now - 120, "exp": now - 60}, DEV_JWT_SECRET, algorithm="HS256")
-    for headers in ({}, {"Authorization": "Bearer"}, {"Authorization": "Basic dXNlcjpwYXNz"},
-                    {"Authorization": f"Bearer {forged}"}, {"Authorization": f"Bearer {expired}"},
-                    {"Authorization": f"Bearer {elsewhere[:-2]}xx"}):
+    for headers in (
+        {},
+        {"Authorization": "Bearer"},
+        {"Authorization": "Basic dXNlcjpwYXNz"},
+        {"Authorization": f"Bearer {forged}"},
+        {"Authorization": f"Bearer {expired}"},
+        {"Authorization": f"Bearer {elsewhere[:-2]}xx"},
+    ):
         response = gateway.get("/api/v1/audit", params={"venue": VENUE}, headers=headers)
         assert response.status_code == 401, (headers, response.text)
         assert response.json()["error"]["code"] == "authentication_required"
@@ -114,8 +144,13 @@ def test_a_wrong_password_and_an_unknown_account_get_the_same_answer(system, gat
     unknown = _login(gateway, f"nobody-{run}@example.com")
     assert wrong.status_code == unknown.status_code == 401
     assert wrong.json()["error"] == unknown.json()["error"]
-    for body in ({}, {"email": "not-an-address", "password": "x"}, {"email": f"careful-{run}@example.com"},
-                 {"email": f"careful-{run}@example.com", "password": 12345}, [1, 2]):
+    for body in (
+        {},
+        {"email": "not-an-address", "password": "x"},
+        {"email": f"careful-{run}@example.com"},
+        {"email": f"careful-{run}@example.com", "password": 12345},
+        [1, 2],
+    ):
         assert _login_raw(gateway, body).status_code == 422
 
 

@@ -1,4 +1,5 @@
 """The walking skeleton through the gateway: search, book, e-mail and audit row, replay."""
+
 from __future__ import annotations
 
 from email import message_from_bytes
@@ -26,8 +27,11 @@ def test_search_then_book_sends_confirmation_and_writes_audit_row(system, gatewa
     assert slots["19:00"]["bookable"] is True
     before = slots["19:00"]["remaining"]
 
-    response = gateway.post("/api/v1/bookings", json=booking_body(day, "19:00", 2, email="flow@example.com"),
-                            headers={"X-Request-ID": "e2e-flow-request"})
+    response = gateway.post(
+        "/api/v1/bookings",
+        json=booking_body(day, "19:00", 2, email="flow@example.com"),
+        headers={"X-Request-ID": "e2e-flow-request"},
+    )
     assert response.status_code == 201, response.text
     booking = response.json()
     assert booking["status"] == "confirmed"
@@ -40,9 +44,21 @@ def test_search_then_book_sends_confirmation_and_writes_audit_row(system, gatewa
     assert emails[0]["To"] == "flow@example.com"
     assert booking["reference"] in emails[0].get_body(("plain",)).get_content()
 
-    wait_until(lambda: count_rows(system, "notification", "audit_log", "request_id = :rid AND action = :action",
-                                  rid="e2e-flow-request", action="booking.created") == 1, 15,
-               message="audit row")
+    wait_until(
+        lambda: (
+            count_rows(
+                system,
+                "notification",
+                "audit_log",
+                "request_id = :rid AND action = :action",
+                rid="e2e-flow-request",
+                action="booking.created",
+            )
+            == 1
+        ),
+        15,
+        message="audit row",
+    )
 
     def remaining_at_seven():
         slots = gateway.get(f"/api/v1/venues/{VENUE}/availability", params={"date": day, "party_size": 2})

@@ -1,12 +1,12 @@
 """Guarantee 1 end to end: 200 customers at once through the gateway, spread over two
 booking-service replicas, for a slot of 10 covers. Confirmed covers never exceed 10 and reach
 it; every refusal is a clean 409 `slot_full`."""
+
 from __future__ import annotations
 
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
-
 from datetime import date, time
 
 import pytest
@@ -67,8 +67,13 @@ def _race(gateway: Gateway, round_no: int) -> list:
 
     def attempt(i: int):
         party = 1 + i % 4
-        body = {"venue": VENUE, "date": day, "time": at, "party_size": party,
-                "customer": {"first_name": "Racer", "surname": str(i), "email": f"r{round_no}-{i}@example.com"}}
+        body = {
+            "venue": VENUE,
+            "date": day,
+            "time": at,
+            "party_size": party,
+            "customer": {"first_name": "Racer", "surname": str(i), "email": f"r{round_no}-{i}@example.com"},
+        }
         barrier.wait()
         response = gateway.session.post(f"{gateway.base_url}/api/v1/bookings", json=body, timeout=120)
         return party, response.status_code, response.json()
@@ -78,14 +83,17 @@ def _race(gateway: Gateway, round_no: int) -> list:
 
 
 def _confirmed_covers(system, day: str, at: str) -> int:
-    statement = text("SELECT COALESCE(SUM(party_size), 0) FROM bookings WHERE venue = :venue AND status = 'confirmed' "
-                     "AND local_date = :day AND local_time = :at")
+    statement = text(
+        "SELECT COALESCE(SUM(party_size), 0) FROM bookings WHERE venue = :venue AND status = 'confirmed' "
+        "AND local_date = :day AND local_time = :at"
+    )
     statement = statement.bindparams(bindparam("day", type_=Date()), bindparam("at", type_=Time()))
     engine = system.backend.engine("booking")
     try:
         with engine.connect() as conn:
-            return conn.execute(statement, {"venue": VENUE, "day": date.fromisoformat(day),
-                                            "at": time.fromisoformat(at)}).scalar_one()
+            return conn.execute(
+                statement, {"venue": VENUE, "day": date.fromisoformat(day), "at": time.fromisoformat(at)}
+            ).scalar_one()
     finally:
         engine.dispose()
 

@@ -2,6 +2,7 @@
 POST .../Cancel, with the contract's messages and section 0's differences; each change is a
 Tessera change (its ledger, its events). Days used on TheHungryUnicorn: 18 (and 29 at 20:00 as
 the target of a move to another day)."""
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,14 @@ def api(system):
 
 
 def _events(system, reference: str, event_type: str) -> int:
-    return count_rows(system, "booking", "outbox_events o JOIN bookings b ON b.id = o.aggregate_id",
-                      "b.reference = :r AND o.event_type = :t", r=reference, t=event_type)
+    return count_rows(
+        system,
+        "booking",
+        "outbox_events o JOIN bookings b ON b.id = o.aggregate_id",
+        "b.reference = :r AND o.event_type = :t",
+        r=reference,
+        t=event_type,
+    )
 
 
 def _ledger(availability, day: str, at: str) -> int:
@@ -44,11 +51,24 @@ def test_patch_without_fields_changes_nothing(system, api):
         response = api.patch(f"Booking/{reference}", data=form)
         assert response.status_code == 200, response.text
         body = response.json()
-        assert list(body) == ["booking_reference", "booking_id", "restaurant", "updates", "status", "updated_at",
-                              "message"]
-        assert body == {"booking_reference": reference, "booking_id": booking["booking_id"], "restaurant": VENUE,
-                        "updates": {}, "status": "no_changes", "updated_at": before["updated_at"],
-                        "message": f"Booking {reference} has been checked - no changes made"}
+        assert list(body) == [
+            "booking_reference",
+            "booking_id",
+            "restaurant",
+            "updates",
+            "status",
+            "updated_at",
+            "message",
+        ]
+        assert body == {
+            "booking_reference": reference,
+            "booking_id": booking["booking_id"],
+            "restaurant": VENUE,
+            "updates": {},
+            "status": "no_changes",
+            "updated_at": before["updated_at"],
+            "message": f"Booking {reference} has been checked - no changes made",
+        }
     assert _events(system, reference, "booking.updated") == 0
 
 
@@ -66,11 +86,17 @@ def test_patch_party_size(system, api, availability):
     assert _events(system, reference, "booking.updated") == 1
 
 
-@pytest.mark.parametrize("party_size, status, detail", [
-    ("-7", 422, "greater_than_equal"), ("0", 422, "greater_than_equal"),  # section 0: the reference stored them
-    ("two", 422, "int_parsing"), ("99999999999999999999", 422, "less_than_equal"),
-    ("500", 400, "Party size exceeds slot capacity"), ("9", 400, "Party size exceeds slot capacity"),
-])
+@pytest.mark.parametrize(
+    "party_size, status, detail",
+    [
+        ("-7", 422, "greater_than_equal"),
+        ("0", 422, "greater_than_equal"),  # section 0: the reference stored them
+        ("two", 422, "int_parsing"),
+        ("99999999999999999999", 422, "less_than_equal"),
+        ("500", 400, "Party size exceeds slot capacity"),
+        ("9", 400, "Party size exceeds slot capacity"),
+    ],
+)
 def test_patch_party_sizes_that_cannot_be(system, api, party_size, status, detail):
     reference = api.book(DAY, "19:00:00", 1)["booking_reference"]
     response = api.patch(f"Booking/{reference}", data={"PartySize": party_size})
@@ -83,8 +109,9 @@ def test_patch_party_sizes_that_cannot_be(system, api, party_size, status, detai
 
 def test_patch_special_requests_and_leave_time(api):
     reference = api.book(DAY, "12:30:00", 2)["booking_reference"]
-    body = api.patch(f"Booking/{reference}", data={"SpecialRequests": "Step-free access\nplease",
-                                                   "IsLeaveTimeConfirmed": "true"}).json()
+    body = api.patch(
+        f"Booking/{reference}", data={"SpecialRequests": "Step-free access\nplease", "IsLeaveTimeConfirmed": "true"}
+    ).json()
     assert body["updates"] == {"special_requests": "Step-free access\nplease", "is_leave_time_confirmed": True}
     read = api.get(f"Booking/{reference}").json()
     assert (read["special_requests"], read["is_leave_time_confirmed"]) == ("Step-free access\nplease", True)
@@ -108,15 +135,18 @@ def test_patch_moves_to_another_day(api):
     assert api.get(f"Booking/{reference}").json()["visit_date"] == OTHER_DAY
 
 
-@pytest.mark.parametrize("form, status, detail", [
-    ({"VisitTime": "19:45"}, 404, "New time slot not found"),
-    ({"VisitTime": "19:00:30"}, 404, "New time slot not found"),
-    ({"VisitDate": future_date(400)}, 404, "New time slot not found"),
-    ({"VisitDate": "2020-01-01"}, 404, "New time slot not found"),  # section 0: the past is not bookable
-    ({"VisitTime": "20:00", "PartySize": "9"}, 400, "Party size exceeds slot capacity"),
-    ({"VisitTime": "20:30"}, 400, "That slot is no longer available"),  # closed
-    ({"VisitTime": "20:00"}, 400, "That slot is no longer available"),  # full
-])
+@pytest.mark.parametrize(
+    "form, status, detail",
+    [
+        ({"VisitTime": "19:45"}, 404, "New time slot not found"),
+        ({"VisitTime": "19:00:30"}, 404, "New time slot not found"),
+        ({"VisitDate": future_date(400)}, 404, "New time slot not found"),
+        ({"VisitDate": "2020-01-01"}, 404, "New time slot not found"),  # section 0: the past is not bookable
+        ({"VisitTime": "20:00", "PartySize": "9"}, 400, "Party size exceeds slot capacity"),
+        ({"VisitTime": "20:30"}, 400, "That slot is no longer available"),  # closed
+        ({"VisitTime": "20:00"}, 400, "That slot is no longer available"),  # full
+    ],
+)
 def test_patch_moves_that_cannot_be(system, api, availability, form, status, detail):
     availability.ok("PATCH", f"/v1/venues/{VENUE}/slots/{DAY}/20:30", json={"is_open": False})
     if _ledger(availability, DAY, "20:00") == 0:
@@ -149,19 +179,32 @@ def test_a_cancelled_booking_cannot_be_patched(api):
 
 def test_the_owner_updates_a_booking(system, api):
     reference = api.book(DAY, "12:30:00", 2, SpecialRequests="By the window")["booking_reference"]
-    response = api.post(f"Booking/{reference.lower()}/Update", headers=OWNER,
-                        data={"VisitDate": DAY, "VisitTime": "13:30:00", "PartySize": 3})
+    response = api.post(
+        f"Booking/{reference.lower()}/Update",
+        headers=OWNER,
+        data={"VisitDate": DAY, "VisitTime": "13:30:00", "PartySize": 3},
+    )
     assert response.status_code == 200, response.text
     body = response.json()
-    assert list(body) == ["message", "booking_reference", "visit_date", "visit_time", "party_size",
-                          "special_requests"]
-    assert body == {"message": "Booking updated successfully", "booking_reference": reference, "visit_date": DAY,
-                    "visit_time": "13:30:00", "party_size": 3, "special_requests": None}  # left out: cleared
+    assert list(body) == ["message", "booking_reference", "visit_date", "visit_time", "party_size", "special_requests"]
+    assert body == {
+        "message": "Booking updated successfully",
+        "booking_reference": reference,
+        "visit_date": DAY,
+        "visit_time": "13:30:00",
+        "party_size": 3,
+        "special_requests": None,
+    }  # left out: cleared
     (_created, updated) = event_ids(system, reference)
-    by_the_key = ("event_id = :e AND CAST(actor AS TEXT) LIKE '%api_key%' "
-                  "AND CAST(actor AS TEXT) NOT LIKE '%consumerapi:%'")  # the owner's key, not the adapter
-    wait_until(lambda: count_rows(system, "notification", "audit_log", by_the_key, e=updated) == 1, 15,
-               message="audit row naming the owner's key")
+    by_the_key = (
+        "event_id = :e AND CAST(actor AS TEXT) LIKE '%api_key%' "
+        "AND CAST(actor AS TEXT) NOT LIKE '%consumerapi:%'"
+    )  # the owner's key, not the adapter
+    wait_until(
+        lambda: count_rows(system, "notification", "audit_log", by_the_key, e=updated) == 1,
+        15,
+        message="audit row naming the owner's key",
+    )
 
 
 def test_update_errors(system, api):
@@ -170,7 +213,8 @@ def test_update_errors(system, api):
     no_header = api.post(f"Booking/{reference}/Update", data=form)
     assert (no_header.status_code, no_header.json()) == (401, {"detail": "Invalid authorization header format"})
     assert field_errors(api.post(f"Booking/{reference}/Update", headers=OWNER, data={"VisitDate": DAY})) == missing(
-        "VisitTime", "PartySize")
+        "VisitTime", "PartySize"
+    )
     moved = api.post(f"Booking/{reference}/Update", headers=OWNER, data={**form, "VisitTime": "12:45"})
     assert (moved.status_code, moved.json()) == (404, {"detail": "New time slot not found"})
     too_many = api.post(f"Booking/{reference}/Update", headers=OWNER, data={**form, "PartySize": 12})
@@ -184,10 +228,16 @@ def test_update_errors(system, api):
 
 def test_update_needs_a_key_with_bookings_write(system, api):
     reference = api.book(DAY, "12:30:00", 2)["booking_reference"]
-    reader = json.loads(system.manage("gateway", "create-api-key", "--venue", DEMO_VENUE, "--name", "read-only",
-                                      "--scope", BOOKINGS_READ))["key"]
-    response = api.post(f"Booking/{reference}/Update", headers={"Authorization": f"Bearer {reader}"},
-                        data={"VisitDate": DAY, "VisitTime": "13:00", "PartySize": 2})
+    reader = json.loads(
+        system.manage(
+            "gateway", "create-api-key", "--venue", DEMO_VENUE, "--name", "read-only", "--scope", BOOKINGS_READ
+        )
+    )["key"]
+    response = api.post(
+        f"Booking/{reference}/Update",
+        headers={"Authorization": f"Bearer {reader}"},
+        data={"VisitDate": DAY, "VisitTime": "13:00", "PartySize": 2},
+    )
     assert response.status_code == 403 and isinstance(response.json()["detail"], str)
     assert api.get(f"Booking/{reference}").json()["visit_time"] == "12:30:00"
 
@@ -202,17 +252,36 @@ def test_cancel_without_a_token(system, api, availability):
     response = api.cancel(reference, 2)
     assert response.status_code == 200, response.text
     body = response.json()
-    assert list(body) == ["booking_reference", "booking_id", "restaurant", "microsite_name",
-                          "cancellation_reason_id", "cancellation_reason", "status", "cancelled_at", "message"]
-    assert body == {"booking_reference": reference, "booking_id": booking["booking_id"], "restaurant": VENUE,
-                    "microsite_name": VENUE, "cancellation_reason_id": 2, "cancellation_reason": "Restaurant Closure",
-                    "status": "cancelled", "cancelled_at": body["cancelled_at"],
-                    "message": f"Booking {reference} has been successfully cancelled"}
+    assert list(body) == [
+        "booking_reference",
+        "booking_id",
+        "restaurant",
+        "microsite_name",
+        "cancellation_reason_id",
+        "cancellation_reason",
+        "status",
+        "cancelled_at",
+        "message",
+    ]
+    assert body == {
+        "booking_reference": reference,
+        "booking_id": booking["booking_id"],
+        "restaurant": VENUE,
+        "microsite_name": VENUE,
+        "cancellation_reason_id": 2,
+        "cancellation_reason": "Restaurant Closure",
+        "status": "cancelled",
+        "cancelled_at": body["cancelled_at"],
+        "message": f"Booking {reference} has been successfully cancelled",
+    }
     assert TIMESTAMP.match(body["cancelled_at"])
     read = api.get(f"Booking/{reference}").json()
     assert (read["status"], read["updated_at"]) == ("cancelled", body["cancelled_at"])
-    assert read["cancellation_reason"] == {"id": 2, "reason": "Restaurant Closure",
-                                           "description": "Restaurant temporarily closed"}
+    assert read["cancellation_reason"] == {
+        "id": 2,
+        "reason": "Restaurant Closure",
+        "description": "Restaurant temporarily closed",
+    }
     wait_until(lambda: _ledger(availability, DAY, "12:00") == held - 3, 10, message="the place given back")
     assert _events(system, reference, "booking.cancelled") == 1
 
@@ -221,16 +290,19 @@ def test_cancel_without_a_token(system, api, availability):
     assert _events(system, reference, "booking.cancelled") == 1
 
 
-@pytest.mark.parametrize("overrides, status, detail", [
-    ({"micrositeName": "SomeOtherPlace 🦄"}, 400, "Restaurant mismatch"),  # section 0: the reference echoed it
-    ({"bookingReference": "ZZZZZZZ"}, 400, "Booking reference mismatch"),
-    ({"cancellationReasonId": "0"}, 400, "Invalid cancellation reason"),
-    ({"cancellationReasonId": "6"}, 400, "Invalid cancellation reason"),
-    ({"cancellationReasonId": "-1"}, 400, "Invalid cancellation reason"),
-    ({"cancellationReasonId": "abc"}, 422, "int_parsing"),
-    ({"cancellationReasonId": "99999999999999999999"}, 422, "less_than_equal"),  # section 0: the reference crashed
-    ({"cancellationReasonId": ""}, 422, "missing"),
-])
+@pytest.mark.parametrize(
+    "overrides, status, detail",
+    [
+        ({"micrositeName": "SomeOtherPlace 🦄"}, 400, "Restaurant mismatch"),  # section 0: the reference echoed it
+        ({"bookingReference": "ZZZZZZZ"}, 400, "Booking reference mismatch"),
+        ({"cancellationReasonId": "0"}, 400, "Invalid cancellation reason"),
+        ({"cancellationReasonId": "6"}, 400, "Invalid cancellation reason"),
+        ({"cancellationReasonId": "-1"}, 400, "Invalid cancellation reason"),
+        ({"cancellationReasonId": "abc"}, 422, "int_parsing"),
+        ({"cancellationReasonId": "99999999999999999999"}, 422, "less_than_equal"),  # section 0: the reference crashed
+        ({"cancellationReasonId": ""}, 422, "missing"),
+    ],
+)
 def test_cancels_that_cannot_be(system, api, overrides, status, detail):
     reference = api.book(DAY, "12:00:00", 1)["booking_reference"]
     response = api.cancel(reference, **overrides)
@@ -245,11 +317,15 @@ def test_cancels_that_cannot_be(system, api, overrides, status, detail):
 def test_cancel_of_unknown_bookings_and_restaurants(api):
     unknown = api.cancel("ZZZZZZZ")
     assert (unknown.status_code, unknown.json()) == (404, {"detail": "Booking not found"})
-    elsewhere = api.post("Booking/ZZZZZZZ/Cancel", restaurant="NoSuchPlace",
-                         data={"micrositeName": "NoSuchPlace", "bookingReference": "ZZZZZZZ", "cancellationReasonId": 1})
+    elsewhere = api.post(
+        "Booking/ZZZZZZZ/Cancel",
+        restaurant="NoSuchPlace",
+        data={"micrositeName": "NoSuchPlace", "bookingReference": "ZZZZZZZ", "cancellationReasonId": 1},
+    )
     assert (elsewhere.status_code, elsewhere.json()) == (404, {"detail": "Restaurant not found"})
-    assert field_errors(api.post("Booking/ZZZZZZZ/Cancel")) == missing("micrositeName", "bookingReference",
-                                                                       "cancellationReasonId")
+    assert field_errors(api.post("Booking/ZZZZZZZ/Cancel")) == missing(
+        "micrositeName", "bookingReference", "cancellationReasonId"
+    )
 
 
 def test_cancel_with_a_lower_case_reference(api):

@@ -1,5 +1,6 @@
 """The ConsumerApi's owner listing (`GET .../Bookings`, bearer token = an API key of the venue) and
 the public cancellation reasons, through the gateway. Day used on TheHungryUnicorn: 19."""
+
 from __future__ import annotations
 
 import json
@@ -14,11 +15,13 @@ from tests.conftest import count_rows, future_date
 from tests.support.consumerapi import OWNER, TIMESTAMP, ConsumerApi, field_errors
 
 DAY = future_date(19)
-REASONS = [{"id": 1, "reason": "Customer Request", "description": "Customer requested cancellation"},
-           {"id": 2, "reason": "Restaurant Closure", "description": "Restaurant temporarily closed"},
-           {"id": 3, "reason": "Weather", "description": "Cancelled due to weather conditions"},
-           {"id": 4, "reason": "Emergency", "description": "Emergency cancellation"},
-           {"id": 5, "reason": "No Show", "description": "Customer did not show up"}]
+REASONS = [
+    {"id": 1, "reason": "Customer Request", "description": "Customer requested cancellation"},
+    {"id": 2, "reason": "Restaurant Closure", "description": "Restaurant temporarily closed"},
+    {"id": 3, "reason": "Weather", "description": "Cancelled due to weather conditions"},
+    {"id": 4, "reason": "Emergency", "description": "Emergency cancellation"},
+    {"id": 5, "reason": "No Show", "description": "Customer did not show up"},
+]
 
 
 @pytest.fixture
@@ -30,9 +33,12 @@ def api(system):
 def day_bookings(system):
     """Five bookings on DAY, one of them cancelled: {reference: booking as created}."""
     api = ConsumerApi(system.gateway_url)
-    made = [api.book(DAY, at, party, email=f"owner-list-{n}@example.com")
-            for n, (at, party) in enumerate([("12:00:00", 2), ("19:00:00", 4), ("13:30:00", 1), ("20:30:00", 2),
-                                             ("12:00:00", 3)])]
+    made = [
+        api.book(DAY, at, party, email=f"owner-list-{n}@example.com")
+        for n, (at, party) in enumerate(
+            [("12:00:00", 2), ("19:00:00", 4), ("13:30:00", 1), ("20:30:00", 2), ("12:00:00", 3)]
+        )
+    ]
     assert api.cancel(made[2]["booking_reference"], 1).status_code == 200
     return {booking["booking_reference"]: booking for booking in made}
 
@@ -49,11 +55,26 @@ def test_the_owner_lists_the_days_bookings_latest_first(api, day_bookings):
     assert [row["visit_time"] for row in rows] == ["20:30:00", "19:00:00", "13:30:00", "12:00:00", "12:00:00"]
     row = next(row for row in rows if row["visit_time"] == "19:00:00")
     created = day_bookings[row["booking_reference"]]
-    assert list(row) == ["booking_reference", "booking_id", "restaurant", "visit_date", "visit_time", "party_size",
-                         "status", "customer", "created_at", "updated_at"]
+    assert list(row) == [
+        "booking_reference",
+        "booking_id",
+        "restaurant",
+        "visit_date",
+        "visit_time",
+        "party_size",
+        "status",
+        "customer",
+        "created_at",
+        "updated_at",
+    ]
     assert list(row["customer"]) == ["id", "first_name", "surname", "email", "mobile"]
     assert (row["booking_id"], row["restaurant"], row["visit_date"], row["party_size"], row["status"]) == (
-        created["booking_id"], DEMO_VENUE, DAY, 4, "confirmed")
+        created["booking_id"],
+        DEMO_VENUE,
+        DAY,
+        4,
+        "confirmed",
+    )
     assert row["customer"] == {key: created["customer"][key] for key in row["customer"]}
     assert row["created_at"] == created["created_at"] and TIMESTAMP.match(row["updated_at"])
 
@@ -86,27 +107,34 @@ def test_without_filters_the_list_is_capped_at_500_in_visit_order(system, api, d
     assert default == rows[:100]
 
 
-@pytest.mark.parametrize("params, error, name", [
-    ({"limit": "abc"}, "int_parsing", "limit"), ({"offset": "1.5"}, "int_parsing", "offset"),
-    ({"offset": "99999999999999999999"}, "less_than_equal", "offset"),
-    ({"date_from": "22-11-2026"}, "date_from_datetime_parsing", "date_from"),
-    ({"date_to": "2026-11-22T10:00:00"}, "date_from_datetime_inexact", "date_to"),
-    ({"limit": ""}, "int_parsing", "limit"),
-])
+@pytest.mark.parametrize(
+    "params, error, name",
+    [
+        ({"limit": "abc"}, "int_parsing", "limit"),
+        ({"offset": "1.5"}, "int_parsing", "offset"),
+        ({"offset": "99999999999999999999"}, "less_than_equal", "offset"),
+        ({"date_from": "22-11-2026"}, "date_from_datetime_parsing", "date_from"),
+        ({"date_to": "2026-11-22T10:00:00"}, "date_from_datetime_inexact", "date_to"),
+        ({"limit": ""}, "int_parsing", "limit"),
+    ],
+)
 def test_bad_query_parameters_are_422(api, params, error, name):
     response = api.get("Bookings", headers=OWNER, params=params)
     assert field_errors(response) == [(error, ["query", name], params[name])]
 
 
-@pytest.mark.parametrize("authorization, detail", [
-    (None, "Invalid authorization header format"),  # section 0: the reference answered 422
-    (CONSUMERAPI_DEMO_TOKEN, "Invalid authorization header format"),
-    (f"bearer {CONSUMERAPI_DEMO_TOKEN}", "Invalid authorization header format"),
-    ("Bearer ", "Invalid authorization header format"),
-    ("Bearer wrong", "Invalid or expired token"),
-    (f"Bearer Bearer {CONSUMERAPI_DEMO_TOKEN}", "Invalid or expired token"),  # section 0: exact form only
-    (f"Bearer {CONSUMERAPI_DEMO_TOKEN[:50]}Bearer {CONSUMERAPI_DEMO_TOKEN[50:]}", "Invalid or expired token"),
-])
+@pytest.mark.parametrize(
+    "authorization, detail",
+    [
+        (None, "Invalid authorization header format"),  # section 0: the reference answered 422
+        (CONSUMERAPI_DEMO_TOKEN, "Invalid authorization header format"),
+        (f"bearer {CONSUMERAPI_DEMO_TOKEN}", "Invalid authorization header format"),
+        ("Bearer ", "Invalid authorization header format"),
+        ("Bearer wrong", "Invalid or expired token"),
+        (f"Bearer Bearer {CONSUMERAPI_DEMO_TOKEN}", "Invalid or expired token"),  # section 0: exact form only
+        (f"Bearer {CONSUMERAPI_DEMO_TOKEN[:50]}Bearer {CONSUMERAPI_DEMO_TOKEN[50:]}", "Invalid or expired token"),
+    ],
+)
 def test_the_owner_list_needs_the_exact_bearer_token(api, authorization, detail):
     headers = {"Authorization": authorization} if authorization is not None else {}
     response = api.get("Bookings", headers=headers)
@@ -125,15 +153,26 @@ def test_keys_of_other_venues_revoked_or_without_the_scope(system, api, availabi
     availability.create_venue(other)
 
     def key(venue, *scopes):
-        return json.loads(system.manage("gateway", "create-api-key", "--venue", venue, "--name", "test",
-                                        *[arg for scope in scopes for arg in ("--scope", scope)]))
+        return json.loads(
+            system.manage(
+                "gateway",
+                "create-api-key",
+                "--venue",
+                venue,
+                "--name",
+                "test",
+                *[arg for scope in scopes for arg in ("--scope", scope)],
+            )
+        )
 
     def listing(token, restaurant=DEMO_VENUE):
         return api.get("Bookings", headers={"Authorization": f"Bearer {token}"}, restaurant=restaurant)
 
     theirs = key(other, "bookings:read")
     assert (listing(theirs["key"]).status_code, listing(theirs["key"]).json()) == (
-        401, {"detail": "Invalid or expired token"})
+        401,
+        {"detail": "Invalid or expired token"},
+    )
     assert listing(theirs["key"], other).json() == []
     writer = key(DEMO_VENUE, BOOKINGS_WRITE)
     refused = listing(writer["key"])
@@ -142,7 +181,9 @@ def test_keys_of_other_venues_revoked_or_without_the_scope(system, api, availabi
     assert listing(revoked["key"]).status_code == 200
     system.manage("gateway", "revoke-api-key", revoked["id"])
     assert (listing(revoked["key"]).status_code, listing(revoked["key"]).json()) == (
-        401, {"detail": "Invalid or expired token"})
+        401,
+        {"detail": "Invalid or expired token"},
+    )
 
 
 # --- 2.8 CancellationReasons --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 503 with Retry-After in well under a second once the breaker opens, availability keeps working, and
 bookings work again by themselves when the service returns. Answers are gzipped for clients that ask.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -25,16 +26,24 @@ EMAIL = "resilient@example.com"
 @pytest.fixture(scope="module")
 def resilient_system(tmp_path_factory):
     # One gateway process, so one breaker per upstream to watch (each gunicorn process keeps its own).
-    with running_system(tmp_path_factory, "resilience", WEB_CONCURRENCY="1",
-                        GATEWAY_BREAKER_FAILURES=str(FAILURES), GATEWAY_BREAKER_RESET_SECONDS=str(RESET_SECONDS),
-                        GATEWAY_BOOKING_READ_TIMEOUT=str(BOOKING_READ_TIMEOUT)) as system:
+    with running_system(
+        tmp_path_factory,
+        "resilience",
+        WEB_CONCURRENCY="1",
+        GATEWAY_BREAKER_FAILURES=str(FAILURES),
+        GATEWAY_BREAKER_RESET_SECONDS=str(RESET_SECONDS),
+        GATEWAY_BOOKING_READ_TIMEOUT=str(BOOKING_READ_TIMEOUT),
+    ) as system:
         yield system
 
 
 @pytest.fixture(scope="module")
 def reference(resilient_system):
-    created = requests.post(f"{resilient_system.gateway_url}/api/v1/bookings", timeout=10,
-                            json=booking_body(future_date(6), "19:00", 2, email=EMAIL))
+    created = requests.post(
+        f"{resilient_system.gateway_url}/api/v1/bookings",
+        timeout=10,
+        json=booking_body(future_date(6), "19:00", 2, email=EMAIL),
+    )
     assert created.status_code == 201, created.text
     return created.json()["reference"]
 
@@ -50,8 +59,11 @@ def _look_up(system, reference: str) -> requests.Response:
 
 
 def _search(system) -> requests.Response:
-    return requests.get(f"{system.gateway_url}/api/v1/venues/{VENUE}/availability", timeout=10,
-                        params={"date": future_date(6), "party_size": 2})
+    return requests.get(
+        f"{system.gateway_url}/api/v1/venues/{VENUE}/availability",
+        timeout=10,
+        params={"date": future_date(6), "party_size": 2},
+    )
 
 
 def _assert_refused_by_the_open_breaker(system, reference: str) -> list[float]:
@@ -73,8 +85,9 @@ def _recovers(system, reference: str) -> float:
 
 
 def _wait_forwarding(system, reference: str) -> None:
-    wait_until(lambda: _look_up(system, reference).status_code == 200, RESET_SECONDS + 5, 0.05,
-               "bookings through the gateway")
+    wait_until(
+        lambda: _look_up(system, reference).status_code == 200, RESET_SECONDS + 5, 0.05, "bookings through the gateway"
+    )
 
 
 def _breaker_log(system) -> list[tuple[str, str]]:
@@ -87,7 +100,8 @@ def _breaker_log(system) -> list[tuple[str, str]]:
 
 
 def test_a_stopped_booking_service_gets_fast_503s_once_the_breaker_opens_and_comes_back_by_itself(
-        resilient_system, reference):
+    resilient_system, reference
+):
     system = resilient_system
     _wait_forwarding(system, reference)
     system.stop("booking")
@@ -124,8 +138,10 @@ def test_a_hung_booking_service_costs_its_read_timeout_only_until_the_breaker_op
     finally:
         system.send_signal("booking", signal.SIGCONT)
     recovery = _recovers(system, reference)
-    print(f"\nhung: timed-out answers {', '.join(f'{s:.2f}' for _, s in timed_out)} s; "
-          f"open-breaker answers max {max(timings) * 1000:.1f} ms; recovered {recovery:.2f} s after ready")
+    print(
+        f"\nhung: timed-out answers {', '.join(f'{s:.2f}' for _, s in timed_out)} s; "
+        f"open-breaker answers max {max(timings) * 1000:.1f} ms; recovered {recovery:.2f} s after ready"
+    )
     assert recovery < RECOVERS_WITHIN
 
 
@@ -147,7 +163,8 @@ def test_large_answers_are_gzipped_for_clients_that_ask_and_identical_once_decod
 
 def test_small_answers_and_errors_are_not_compressed(resilient_system):
     for path in ("/healthz", "/api/v1/bookings/NOSUCH1?email=a@example.com"):
-        answer = requests.get(f"{resilient_system.gateway_url}{path}", headers={"Accept-Encoding": "gzip"},
-                              timeout=10, stream=True)
+        answer = requests.get(
+            f"{resilient_system.gateway_url}{path}", headers={"Accept-Encoding": "gzip"}, timeout=10, stream=True
+        )
         assert "Content-Encoding" not in answer.headers
         assert json.loads(answer.raw.read(decode_content=False))

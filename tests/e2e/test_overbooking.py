@@ -1,4 +1,5 @@
-"""DESIGN guarantee 1 through the whole stack: concurrent bookings never exceed a slot's capacity."""
+"""guarantee 1 of docs/architecture.md through the whole stack: concurrent bookings never exceed a slot's capacity."""
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
@@ -16,8 +17,9 @@ def _book_concurrently(url: str, bodies: list[dict]) -> list[requests.Response]:
 def test_two_bookings_for_the_last_place_exactly_one_wins(system):
     day, at = future_date(7), "20:00"
     set_slot_capacity(system, day, at, 2)
-    results = _book_concurrently(system.gateway_url, [booking_body(day, at, 2, email=f"last{i}@example.com")
-                                                      for i in range(2)])
+    results = _book_concurrently(
+        system.gateway_url, [booking_body(day, at, 2, email=f"last{i}@example.com") for i in range(2)]
+    )
     statuses = sorted(r.status_code for r in results)
     assert statuses == [201, 409], [r.text for r in results]
     loser = next(r for r in results if r.status_code == 409)
@@ -28,8 +30,9 @@ def test_two_bookings_for_the_last_place_exactly_one_wins(system):
 def test_a_crowd_never_overbooks_a_slot(system):
     day, at = future_date(8), "20:30"
     set_slot_capacity(system, day, at, 7)
-    results = _book_concurrently(system.gateway_url, [booking_body(day, at, 2, email=f"crowd{i}@example.com")
-                                                      for i in range(12)])
+    results = _book_concurrently(
+        system.gateway_url, [booking_body(day, at, 2, email=f"crowd{i}@example.com") for i in range(12)]
+    )
     created = [r for r in results if r.status_code == 201]
     refused = [r for r in results if r.status_code == 409]
     assert len(created) == 3 and len(refused) == 9, [r.status_code for r in results]

@@ -1,5 +1,6 @@
 """Guarantee 2 with the broker gone: bookings made while Redis is stopped all succeed, and
 once it is back every one of them gets exactly one e-mail and one audit row."""
+
 from __future__ import annotations
 
 import subprocess
@@ -32,10 +33,25 @@ class RedisServer:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self) -> None:
-        self.process = subprocess.Popen(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
-                                         "--appendonly", "yes", "--appendfsync", "always", "--save", "",
-                                         "--dir", str(self.directory)],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--save",
+                "",
+                "--dir",
+                str(self.directory),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         client = redis.Redis.from_url(self.url)
         wait_until(lambda: _answers(client), 10, message="redis-server to answer")
 
@@ -92,10 +108,14 @@ def test_bookings_made_while_redis_is_down_each_get_one_email_and_one_audit_row(
     # error" inside kombu); in production its supervisor starts it again, and so does this test.
     if restarted := system.restart_exited():
         print(f"\nrestarted after the outage, as a supervisor would: {restarted}")
-    wait_until(lambda: sorted(_references_in_mail(system)) == sorted(references), 90, 0.5,
-               message="one e-mail per booking")
-    wait_until(lambda: count_rows(system, "notification", "audit_log", "action = 'booking.created'") == BOOKINGS,
-               60, message="one audit row per booking")
+    wait_until(
+        lambda: sorted(_references_in_mail(system)) == sorted(references), 90, 0.5, message="one e-mail per booking"
+    )
+    wait_until(
+        lambda: count_rows(system, "notification", "audit_log", "action = 'booking.created'") == BOOKINGS,
+        60,
+        message="one audit row per booking",
+    )
     assert count_rows(system, "notification", "email_log", "status = 'sent'") == BOOKINGS
     assert made_in < 30, f"{BOOKINGS} bookings took {made_in:.1f}s with the broker down"
     print(f"\n{BOOKINGS} bookings with Redis down: {made_in:.1f}s")

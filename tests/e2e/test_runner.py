@@ -1,4 +1,5 @@
 """`make run`'s runner: migrates, seeds, starts every Procfile process under honcho, stops them all."""
+
 from __future__ import annotations
 
 import os
@@ -20,12 +21,19 @@ def test_runner_brings_everything_up_and_takes_it_down(tmp_path):
     backend = make_backend(tmp_path / "var")
     env = {**os.environ, **system_env(backend)}
     env.pop("TESSERA_ENV")  # the runner must choose development mode by itself
-    runner = subprocess.Popen([sys.executable, "-m", "runner"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, start_new_session=True)
+    runner = subprocess.Popen(
+        [sys.executable, "-m", "runner"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     gateway = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
     output: list[str] = []  # drained as it comes, so no process ever blocks on a full pipe
-    threading.Thread(target=lambda: output.extend(line.decode(errors="replace") for line in runner.stdout),
-                     daemon=True).start()
+    threading.Thread(
+        target=lambda: output.extend(line.decode(errors="replace") for line in runner.stdout), daemon=True
+    ).start()
     children = []
     try:
         started = time.monotonic()
@@ -40,10 +48,19 @@ def test_runner_brings_everything_up_and_takes_it_down(tmp_path):
         assert time.monotonic() - started < 60
 
         day = future_date(2)
-        search = requests.get(f"{gateway}/api/v1/venues/{VENUE}/availability",
-                              params={"date": day, "party_size": 2}, timeout=5)
-        assert [s["time"] for s in search.json()["slots"]] == ["12:00", "12:30", "13:00", "13:30",
-                                                               "19:00", "19:30", "20:00", "20:30"]
+        search = requests.get(
+            f"{gateway}/api/v1/venues/{VENUE}/availability", params={"date": day, "party_size": 2}, timeout=5
+        )
+        assert [s["time"] for s in search.json()["slots"]] == [
+            "12:00",
+            "12:30",
+            "13:00",
+            "13:30",
+            "19:00",
+            "19:30",
+            "20:00",
+            "20:30",
+        ]
         booked = requests.post(f"{gateway}/api/v1/bookings", json=booking_body(day, "19:00", 2), timeout=10)
         assert booked.status_code == 201
         wait_until(lambda: any((backend.var_dir / "mail").glob("*.eml")), 15, message="the confirmation e-mail")
@@ -60,5 +77,5 @@ def test_runner_brings_everything_up_and_takes_it_down(tmp_path):
         runner.send_signal(signal.SIGTERM)
         runner.wait(30)
         backend.close()
-    gone, alive = psutil.wait_procs(children, timeout=20)
+    _gone, alive = psutil.wait_procs(children, timeout=20)
     assert not alive, [p.cmdline() for p in alive]

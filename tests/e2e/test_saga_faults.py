@@ -5,6 +5,7 @@ point, TESSERA_FAULTS, makes the process exit as if killed):
 - after the commit, before the confirm: the booking stands and its hold ends confirmed;
 - after the confirm, before the response: a retry with the same key gets the original booking.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -44,9 +45,11 @@ def _one(system, service: str, query: str, **params):
 
 def _age_held_holds(system, at: str) -> None:
     """As if the holds' TTL had passed (the demo venue's is 5 minutes)."""
-    statement = text("UPDATE holds SET expires_at = '2000-01-01 00:00:00' WHERE status = 'held' AND slot_id = "
-                     "(SELECT s.id FROM slots s JOIN venues v ON v.id = s.venue_id WHERE v.slug = 'TheHungryUnicorn' "
-                     "AND s.local_date = :day AND s.local_time = :at)")
+    statement = text(
+        "UPDATE holds SET expires_at = '2000-01-01 00:00:00' WHERE status = 'held' AND slot_id = "
+        "(SELECT s.id FROM slots s JOIN venues v ON v.id = s.venue_id WHERE v.slug = 'TheHungryUnicorn' "
+        "AND s.local_date = :day AND s.local_time = :at)"
+    )
     statement = statement.bindparams(bindparam("day", type_=Date()), bindparam("at", type_=Time()))
     engine = system.backend.engine("availability")
     try:
@@ -83,11 +86,18 @@ def test_death_between_hold_and_commit_leaves_no_booking_and_the_capacity_return
 
 
 def test_death_between_commit_and_confirm_keeps_the_booking_and_confirms_its_hold(system, gateway):
-    body, key = booking_body(DAY, "12:30", 2, email="died-after-commit@example.com"), {"Idempotency-Key": "fault-commit"}
+    body, key = (
+        booking_body(DAY, "12:30", 2, email="died-after-commit@example.com"),
+        {"Idempotency-Key": "fault-commit"},
+    )
     with booking_service_crashing_at(system, "booking.after_commit"):
         assert gateway.post("/api/v1/bookings", json=body, headers=key).status_code == 503
-    reference, hold_id = _one(system, "booking", "SELECT b.reference, b.hold_id FROM bookings b JOIN customers c "
-                                                 "ON c.id = b.customer_id WHERE c.email = 'died-after-commit@example.com'")
+    reference, hold_id = _one(
+        system,
+        "booking",
+        "SELECT b.reference, b.hold_id FROM bookings b JOIN customers c "
+        "ON c.id = b.customer_id WHERE c.email = 'died-after-commit@example.com'",
+    )
     assert _one(system, "availability", "SELECT status FROM holds WHERE id = :id", id=hold_id)[0] == "held"
     assert _job(system, "booking", "reconcile")["commands_done"] >= 1
     assert _one(system, "availability", "SELECT status FROM holds WHERE id = :id", id=hold_id)[0] == "confirmed"
@@ -96,16 +106,30 @@ def test_death_between_commit_and_confirm_keeps_the_booking_and_confirms_its_hol
 
 
 def test_death_before_the_response_is_answered_by_the_retry(system, gateway):
-    body, key = booking_body(DAY, "13:00", 2, email="died-before-answer@example.com"), {"Idempotency-Key": "fault-answer"}
+    body, key = (
+        booking_body(DAY, "13:00", 2, email="died-before-answer@example.com"),
+        {"Idempotency-Key": "fault-answer"},
+    )
     with booking_service_crashing_at(system, "booking.before_response"):
         assert gateway.post("/api/v1/bookings", json=body, headers=key).status_code == 503
-    reference, hold_id = _one(system, "booking", "SELECT b.reference, b.hold_id FROM bookings b JOIN customers c "
-                                                 "ON c.id = b.customer_id WHERE c.email = 'died-before-answer@example.com'")
+    reference, hold_id = _one(
+        system,
+        "booking",
+        "SELECT b.reference, b.hold_id FROM bookings b JOIN customers c "
+        "ON c.id = b.customer_id WHERE c.email = 'died-before-answer@example.com'",
+    )
     assert _one(system, "availability", "SELECT status FROM holds WHERE id = :id", id=hold_id)[0] == "confirmed"
     retry = gateway.post("/api/v1/bookings", json=body, headers=key)
     assert retry.status_code == 201 and retry.json()["reference"] == reference
-    assert count_rows(system, "booking", "customers c JOIN bookings b ON b.customer_id = c.id",
-                      "c.email = 'died-before-answer@example.com'") == 1
+    assert (
+        count_rows(
+            system,
+            "booking",
+            "customers c JOIN bookings b ON b.customer_id = c.id",
+            "c.email = 'died-before-answer@example.com'",
+        )
+        == 1
+    )
 
 
 def test_crash_points_are_refused_outside_the_test_environment(monkeypatch):

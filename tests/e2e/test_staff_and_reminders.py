@@ -1,4 +1,5 @@
 """Staff views of bookings (listing, lookup without e-mail, outcomes) and reminder e-mails."""
+
 from __future__ import annotations
 
 import uuid
@@ -46,8 +47,11 @@ def test_staff_list_bookings_by_filter_page_by_page(gateway, booking_api):
     booking_api("POST", f"/v1/bookings/{made[0]}/cancel", json={"reason_id": 3})
     seen, cursor = [], None
     while True:
-        page = booking_api("GET", "/v1/bookings", params={"email": "regular@example.com", "limit": 2,
-                                                          **({"cursor": cursor} if cursor else {})}).json()
+        page = booking_api(
+            "GET",
+            "/v1/bookings",
+            params={"email": "regular@example.com", "limit": 2, **({"cursor": cursor} if cursor else {})},
+        ).json()
         seen += [item["reference"] for item in page["items"]]
         cursor = page["next_cursor"]
         if not cursor:
@@ -64,8 +68,12 @@ def test_staff_record_outcomes_only_once_a_booking_has_started(system, gateway, 
     early = _book(gateway, future_date(15), "13:30", "outcome@example.com")
     refused = booking_api("POST", f"/v1/bookings/{early['reference']}/no-show")
     assert refused.status_code == 409 and refused.json()["error"]["code"] == "booking_not_started"
-    _sql(system, "UPDATE bookings SET starts_at = :past WHERE reference = :ref",
-         past=datetime.utcnow() - timedelta(hours=1), ref=early["reference"])
+    _sql(
+        system,
+        "UPDATE bookings SET starts_at = :past WHERE reference = :ref",
+        past=datetime.utcnow() - timedelta(hours=1),
+        ref=early["reference"],
+    )
     done = booking_api("POST", f"/v1/bookings/{early['reference']}/complete")
     assert done.status_code == 200 and done.json()["status"] == "completed"
     late = booking_api("POST", f"/v1/bookings/{early['reference']}/cancel", json={"reason_id": 1})
@@ -77,8 +85,11 @@ def _instant(value) -> datetime:
 
 
 def _reminder_mails(system, reference: str) -> list:
-    return [path for path in (system.backend.var_dir / "mail").glob("*.eml")
-            if f"See you soon at The Hungry Unicorn ({reference})".encode() in path.read_bytes()]
+    return [
+        path
+        for path in (system.backend.var_dir / "mail").glob("*.eml")
+        if f"See you soon at The Hungry Unicorn ({reference})".encode() in path.read_bytes()
+    ]
 
 
 def test_one_reminder_is_sent_when_due_none_after_cancel_and_a_move_re_times_it(system, gateway, booking_api):
@@ -88,25 +99,44 @@ def test_one_reminder_is_sent_when_due_none_after_cancel_and_a_move_re_times_it(
     booking_api("POST", f"/v1/bookings/{dropped['reference']}/cancel", json={"reason_id": 2})
     booking_api("PATCH", f"/v1/bookings/{moved['reference']}", json={"date": future_date(17)})
 
-    due = {row.reference: (_instant(row.due_at), _instant(row.starts_at)) for row in _sql(
-        system, "SELECT b.reference, r.due_at, b.starts_at FROM reminders r JOIN bookings b ON b.id = r.booking_id "
-                "WHERE b.reference IN (:a, :b, :c)", a=kept["reference"], b=dropped["reference"],
-        c=moved["reference"])}
+    due = {
+        row.reference: (_instant(row.due_at), _instant(row.starts_at))
+        for row in _sql(
+            system,
+            "SELECT b.reference, r.due_at, b.starts_at FROM reminders r JOIN bookings b ON b.id = r.booking_id "
+            "WHERE b.reference IN (:a, :b, :c)",
+            a=kept["reference"],
+            b=dropped["reference"],
+            c=moved["reference"],
+        )
+    }
     assert set(due) == {kept["reference"], moved["reference"]}
     assert all(due_at == starts_at - timedelta(days=1) for due_at, starts_at in due.values())
     assert due[moved["reference"]][1].date().isoformat() == future_date(17)
 
-    _sql(system, "UPDATE reminders SET due_at = :past WHERE booking_id IN "
-                 "(SELECT id FROM bookings WHERE reference IN (:a, :b))",
-         past=datetime.utcnow() - timedelta(minutes=1), a=kept["reference"], b=dropped["reference"])
+    _sql(
+        system,
+        "UPDATE reminders SET due_at = :past WHERE booking_id IN (SELECT id FROM bookings WHERE reference IN (:a, :b))",
+        past=datetime.utcnow() - timedelta(minutes=1),
+        a=kept["reference"],
+        b=dropped["reference"],
+    )
     first = booking_api("POST", "/internal/jobs/send-reminders").json()["result"]
     second = booking_api("POST", "/internal/jobs/send-reminders").json()["result"]
     assert first["sent"] >= 1 and second["sent"] == 0  # beat may have sent it first; never twice
     wait_until(lambda: _reminder_mails(system, kept["reference"]), 15, message="the reminder e-mail")
     assert len(_reminder_mails(system, kept["reference"])) == 1
     assert _reminder_mails(system, dropped["reference"]) == []
-    assert count_rows(system, "booking", "outbox_events e JOIN bookings b ON b.id = e.aggregate_id",
-                      "b.reference = :ref AND e.event_type = 'booking.reminder_due'", ref=kept["reference"]) == 1
+    assert (
+        count_rows(
+            system,
+            "booking",
+            "outbox_events e JOIN bookings b ON b.id = e.aggregate_id",
+            "b.reference = :ref AND e.event_type = 'booking.reminder_due'",
+            ref=kept["reference"],
+        )
+        == 1
+    )
 
 
 def test_staff_search_bookings_by_reference_name_or_email(gateway, booking_api):
@@ -150,12 +180,22 @@ def test_staff_book_a_walk_in_into_the_slot_that_has_started_and_the_audit_names
     refused = gateway.post("/api/v1/bookings", json=body)
     assert refused.status_code == 422 and refused.json()["error"]["code"] == "slot_not_bookable"
     email = f"host-{uuid.uuid4().hex[:6]}@example.com"
-    system.manage("gateway", "create-staff", "--email", email, "--venue", slug, "--role", "staff",
-                  TESSERA_STAFF_PASSWORD=STAFF_PASSWORD)
+    system.manage(
+        "gateway",
+        "create-staff",
+        "--email",
+        email,
+        "--venue",
+        slug,
+        "--role",
+        "staff",
+        TESSERA_STAFF_PASSWORD=STAFF_PASSWORD,
+    )
     token = gateway.post("/api/v1/auth/login", json={"email": email, "password": STAFF_PASSWORD}).json()["access_token"]
     staff = {"Authorization": f"Bearer {token}"}
-    walk_in = gateway.post("/api/v1/bookings", headers=staff,
-                           json={**body, "channel": "walk_in", "customer": {"first_name": "Walk-in"}})
+    walk_in = gateway.post(
+        "/api/v1/bookings", headers=staff, json={**body, "channel": "walk_in", "customer": {"first_name": "Walk-in"}}
+    )
     assert walk_in.status_code == 201, walk_in.text
     reference = walk_in.json()["reference"]
 

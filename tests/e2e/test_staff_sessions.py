@@ -1,5 +1,6 @@
 """Staff sessions: a refresh token is rotated on use, a replayed one revokes its whole family,
 logout revokes, an expired one is refused."""
+
 from __future__ import annotations
 
 import uuid
@@ -25,8 +26,9 @@ def _refresh(gateway, token: str):
 
 
 def _can_read_audit(gateway, access_token: str) -> bool:
-    response = gateway.get("/api/v1/audit", params={"venue": VENUE, "limit": 1},
-                           headers={"Authorization": f"Bearer {access_token}"})
+    response = gateway.get(
+        "/api/v1/audit", params={"venue": VENUE, "limit": 1}, headers={"Authorization": f"Bearer {access_token}"}
+    )
     return response.status_code == 200
 
 
@@ -56,8 +58,13 @@ def test_an_expired_or_unknown_refresh_token_is_refused_and_bad_bodies_are_422(s
     engine = system.backend.engine("gateway")
     try:
         with engine.begin() as conn:  # test set-up: let this account's session run out
-            conn.execute(text("UPDATE refresh_tokens SET expires_at = '2000-01-01 00:00:00' "
-                              "WHERE user_id = (SELECT id FROM staff_users WHERE email = :email)"), {"email": email})
+            conn.execute(
+                text(
+                    "UPDATE refresh_tokens SET expires_at = '2000-01-01 00:00:00' "
+                    "WHERE user_id = (SELECT id FROM staff_users WHERE email = :email)"
+                ),
+                {"email": email},
+            )
     finally:
         engine.dispose()
     assert _refresh(gateway, tokens["refresh_token"]).status_code == 401
@@ -73,8 +80,11 @@ def test_an_access_token_says_whose_it_is(system, gateway):
     assert me.status_code == 200, me.text
     assert (me.json()["email"], me.json()["admin"], me.json()["roles"]) == (email, False, {VENUE: "staff"})
     assert me.headers["Cache-Control"] == "no-store"
-    for headers in ({}, {"Authorization": "Bearer not-a-token"},
-                    {"Authorization": f"Bearer {tokens['refresh_token']}"}):
+    for headers in (
+        {},
+        {"Authorization": "Bearer not-a-token"},
+        {"Authorization": f"Bearer {tokens['refresh_token']}"},
+    ):
         refused = gateway.get("/api/v1/auth/me", headers=headers)
         assert (refused.status_code, refused.json()["error"]["code"]) == (401, "authentication_required")
 

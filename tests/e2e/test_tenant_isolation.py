@@ -5,6 +5,7 @@ audit rows answers 404 to A's credentials, through the gateway and also when the
 identity reaches the service directly (the services enforce it themselves), and changes
 nothing. B's own staff get through on the same routes, so the 404s are not a broken route.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -27,13 +28,26 @@ def venues(system):
     other = venue_with_a_booking(system, "isolation", DAY, "11:00")
     b_token = staff_token(system, other.slug, "manager")
     gateway = Gateway(system.gateway_url)
-    wait_until(lambda: gateway.get("/api/v1/audit", params={"venue": other.slug, "entity_id": other.reference},
-                                   headers={"Authorization": f"Bearer {b_token}"}).json()["items"],
-               20, 0.2, message="B's audit row")
-    return {"other": other.slug, "reference": other.reference, "email": other.email,
-            "credentials": {"A staff": staff_token(system, VENUE, "manager"),
-                            "A API key": api_key(system, VENUE, *PERMISSIONS)["key"]},
-            "b_token": b_token}
+    wait_until(
+        lambda: gateway.get(
+            "/api/v1/audit",
+            params={"venue": other.slug, "entity_id": other.reference},
+            headers={"Authorization": f"Bearer {b_token}"},
+        ).json()["items"],
+        20,
+        0.2,
+        message="B's audit row",
+    )
+    return {
+        "other": other.slug,
+        "reference": other.reference,
+        "email": other.email,
+        "credentials": {
+            "A staff": staff_token(system, VENUE, "manager"),
+            "A API key": api_key(system, VENUE, *PERMISSIONS)["key"],
+        },
+        "b_token": b_token,
+    }
 
 
 def _routes(other: str, reference: str, email: str) -> list[tuple[str, str, dict]]:
@@ -53,8 +67,11 @@ def _routes(other: str, reference: str, email: str) -> list[tuple[str, str, dict
         ("GET", f"{venue}/slots", {"params": {"from": DAY, "to": DAY}}),
         ("PATCH", f"{venue}/slots/{DAY}/11:00", {"json": {"is_open": False}}),
         ("PATCH", venue, {"json": {"name": "Taken over"}}),
-        ("POST", f"{venue}/opening-rules", {"json": {"weekday": "monday", "first_start": "15:00",
-                                                     "last_start": "16:00", "interval_minutes": 60}}),
+        (
+            "POST",
+            f"{venue}/opening-rules",
+            {"json": {"weekday": "monday", "first_start": "15:00", "last_start": "16:00", "interval_minutes": 60}},
+        ),
         ("PATCH", f"{venue}/opening-rules/1", {"json": {"capacity": 0}}),
         ("DELETE", f"{venue}/opening-rules/1", {}),
         ("POST", f"{venue}/closures", {"json": {"date": DAY}}),
@@ -70,12 +87,17 @@ def _b_state(system, other: str, reference: str) -> tuple:
     engine = system.backend.engine("booking")
     try:
         with engine.connect() as conn:
-            booking = conn.execute(text("SELECT status, party_size, version FROM bookings WHERE reference = :ref"),
-                                   {"ref": reference}).one()
+            booking = conn.execute(
+                text("SELECT status, party_size, version FROM bookings WHERE reference = :ref"), {"ref": reference}
+            ).one()
     finally:
         engine.dispose()
-    slots = requests.get(f"{system.service_urls['availability']}/v1/venues/{other}/slots",
-                         params={"from": DAY, "to": DAY, "limit": 50}, headers=SERVICE_HEADERS, timeout=10).json()
+    slots = requests.get(
+        f"{system.service_urls['availability']}/v1/venues/{other}/slots",
+        params={"from": DAY, "to": DAY, "limit": 50},
+        headers=SERVICE_HEADERS,
+        timeout=10,
+    ).json()
     venue = requests.get(f"{system.service_urls['availability']}/v1/venues/{other}", timeout=10).json()
     rules = requests.get(f"{system.service_urls['availability']}/v1/venues/{other}/opening-rules", timeout=10).json()
     return tuple(booking), slots["items"], venue, rules
@@ -89,8 +111,10 @@ def test_every_route_of_another_venue_is_not_found_and_changes_nothing(system, g
     answers = {}
     for method, path, kwargs in _routes(other, reference, venues["email"]):
         response = gateway.session.request(method, gateway.base_url + path, headers=headers, timeout=10, **kwargs)
-        answers[f"{method} {path} {kwargs.get('params', '')}"] = (response.status_code,
-                                                                  response.json()["error"]["code"])
+        answers[f"{method} {path} {kwargs.get('params', '')}"] = (
+            response.status_code,
+            response.json()["error"]["code"],
+        )
     # The same answers as for things that do not exist at all.
     assert set(answers.values()) <= {(404, "not_found"), (404, "booking_not_found")}, answers
     assert _b_state(system, other, reference) == before
@@ -98,11 +122,13 @@ def test_every_route_of_another_venue_is_not_found_and_changes_nothing(system, g
 
 def test_a_list_without_a_venue_shows_only_the_callers_venues(gateway, venues):
     for credential in venues["credentials"].values():
-        response = gateway.get("/api/v1/bookings", params={"email": venues["email"]},
-                               headers={"Authorization": f"Bearer {credential}"})
+        response = gateway.get(
+            "/api/v1/bookings", params={"email": venues["email"]}, headers={"Authorization": f"Bearer {credential}"}
+        )
         assert response.status_code == 200 and response.json()["items"] == []
-    mine = gateway.get("/api/v1/bookings", params={"email": venues["email"]},
-                       headers={"Authorization": f"Bearer {venues['b_token']}"})
+    mine = gateway.get(
+        "/api/v1/bookings", params={"email": venues["email"]}, headers={"Authorization": f"Bearer {venues['b_token']}"}
+    )
     assert [item["reference"] for item in mine.json()["items"]] == [venues["reference"]]
 
 
@@ -110,12 +136,14 @@ def test_the_venues_own_staff_reach_the_same_routes(gateway, venues):
     """The control: B's manager gets through where A's credentials got 404."""
     other, reference = venues["other"], venues["reference"]
     headers = {"Authorization": f"Bearer {venues['b_token']}"}
-    for method, path, kwargs in [("GET", f"/api/v1/bookings/{reference}", {}),
-                                 ("GET", "/api/v1/bookings", {"params": {"venue": other}}),
-                                 ("GET", f"/api/v1/venues/{other}/slots", {"params": {"from": DAY, "to": DAY}}),
-                                 ("GET", "/api/v1/audit", {"params": {"venue": other}}),
-                                 ("PATCH", f"/api/v1/venues/{other}", {"json": {"name": "Still B"}}),
-                                 ("PATCH", f"/api/v1/bookings/{reference}", {"json": {"special_requests": "Quiet"}})]:
+    for method, path, kwargs in [
+        ("GET", f"/api/v1/bookings/{reference}", {}),
+        ("GET", "/api/v1/bookings", {"params": {"venue": other}}),
+        ("GET", f"/api/v1/venues/{other}/slots", {"params": {"from": DAY, "to": DAY}}),
+        ("GET", "/api/v1/audit", {"params": {"venue": other}}),
+        ("PATCH", f"/api/v1/venues/{other}", {"json": {"name": "Still B"}}),
+        ("PATCH", f"/api/v1/bookings/{reference}", {"json": {"special_requests": "Quiet"}}),
+    ]:
         response = gateway.session.request(method, gateway.base_url + path, headers=headers, timeout=10, **kwargs)
         assert response.status_code == 200, (method, path, response.text)
 
@@ -124,17 +152,20 @@ def test_the_venues_own_staff_reach_the_same_routes(gateway, venues):
 def test_services_refuse_another_venue_even_when_called_directly(system, venues, kind):
     """The services check the signed identity themselves: no gateway bug can open venue B to A."""
     other, reference = venues["other"], venues["reference"]
-    caller = (caller_for_roles("staff", "a-user", admin=False, roles={VENUE: "owner"}) if kind == "staff" else
-              Caller(kind="api_key", subject="a-key", grants={VENUE: frozenset(PERMISSIONS)}))
+    caller = (
+        caller_for_roles("staff", "a-user", admin=False, roles={VENUE: "owner"})
+        if kind == "staff"
+        else Caller(kind="api_key", subject="a-key", grants={VENUE: frozenset(PERMISSIONS)})
+    )
     headers = {**SERVICE_HEADERS, "X-Tessera-Identity": sign_identity(caller, DEV_IDENTITY_SIGNING_KEY)}
     urls = system.service_urls
-    for method, url, kwargs in [("GET", f"{urls['booking']}/v1/bookings/{reference}", {}),
-                                ("POST", f"{urls['booking']}/v1/bookings/{reference}/cancel",
-                                 {"json": {"reason_id": 1}}),
-                                ("GET", f"{urls['booking']}/v1/bookings", {"params": {"venue": other}}),
-                                ("PATCH", f"{urls['availability']}/v1/venues/{other}", {"json": {"name": "X"}}),
-                                ("GET", f"{urls['availability']}/v1/venues/{other}/slots",
-                                 {"params": {"from": DAY, "to": DAY}}),
-                                ("GET", f"{urls['notification']}/v1/audit", {"params": {"venue": other}})]:
+    for method, url, kwargs in [
+        ("GET", f"{urls['booking']}/v1/bookings/{reference}", {}),
+        ("POST", f"{urls['booking']}/v1/bookings/{reference}/cancel", {"json": {"reason_id": 1}}),
+        ("GET", f"{urls['booking']}/v1/bookings", {"params": {"venue": other}}),
+        ("PATCH", f"{urls['availability']}/v1/venues/{other}", {"json": {"name": "X"}}),
+        ("GET", f"{urls['availability']}/v1/venues/{other}/slots", {"params": {"from": DAY, "to": DAY}}),
+        ("GET", f"{urls['notification']}/v1/audit", {"params": {"venue": other}}),
+    ]:
         response = requests.request(method, url, headers=headers, timeout=10, **kwargs)
         assert response.status_code == 404, (method, url, response.text)

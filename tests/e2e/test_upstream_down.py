@@ -1,4 +1,5 @@
 """A stopped booking service gives a fast 503 envelope at the gateway, and recovery is automatic."""
+
 from __future__ import annotations
 
 import time
@@ -21,8 +22,11 @@ def test_booking_service_down_then_back(system, gateway):
     finally:
         system.start("booking")
     system.wait_service("booking")
-    created = wait_until(lambda: (r := gateway.post("/api/v1/bookings", json=body)).status_code == 201 and r, 15,
-                         message="booking to succeed again")
+    created = wait_until(
+        lambda: (r := gateway.post("/api/v1/bookings", json=body)).status_code == 201 and r,
+        15,
+        message="booking to succeed again",
+    )
     assert created.json()["status"] == "confirmed"
 
 

@@ -6,6 +6,7 @@ customer journey's JavaScript stays within its budget.
 Browser journeys run on the embedded backend (`make test`); the app is a client of the API, which
 the rest of the suite tests on both backends.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,9 @@ from tests.support.processes import ROOT
 from tests.support.tenants import venue_with_a_booking
 from tests.support.web_control import Control, serve_control
 
-pytestmark = pytest.mark.skipif(backend_name() != "embedded",
-                                reason="the browser journeys run once, on the embedded backend (make test)")
+pytestmark = pytest.mark.skipif(
+    backend_name() != "embedded", reason="the browser journeys run once, on the embedded backend (make test)"
+)
 
 STAFF_EMAIL = "web-journeys@example.com"
 STAFF_PASSWORD = "a long password for the journeys"
@@ -51,33 +53,55 @@ def built_app():
 @pytest.fixture(scope="module")
 def web_system(tmp_path_factory, built_app):
     with running_system(tmp_path_factory, "web", WEB_DIST_DIR=str(built_app)) as system:
-        system.manage("gateway", "create-staff", "--email", STAFF_EMAIL, "--venue", VENUE, "--role", "manager",
-                      TESSERA_STAFF_PASSWORD=STAFF_PASSWORD)
+        system.manage(
+            "gateway",
+            "create-staff",
+            "--email",
+            STAFF_EMAIL,
+            "--venue",
+            VENUE,
+            "--role",
+            "manager",
+            TESSERA_STAFF_PASSWORD=STAFF_PASSWORD,
+        )
         system.other_date = future_date(3)
         system.other_venue = venue_with_a_booking(system, "web-other", system.other_date)
-        system.manage("gateway", "create-staff", "--email", OTHER_STAFF_EMAIL, "--venue", system.other_venue.slug,
-                      "--role", "manager", TESSERA_STAFF_PASSWORD=STAFF_PASSWORD)
-        system.manage("gateway", "create-staff", "--email", ADMIN_EMAIL, "--admin", TESSERA_STAFF_PASSWORD=STAFF_PASSWORD)
+        system.manage(
+            "gateway",
+            "create-staff",
+            "--email",
+            OTHER_STAFF_EMAIL,
+            "--venue",
+            system.other_venue.slug,
+            "--role",
+            "manager",
+            TESSERA_STAFF_PASSWORD=STAFF_PASSWORD,
+        )
+        system.manage(
+            "gateway", "create-staff", "--email", ADMIN_EMAIL, "--admin", TESSERA_STAFF_PASSWORD=STAFF_PASSWORD
+        )
         yield system
 
 
 def test_customer_and_staff_journeys_in_the_browser(web_system):
     server = serve_control(Control(web_system, VENUE))
     try:
-        result = _run(["npx", "playwright", "test", *os.environ.get("PLAYWRIGHT_ARGS", "").split()],
-                      PLAYWRIGHT_TIMEOUT,
-                      TESSERA_WEB_URL=web_system.gateway_url,
-                      TESSERA_CONTROL_URL=f"http://127.0.0.1:{server.server_address[1]}",
-                      TESSERA_VENUE=VENUE,
-                      TESSERA_STAFF_EMAIL=STAFF_EMAIL,
-                      TESSERA_STAFF_PASSWORD=STAFF_PASSWORD,
-                      TESSERA_OTHER_VENUE=web_system.other_venue.slug,
-                      TESSERA_OTHER_REFERENCE=web_system.other_venue.reference,
-                      TESSERA_OTHER_DATE=web_system.other_date,
-                      TESSERA_OTHER_STAFF_EMAIL=OTHER_STAFF_EMAIL,
-                      TESSERA_ADMIN_EMAIL=ADMIN_EMAIL,
-                      TESSERA_SCREENSHOT_DIR=str(SCREENSHOTS),
-                      FORCE_COLOR="0")
+        result = _run(
+            ["npx", "playwright", "test", *os.environ.get("PLAYWRIGHT_ARGS", "").split()],
+            PLAYWRIGHT_TIMEOUT,
+            TESSERA_WEB_URL=web_system.gateway_url,
+            TESSERA_CONTROL_URL=f"http://127.0.0.1:{server.server_address[1]}",
+            TESSERA_VENUE=VENUE,
+            TESSERA_STAFF_EMAIL=STAFF_EMAIL,
+            TESSERA_STAFF_PASSWORD=STAFF_PASSWORD,
+            TESSERA_OTHER_VENUE=web_system.other_venue.slug,
+            TESSERA_OTHER_REFERENCE=web_system.other_venue.reference,
+            TESSERA_OTHER_DATE=web_system.other_date,
+            TESSERA_OTHER_STAFF_EMAIL=OTHER_STAFF_EMAIL,
+            TESSERA_ADMIN_EMAIL=ADMIN_EMAIL,
+            TESSERA_SCREENSHOT_DIR=str(SCREENSHOTS),
+            FORCE_COLOR="0",
+        )
     finally:
         server.shutdown()
     sys.stdout.write(result.stdout)
@@ -94,7 +118,8 @@ def test_api_types_match_the_live_document(web_system, tmp_path):
     current = (WEB / "src" / "lib" / "api-types.ts").read_text()
     assert generated.read_text() == current, (
         "web/src/lib/api-types.ts is stale: regenerate it with `make web-types` against a running Tessera "
-        "(make run), then fix what no longer type-checks (`cd web && npm run build`).")
+        "(make run), then fix what no longer type-checks (`cd web && npm run build`)."
+    )
 
 
 def test_the_customer_journey_javascript_is_within_budget(built_app):

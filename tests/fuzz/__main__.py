@@ -7,6 +7,7 @@ Tessera (tests/fuzz/harness.py), with its summary; exits non-zero on any failure
 
 Process logs and the JUnit report are kept in a temporary directory when something fails.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,11 +43,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    run = FuzzRun(examples=args.examples, phases=tuple(args.phases.split(",")), seed=args.seed,
-                  workers=args.workers)
+    run = FuzzRun(examples=args.examples, phases=tuple(args.phases.split(",")), seed=args.seed, workers=args.workers)
     root = Path(tempfile.mkdtemp(prefix="tessera-fuzz-"))
-    print(f"starting Tessera and fuzzing its public API ({run.examples} cases per operation and phase)...",
-          flush=True)
+    print(f"starting Tessera and fuzzing its public API ({run.examples} cases per operation and phase)...", flush=True)
     with running_system(TemporaryDirectories(root), "system", **SYSTEM_OVERRIDES) as system:
         result = run_schemathesis(system.gateway_url, admin_token(system), run, root, capture=False)
     if result.returncode == 0:

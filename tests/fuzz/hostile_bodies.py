@@ -3,10 +3,12 @@ bodies hostile in the ways issue 14's review found crashes: a lone UTF-16 surrog
 or a key, unusual but valid Unicode, an integer far outside 64 bits, or a value nested deeper
 than any parser should follow. Every such request must get a documented 4xx, never a 5xx
 (docs/architecture.md, "Bad input")."""
+
 from __future__ import annotations
 
 import sys
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import schemathesis
 from hypothesis import strategies as st

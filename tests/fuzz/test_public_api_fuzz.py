@@ -5,6 +5,7 @@ guard; `make fuzz` runs the long, freshly seeded one.
 It fuzzes a system of its own: the admin token lets it close dates, delete opening rules and
 cancel bookings of the demo venue, which the shared e2e system must keep.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,9 +27,13 @@ def fuzz_system(tmp_path_factory):
 
 @pytest.mark.e2e
 def test_every_operation_answers_as_documented(fuzz_system, tmp_path):
-    result = run_schemathesis(fuzz_system.gateway_url, admin_token(fuzz_system),
-                              # One worker thread: CPython 3.11 can fail building ASTs in two threads at
-                              # once ("AST constructor recursion depth mismatch", inside schemathesis).
-                              FuzzRun(examples=EXAMPLES, seed=SEED, workers=1), tmp_path)
-    summary = result.stdout[result.stdout.rfind("FAILURES"):] if "FAILURES" in result.stdout else result.stdout
+    result = run_schemathesis(
+        fuzz_system.gateway_url,
+        admin_token(fuzz_system),
+        # One worker thread: CPython 3.11 can fail building ASTs in two threads at
+        # once ("AST constructor recursion depth mismatch", inside schemathesis).
+        FuzzRun(examples=EXAMPLES, seed=SEED, workers=1),
+        tmp_path,
+    )
+    summary = result.stdout[result.stdout.rfind("FAILURES") :] if "FAILURES" in result.stdout else result.stdout
     assert result.returncode == 0, summary[-20000:] + result.stderr[-5000:]

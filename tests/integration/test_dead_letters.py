@@ -1,5 +1,6 @@
 """A poison event cannot loop forever: after bounded attempts its task lands in the dead-letter
 table, and an operator re-drives it once the cause is fixed, with exactly one effect."""
+
 from __future__ import annotations
 
 import shutil
@@ -15,8 +16,9 @@ UNKNOWN_ZONE = "Tessera/Atlantis"
 
 
 def _dead_letter(system, event_id: str) -> int:
-    return count_rows(system, "notification", "dead_letters", "event_id = :event_id AND redriven_at IS NULL",
-                      event_id=event_id)
+    return count_rows(
+        system, "notification", "dead_letters", "event_id = :event_id AND redriven_at IS NULL", event_id=event_id
+    )
 
 
 def test_a_poison_event_is_dead_lettered_after_three_attempts_and_redriven_once_fixed(mail_system, smtp_server):
@@ -26,8 +28,16 @@ def test_a_poison_event_is_dead_lettered_after_three_attempts_and_redriven_once_
     append_events(mail_system, [event])
     wait_until(lambda: _dead_letter(mail_system, event["event_id"]), 30, message="the dead letter")
     wait_until(lambda: notification_idle(mail_system), 30, message="no attempt left in flight")
-    assert count_rows(mail_system, "notification", "dead_letters", "event_id = :event_id AND attempts = 3",
-                      event_id=event["event_id"]) == 1
+    assert (
+        count_rows(
+            mail_system,
+            "notification",
+            "dead_letters",
+            "event_id = :event_id AND attempts = 3",
+            event_id=event["event_id"],
+        )
+        == 1
+    )
     listing = mail_system.manage("notification_service", "dead-letters")
     assert event["event_id"] in listing and "ZoneInfoNotFoundError" in listing
     assert smtp_server.count_by_message_id([message_id])[message_id] == 0
@@ -55,16 +65,27 @@ def test_an_event_that_kills_its_worker_is_dead_lettered_not_redelivered_forever
         append_events(mail_system, [event])
         wait_until(lambda: _dead_letter(mail_system, event["event_id"]), 60, message="the dead letter")
         # CONSUMER_MAX_RETRIES=4 in this system: the first delivery and four retries, each killing a process.
-        assert count_rows(mail_system, "notification", "dead_letters", "event_id = :event_id AND attempts = 5 "
-                          "AND reason LIKE 'WorkerLostError%'", event_id=event["event_id"]) == 1
+        assert (
+            count_rows(
+                mail_system,
+                "notification",
+                "dead_letters",
+                "event_id = :event_id AND attempts = 5 AND reason LIKE 'WorkerLostError%'",
+                event_id=event["event_id"],
+            )
+            == 1
+        )
         assert "crash point reached" in mail_system.log("notification-worker")
     finally:
         mail_system.stop("notification-worker")
         mail_system.start("notification-worker")
     assert count_rows(mail_system, "notification", "audit_log", audit_rows, event_id=event["event_id"]) == 0
     mail_system.manage("notification_service", "redrive", "--all")
-    wait_until(lambda: count_rows(mail_system, "notification", "audit_log", audit_rows, event_id=event["event_id"]),
-               30, message="the re-driven audit row")
+    wait_until(
+        lambda: count_rows(mail_system, "notification", "audit_log", audit_rows, event_id=event["event_id"]),
+        30,
+        message="the re-driven audit row",
+    )
     wait_until(lambda: notification_idle(mail_system), 30, message="the re-drive finished")
     assert count_rows(mail_system, "notification", "audit_log", audit_rows, event_id=event["event_id"]) == 1
 
@@ -73,6 +94,14 @@ def test_an_event_of_an_unknown_major_version_is_dead_lettered_with_the_reason(m
     event = {**booking_event(reference="FUTURE1", email="future@example.com", starts_at=SOON), "version": "2.0"}
     append_events(mail_system, [event])
     wait_until(lambda: _dead_letter(mail_system, event["event_id"]), 30, message="the dead letter")
-    assert count_rows(mail_system, "notification", "dead_letters", "event_id = :event_id AND attempts = 1 AND "
-                      "reason LIKE 'UnknownEventVersion%2.0%'", event_id=event["event_id"]) == 1
+    assert (
+        count_rows(
+            mail_system,
+            "notification",
+            "dead_letters",
+            "event_id = :event_id AND attempts = 1 AND reason LIKE 'UnknownEventVersion%2.0%'",
+            event_id=event["event_id"],
+        )
+        == 1
+    )
     assert count_rows(mail_system, "notification", "audit_log", "event_id = :e", e=event["event_id"]) == 0

@@ -1,11 +1,12 @@
 """E-mails over real SMTP: each event's message reaches the server exactly once, counted by
-Message-ID at the server, through duplicate events and a SIGKILLed worker (DESIGN guarantee 2);
+Message-ID at the server, through duplicate events and a SIGKILLed worker (guarantee 2 of docs/architecture.md);
 the local time in the message and its .ics is the booked instant, on a DST-change date too."""
+
 from __future__ import annotations
 
 import os
 import signal
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from icalendar import Calendar
 
@@ -24,30 +25,52 @@ def _confirmation_ids(events) -> list[str]:
 def _wait_delivered(system, smtp_server, message_ids, timeout: float) -> None:
     """Every message at the server, and nothing left that could still send one (no sleep can
     tell a late duplicate from none)."""
-    wait_until(lambda: all(smtp_server.count_by_message_id(message_ids).values()), timeout, 0.2,
-               message=f"{len(message_ids)} messages at the SMTP server")
+    wait_until(
+        lambda: all(smtp_server.count_by_message_id(message_ids).values()),
+        timeout,
+        0.2,
+        message=f"{len(message_ids)} messages at the SMTP server",
+    )
     wait_until(lambda: notification_idle(system), timeout, 0.2, message="every task finished")
 
 
 def test_a_thousand_events_published_twice_give_a_thousand_messages_and_audit_rows(mail_system, smtp_server):
-    events = [booking_event(reference=f"K{i:05d}", email=f"twice{i}@example.com", starts_at=SOON)
-              for i in range(1000)]
+    events = [booking_event(reference=f"K{i:05d}", email=f"twice{i}@example.com", starts_at=SOON) for i in range(1000)]
     append_events(mail_system, events * 2)
     message_ids = _confirmation_ids(events)
     _wait_delivered(mail_system, smtp_server, message_ids, 240)
     counts = smtp_server.count_by_message_id(message_ids)
     assert set(counts.values()) == {1}, {mid: n for mid, n in counts.items() if n != 1}
-    wait_until(lambda: count_rows(mail_system, "notification", "audit_log", "request_id = 'test' AND "
-                                  "CAST(after AS TEXT) LIKE '%twice%@example.com%'") == 1000, 120,
-               message="1,000 audit rows")
-    assert count_rows(mail_system, "notification", "email_log",
-                      "recipient LIKE 'twice%@example.com' AND status = 'sent' AND attempts = 1") == 1000
+    wait_until(
+        lambda: (
+            count_rows(
+                mail_system,
+                "notification",
+                "audit_log",
+                "request_id = 'test' AND CAST(after AS TEXT) LIKE '%twice%@example.com%'",
+            )
+            == 1000
+        ),
+        120,
+        message="1,000 audit rows",
+    )
+    assert (
+        count_rows(
+            mail_system,
+            "notification",
+            "email_log",
+            "recipient LIKE 'twice%@example.com' AND status = 'sent' AND attempts = 1",
+        )
+        == 1000
+    )
 
 
 def test_sigkilled_email_worker_delivers_every_message_once(mail_system, smtp_server):
     kills = int(os.environ.get("TESSERA_EMAIL_KILLS", "1"))  # `make race` kills it ten times
-    events = [booking_event(reference=f"X{i:05d}", email=f"killed{i}@example.com", starts_at=SOON)
-              for i in range(100 + 30 * kills)]
+    events = [
+        booking_event(reference=f"X{i:05d}", email=f"killed{i}@example.com", starts_at=SOON)
+        for i in range(100 + 30 * kills)
+    ]
     message_ids = _confirmation_ids(events)
     mail_system.stop("notification-worker")  # queue the whole batch first, so the kill lands mid-batch
     append_events(mail_system, events)
@@ -55,8 +78,12 @@ def test_sigkilled_email_worker_delivers_every_message_once(mail_system, smtp_se
     try:
         for kill_after in range(40, 40 + 30 * kills, 30):
             mail_system.start("notification-worker")
-            wait_until(lambda: sum(smtp_server.count_by_message_id(message_ids).values()) >= kill_after, 60, 0.005,
-                       message=f"{kill_after} messages before the kill")
+            wait_until(
+                lambda kill_after=kill_after: sum(smtp_server.count_by_message_id(message_ids).values()) >= kill_after,
+                60,
+                0.005,
+                message=f"{kill_after} messages before the kill",
+            )
             mail_system.stop("notification-worker", signal.SIGKILL)  # the worker and its pool processes, mid-send
         assert sum(smtp_server.count_by_message_id(message_ids).values()) < len(events), "finished before the kill"
     finally:
@@ -68,15 +95,26 @@ def test_sigkilled_email_worker_delivers_every_message_once(mail_system, smtp_se
 
 def test_local_time_in_the_message_and_its_invite_is_the_booked_instant_across_dst(mail_system, smtp_server):
     # 28 March 2027, London: clocks go forward at 01:00 GMT. 00:30 UTC is 00:30 GMT; 01:30 UTC is 02:30 BST.
-    before = booking_event(reference="DST0030", email="dst@example.com", starts_at=datetime(2027, 3, 28, 0, 30),
-                           local_date="2027-03-28", local_time="00:30")
-    after = booking_event(reference="DST0230", email="dst@example.com", starts_at=datetime(2027, 3, 28, 1, 30),
-                          local_date="2027-03-28", local_time="02:30")
+    before = booking_event(
+        reference="DST0030",
+        email="dst@example.com",
+        starts_at=datetime(2027, 3, 28, 0, 30),
+        local_date="2027-03-28",
+        local_time="00:30",
+    )
+    after = booking_event(
+        reference="DST0230",
+        email="dst@example.com",
+        starts_at=datetime(2027, 3, 28, 1, 30),
+        local_date="2027-03-28",
+        local_time="02:30",
+    )
     append_events(mail_system, [before, after])
     _wait_delivered(mail_system, smtp_server, _confirmation_ids([before, after]), 30)
 
     for event, wall_clock in ((before, "Sunday 28 March 2027, 00:30 GMT"), (after, "Sunday 28 March 2027, 02:30 BST")):
-        [message] = smtp_server.messages(lambda m: m["Message-ID"] == _confirmation_ids([event])[0])
+        message_id = _confirmation_ids([event])[0]
+        [message] = smtp_server.messages(lambda m, message_id=message_id: m["Message-ID"] == message_id)
         assert wall_clock in message.get_body(("plain",)).get_content()
         assert wall_clock in message.get_body(("html",)).get_content()
         assert "1 Rainbow Row, London" in message.get_body(("plain",)).get_content()
@@ -86,5 +124,5 @@ def test_local_time_in_the_message_and_its_invite_is_the_booked_instant_across_d
         assert str(start.tzinfo) == "Europe/London"
         assert start.strftime("%H:%M") == event["payload"]["after"]["time"]
         booked = datetime.fromisoformat(event["payload"]["after"]["starts_at"].replace("Z", "+00:00"))
-        assert start.astimezone(timezone.utc) == booked
+        assert start.astimezone(UTC) == booked
         assert str(visit["uid"]) == f"{event['aggregate_id']}@tessera.local"

@@ -1,4 +1,5 @@
 """The availability service's hold API on its own: the ledger under races, idempotency, expiry."""
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
@@ -7,8 +8,15 @@ import pytest
 import requests
 from sqlalchemy import text
 
-from tests.conftest import (LEDGER_MISMATCH, SERVICE_TOKEN, VENUE, booking_body, count_rows, future_date,
-                            set_slot_capacity)
+from tests.conftest import (
+    LEDGER_MISMATCH,
+    SERVICE_TOKEN,
+    VENUE,
+    booking_body,
+    count_rows,
+    future_date,
+    set_slot_capacity,
+)
 
 HEADERS = {"X-Service-Token": SERVICE_TOKEN}
 
@@ -18,8 +26,12 @@ def holds(system):
     url = system.service_urls["availability"] + "/internal/holds"
 
     def place(key, day, at, units):
-        return requests.post(url, json={"hold_key": key, "venue": VENUE, "date": day, "time": at, "units": units},
-                             headers=HEADERS, timeout=10)
+        return requests.post(
+            url,
+            json={"hold_key": key, "venue": VENUE, "date": day, "time": at, "units": units},
+            headers=HEADERS,
+            timeout=10,
+        )
 
     def action(hold_id, verb):
         return requests.post(f"{url}/{hold_id}/{verb}", headers=HEADERS, timeout=10)
@@ -74,14 +86,16 @@ def test_release_and_confirm_are_idempotent_and_a_spent_key_stays_spent(system, 
 def _age_hold(system, hold_id: str) -> None:
     engine = system.backend.engine("availability")
     with engine.begin() as conn:
-        conn.execute(text("UPDATE holds SET expires_at = '2000-01-01 00:00:00', status = 'held' WHERE id = :id"),
-                     {"id": hold_id})
+        conn.execute(
+            text("UPDATE holds SET expires_at = '2000-01-01 00:00:00', status = 'held' WHERE id = :id"), {"id": hold_id}
+        )
     engine.dispose()
 
 
 def _run_expiry(system) -> dict:
-    response = requests.post(system.service_urls["availability"] + "/internal/jobs/expire-holds",
-                             headers=HEADERS, timeout=10)
+    response = requests.post(
+        system.service_urls["availability"] + "/internal/jobs/expire-holds", headers=HEADERS, timeout=10
+    )
     assert response.status_code == 200
     return response.json()["result"]
 
@@ -97,13 +111,15 @@ def test_expiry_returns_capacity_of_an_orphan_hold(system, holds):
 
 
 def test_expiry_confirms_instead_of_stealing_a_booked_hold(system, gateway):
-    booking = gateway.post("/api/v1/bookings", json=booking_body(future_date(13), "19:30", 2,
-                                                                  email="lost-confirm@example.com"))
+    booking = gateway.post(
+        "/api/v1/bookings", json=booking_body(future_date(13), "19:30", 2, email="lost-confirm@example.com")
+    )
     assert booking.status_code == 201
     engine = system.backend.engine("booking")
     with engine.connect() as conn:
-        hold_id = conn.execute(text("SELECT hold_id FROM bookings WHERE reference = :r"),
-                               {"r": booking.json()["reference"]}).scalar_one()
+        hold_id = conn.execute(
+            text("SELECT hold_id FROM bookings WHERE reference = :r"), {"r": booking.json()["reference"]}
+        ).scalar_one()
     engine.dispose()
     _age_hold(system, hold_id)  # as if the booking's confirm call had been lost
     _run_expiry(system)

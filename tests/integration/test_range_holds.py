@@ -1,4 +1,5 @@
 """Guarantee 1 for time ranges: a resource is never held beyond its capacity at any instant."""
+
 from __future__ import annotations
 
 import threading
@@ -60,8 +61,11 @@ def test_a_room_type_takes_units_up_to_its_count_at_the_busiest_instant(api):
     assert api.hold_range("dbl-c", VENUE, rooms["id"], _at(5, 15), _at(9, 11), 2).status_code == 201
     full = api.hold_range("dbl-d", VENUE, rooms["id"], _at(6, 15), _at(7, 11), 1)
     assert full.status_code == 409 and full.json()["error"]["details"] == {"remaining": 0}
-    free = api.ok("GET", f"/v1/venues/{VENUE}/resources/{rooms['id']}/availability",
-                  params={"start": _at(9, 12), "end": _at(10, 11)})
+    free = api.ok(
+        "GET",
+        f"/v1/venues/{VENUE}/resources/{rooms['id']}/availability",
+        params={"start": _at(9, 12), "end": _at(10, 11)},
+    )
     assert free["remaining"] == 3
 
 
@@ -119,10 +123,14 @@ def test_postgres_refuses_overlapping_holds_on_a_single_room_even_without_the_lo
     engine = system.backend.engine("availability")
     try:
         with pytest.raises(IntegrityError, match="ex_holds_exclusive_no_overlap"), engine.begin() as conn:
-            conn.execute(text(
-                "INSERT INTO holds (id, hold_key, venue_id, resource_id, starts_at, ends_at, exclusive, units, "
-                "status, expires_at) SELECT 'sneaky', 'sneaky', venue_id, resource_id, starts_at + interval '1 hour', "
-                "ends_at + interval '1 hour', true, 1, 'held', expires_at FROM holds WHERE id = :id"
-            ), {"id": first["id"]})
+            conn.execute(
+                text(
+                    "INSERT INTO holds (id, hold_key, venue_id, resource_id, starts_at, ends_at, exclusive, units, "
+                    "status, expires_at) SELECT 'sneaky', 'sneaky', venue_id, resource_id, "
+                    "starts_at + interval '1 hour', ends_at + interval '1 hour', true, 1, 'held', expires_at "
+                    "FROM holds WHERE id = :id"
+                ),
+                {"id": first["id"]},
+            )
     finally:
         engine.dispose()

@@ -1,7 +1,8 @@
 """A task message cannot vanish with a worker killed between popping it off its queue and
-recording it as unacknowledged (shared/redis_transport.py, DESIGN guarantee 2): the publisher
+recording it as unacknowledged (shared/redis_transport.py, guarantee 2 of docs/architecture.md): the publisher
 has recorded it already, so the restore sweep queues it again after the visibility timeout.
 The chaos suite (bench/chaos.py) lost an audit task that way before."""
+
 from __future__ import annotations
 
 import json

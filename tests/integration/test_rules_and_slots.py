@@ -1,4 +1,5 @@
 """Opening rules, closures and staff changes: slots follow the rules, booked capacity never moves."""
+
 from __future__ import annotations
 
 from datetime import date

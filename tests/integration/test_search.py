@@ -1,4 +1,5 @@
 """Availability search: one day or a calendar, read through the cache, at a bounded SQL cost."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +7,8 @@ from datetime import date
 import pytest
 from sqlalchemy import event
 
-from availability_service.cache import day_key as availability_day_key, generation_key as availability_generation_key
+from availability_service.cache import day_key as availability_day_key
+from availability_service.cache import generation_key as availability_generation_key
 from tests.support.availability import days_ahead
 from tests.support.processes import wait_until
 
@@ -67,10 +69,17 @@ def in_process_search(system, monkeypatch):
     db.init(system.backend.database_urls["availability"])
     redis.init(system.backend.redis_url)
     statements = []
-    event.listen(db.engine, "before_cursor_execute",
-                 lambda conn, cursor, statement, *args: statements.append(statement))
-    yield (lambda first, last: search_days(VENUE, date.fromisoformat(first), date.fromisoformat(last), 2,
-                                           cache_ttl_seconds=30)), statements
+    event.listen(
+        db.engine, "before_cursor_execute", lambda conn, cursor, statement, *args: statements.append(statement)
+    )
+    yield (
+        (
+            lambda first, last: search_days(
+                VENUE, date.fromisoformat(first), date.fromisoformat(last), 2, cache_ttl_seconds=30
+            )
+        ),
+        statements,
+    )
     db.dispose()
 
 
@@ -82,8 +91,7 @@ def _selects(statements) -> int:
     return sum(1 for statement in statements if statement.lstrip().upper().startswith("SELECT"))
 
 
-def test_search_costs_two_queries_on_a_miss_and_none_on_a_hit_however_many_bookings(system, api,
-                                                                                     in_process_search):
+def test_search_costs_two_queries_on_a_miss_and_none_on_a_hit_however_many_bookings(system, api, in_process_search):
     search, statements = in_process_search
     _drop_cached_days(system, 10, 24)
     search(days_ahead(10), days_ahead(24))

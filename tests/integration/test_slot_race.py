@@ -1,5 +1,6 @@
 """Guarantee 1 for slots: 200 hold requests released at once against two availability
 replicas never take more than a slot's capacity, and take all of it."""
+
 from __future__ import annotations
 
 import os

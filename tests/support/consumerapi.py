@@ -1,5 +1,6 @@
 """Calling the ConsumerApi compatibility surface as its existing clients do: form-encoded bodies
 under `/api/ConsumerApi/v1/Restaurant/{restaurant}`."""
+
 from __future__ import annotations
 
 import re
@@ -39,26 +40,47 @@ class ConsumerApi:
         return self.call("PATCH", path, **kwargs)
 
     def search(self, day: str, party_size: int | str = 2, **kwargs) -> requests.Response:
-        return self.post("AvailabilitySearch", data={"VisitDate": day, "PartySize": party_size,
-                                                     "ChannelCode": "ONLINE"}, **kwargs)
+        return self.post(
+            "AvailabilitySearch", data={"VisitDate": day, "PartySize": party_size, "ChannelCode": "ONLINE"}, **kwargs
+        )
 
     def slots(self, day: str, party_size: int = 2) -> dict[str, dict]:
         response = self.search(day, party_size)
         assert response.status_code == 200, response.text
         return {slot["time"]: slot for slot in response.json()["available_slots"]}
 
-    def book(self, day: str, at: str = "19:00:00", party_size: int | str = 2, *, email: str | None = None,
-             expect: int = 200, **fields) -> dict:
-        form = {"VisitDate": day, "VisitTime": at, "PartySize": party_size, "ChannelCode": "ONLINE",
-                "Customer[FirstName]": "Alice", "Customer[Surname]": "Jones", "Customer[Mobile]": "07700900123",
-                **({"Customer[Email]": email} if email else {}), **fields}
+    def book(
+        self,
+        day: str,
+        at: str = "19:00:00",
+        party_size: int | str = 2,
+        *,
+        email: str | None = None,
+        expect: int = 200,
+        **fields,
+    ) -> dict:
+        form = {
+            "VisitDate": day,
+            "VisitTime": at,
+            "PartySize": party_size,
+            "ChannelCode": "ONLINE",
+            "Customer[FirstName]": "Alice",
+            "Customer[Surname]": "Jones",
+            "Customer[Mobile]": "07700900123",
+            **({"Customer[Email]": email} if email else {}),
+            **fields,
+        }
         response = self.post("BookingWithStripeToken", data=form)
         assert response.status_code == expect, response.text
         return response.json()
 
     def cancel(self, reference: str, reason_id: int | str = 1, **overrides) -> requests.Response:
-        form = {"micrositeName": self.restaurant, "bookingReference": reference, "cancellationReasonId": reason_id,
-                **overrides}
+        form = {
+            "micrositeName": self.restaurant,
+            "bookingReference": reference,
+            "cancellationReasonId": reason_id,
+            **overrides,
+        }
         return self.post(f"Booking/{reference}/Cancel", data=form)
 
 
@@ -75,8 +97,10 @@ def missing(*names: str, location: str = "body") -> list[tuple[str, list, None]]
 def emails_for(system, reference: str) -> list:
     """The e-mails (.eml files) whose subject names the booking reference."""
     mail_dir = system.backend.var_dir / "mail"
-    messages = [message_from_bytes(path.read_bytes(), policy=default_policy)
-                for path in (mail_dir.glob("*.eml") if mail_dir.exists() else [])]
+    messages = [
+        message_from_bytes(path.read_bytes(), policy=default_policy)
+        for path in (mail_dir.glob("*.eml") if mail_dir.exists() else [])
+    ]
     return [message for message in messages if reference in message["Subject"]]
 
 
@@ -85,8 +109,14 @@ def event_ids(system, reference: str) -> list[str]:
     engine = system.backend.engine("booking")
     try:
         with engine.connect() as conn:
-            return list(conn.execute(text("SELECT o.event_id FROM outbox_events o JOIN bookings b "
-                                          "ON b.id = o.aggregate_id WHERE b.reference = :r ORDER BY o.id"),
-                                     {"r": reference}).scalars())
+            return list(
+                conn.execute(
+                    text(
+                        "SELECT o.event_id FROM outbox_events o JOIN bookings b "
+                        "ON b.id = o.aggregate_id WHERE b.reference = :r ORDER BY o.id"
+                    ),
+                    {"r": reference},
+                ).scalars()
+            )
     finally:
         engine.dispose()

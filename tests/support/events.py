@@ -1,6 +1,7 @@
 """Booking events built with the booking service's own schema (booking_service/events.py), as its
 outbox writes them, for tests that feed the notification service directly. Tests may import any
 package; the notification service itself never imports the booking service."""
+
 from __future__ import annotations
 
 import uuid
@@ -15,29 +16,64 @@ from shared.events import EventLog, stream_name
 from tests.conftest import VENUE
 
 
-def booking_event(event_type: str = CREATED, *, reference: str, email: str, starts_at: datetime,
-                  tz: str = "Europe/London", local_date: str | None = None, local_time: str = "12:00",
-                  booking_id: str | None = None, version: int = 1, request_id: str = "test") -> dict:
+def booking_event(
+    event_type: str = CREATED,
+    *,
+    reference: str,
+    email: str,
+    starts_at: datetime,
+    tz: str = "Europe/London",
+    local_date: str | None = None,
+    local_time: str = "12:00",
+    booking_id: str | None = None,
+    version: int = 1,
+    request_id: str = "test",
+) -> dict:
     """`starts_at` is the UTC instant (naive or aware); the visit lasts 90 minutes."""
     start = starts_at.replace(tzinfo=None)
     booking_id = booking_id or str(uuid.uuid4())
     now = datetime.utcnow().replace(microsecond=0).isoformat() + "Z"
     booking = {
-        "id": booking_id, "booking_id": booking_id, "version": version, "reference": reference,
+        "id": booking_id,
+        "booking_id": booking_id,
+        "version": version,
+        "reference": reference,
         "status": "cancelled" if event_type == CANCELLED else "confirmed",
-        "venue": VENUE, "venue_name": "The Hungry Unicorn", "venue_address": "1 Rainbow Row, London", "timezone": tz,
-        "date": local_date or start.date().isoformat(), "time": local_time,
-        "starts_at": start.isoformat() + "Z", "ends_at": (start + timedelta(minutes=90)).isoformat() + "Z",
-        "party_size": 2, "special_requests": None, "room_number": None, "is_leave_time_confirmed": False,
-        "channel": "api", "cancellation_reason_id": 1 if event_type == CANCELLED else None,
-        "customer": {"id": 1, "title": None, "first_name": "Ada", "surname": "Lovelace", "email": email,
-                     "mobile": None, "mobile_country_code": None, "phone": None, "phone_country_code": None,
-                     "marketing_email": False, "marketing_sms": False, "venue_marketing_email": False,
-                     "venue_marketing_sms": False},
-        "created_at": now, "updated_at": now,
+        "venue": VENUE,
+        "venue_name": "The Hungry Unicorn",
+        "venue_address": "1 Rainbow Row, London",
+        "timezone": tz,
+        "date": local_date or start.date().isoformat(),
+        "time": local_time,
+        "starts_at": start.isoformat() + "Z",
+        "ends_at": (start + timedelta(minutes=90)).isoformat() + "Z",
+        "party_size": 2,
+        "special_requests": None,
+        "room_number": None,
+        "is_leave_time_confirmed": False,
+        "channel": "api",
+        "cancellation_reason_id": 1 if event_type == CANCELLED else None,
+        "customer": {
+            "id": 1,
+            "title": None,
+            "first_name": "Ada",
+            "surname": "Lovelace",
+            "email": email,
+            "mobile": None,
+            "mobile_country_code": None,
+            "phone": None,
+            "phone_country_code": None,
+            "marketing_email": False,
+            "marketing_sms": False,
+            "venue_marketing_email": False,
+            "venue_marketing_sms": False,
+        },
+        "created_at": now,
+        "updated_at": now,
     }
-    event = make_booking_event(event_type, booking_id, VENUE, None, booking, actor={"type": "test"},
-                               request_id=request_id)
+    event = make_booking_event(
+        event_type, booking_id, VENUE, None, booking, actor={"type": "test"}, request_id=request_id
+    )
     BookingEventSchema().load(event)  # the producer's schema, so these stay the events it writes
     return event
 

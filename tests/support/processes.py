@@ -2,6 +2,7 @@
 
 Each entry runs in its own session (process group) through the shell, exactly as honcho runs it.
 """
+
 from __future__ import annotations
 
 import os
@@ -59,12 +60,21 @@ class System:
         self.processes: dict[str, subprocess.Popen] = {}
         self.launches: dict[str, tuple[str | None, dict[str, str]]] = {}  # name -> (entry, extra env)
         self.gateway_url = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
-        self.service_urls = {"availability": env["AVAILABILITY_URL"], "booking": env["BOOKING_URL"],
-                             "notification": env["NOTIFICATION_URL"]}
+        self.service_urls = {
+            "availability": env["AVAILABILITY_URL"],
+            "booking": env["BOOKING_URL"],
+            "notification": env["NOTIFICATION_URL"],
+        }
 
     def manage(self, service: str, *args: str, **env: str) -> str:
-        result = subprocess.run([sys.executable, "-m", f"{service}.manage", *args], env={**self.env, **env}, cwd=ROOT,
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", f"{service}.manage", *args],
+            env={**self.env, **env},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"{service}.manage {' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
@@ -72,10 +82,16 @@ class System:
     def start(self, name: str, *, entry: str | None = None, **env: str) -> None:
         """Start Procfile `entry` (default: `name`) as `name`, with extra environment, e.g. a
         second replica of a service on another port."""
-        log = open(self.log_dir / f"{name}.log", "ab")
-        self.processes[name] = subprocess.Popen(self.commands[entry or name], shell=True, cwd=ROOT,
-                                                env={**self.env, **env}, stdout=log, stderr=subprocess.STDOUT,
-                                                start_new_session=True)
+        with open(self.log_dir / f"{name}.log", "ab") as log:  # the child keeps its own descriptor
+            self.processes[name] = subprocess.Popen(
+                self.commands[entry or name],
+                shell=True,
+                cwd=ROOT,
+                env={**self.env, **env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         self.launches[name] = (entry, env)
 
     def send_signal(self, name: str, signum: int) -> None:

@@ -1,13 +1,15 @@
 """A request with its target exactly as written: `requests` would normalise `..` and `//` away
 before sending, so a test of what the gateway does with them would test nothing."""
+
 from __future__ import annotations
 
 import http.client
 from urllib.parse import urlsplit
 
 
-def raw_request(base_url: str, method: str, target: str, *, headers: dict[str, str] | None = None,
-                body: bytes | None = None) -> tuple[int, dict[str, str], bytes]:
+def raw_request(
+    base_url: str, method: str, target: str, *, headers: dict[str, str] | None = None, body: bytes | None = None
+) -> tuple[int, dict[str, str], bytes]:
     """(status, headers, body) of one request sent with `target` untouched."""
     parts = urlsplit(base_url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)

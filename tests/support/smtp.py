@@ -5,6 +5,7 @@ mailbox. `data_replies` queues replies to the next messages' end of DATA (e.g. a
 instead of accepting them. The server can be stopped and started again on the same port to
 stage an outage; `controller_options` go to aiosmtpd's Controller (e.g. an authenticator).
 """
+
 from __future__ import annotations
 
 import threading
@@ -48,7 +49,7 @@ class SmtpSink:
             self._received_at.append(time.time())
         return "250 Message accepted for delivery"
 
-    def start(self) -> "SmtpSink":
+    def start(self) -> SmtpSink:
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port, **self.controller_options)
         self._controller.start()
         return self
@@ -65,7 +66,7 @@ class SmtpSink:
     def received(self) -> list[tuple[float, EmailMessage]]:
         """Every accepted message with the time.time() it was accepted at."""
         with self._lock:
-            return list(zip(self._received_at, self._messages))
+            return list(zip(self._received_at, self._messages, strict=False))
 
     def count_by_message_id(self, message_ids) -> Counter:
         """How many times the server accepted each of `message_ids` (absent ones count 0)."""

@@ -1,4 +1,5 @@
 """Setting up a venue of a test's own, with a booking, staff and API keys, through the real APIs."""
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,9 @@ def venue_with_a_booking(system, prefix: str, day: str, at: str = "10:00") -> Ve
     availability = AvailabilityApi(system.service_urls["availability"])
     availability.create_venue(slug)
     availability.open_every_day(slug, "10:00", "12:00", 60, capacity=10)
-    created = Gateway(system.gateway_url).post("/api/v1/bookings",
-                                               json={**booking_body(day, at, 2, email=email), "venue": slug})
+    created = Gateway(system.gateway_url).post(
+        "/api/v1/bookings", json={**booking_body(day, at, 2, email=email), "venue": slug}
+    )
     assert created.status_code == 201, created.text
     return VenueWithBooking(slug, created.json()["reference"], email)
 
@@ -34,8 +36,17 @@ def venue_with_a_booking(system, prefix: str, day: str, at: str = "10:00") -> Ve
 def staff_token(system, venue: str, role: str) -> str:
     """A new staff member with `role` at `venue`, logged in through the gateway: their access token."""
     email = f"{role}-{uuid.uuid4().hex[:8]}@example.com"
-    system.manage("gateway", "create-staff", "--email", email, "--venue", venue, "--role", role,
-                  TESSERA_STAFF_PASSWORD=STAFF_PASSWORD)
+    system.manage(
+        "gateway",
+        "create-staff",
+        "--email",
+        email,
+        "--venue",
+        venue,
+        "--role",
+        role,
+        TESSERA_STAFF_PASSWORD=STAFF_PASSWORD,
+    )
     response = Gateway(system.gateway_url).post("/api/v1/auth/login", json={"email": email, "password": STAFF_PASSWORD})
     assert response.status_code == 200, response.text
     return response.json()["access_token"]
@@ -43,5 +54,14 @@ def staff_token(system, venue: str, role: str) -> str:
 
 def api_key(system, venue: str, *scopes: str) -> dict:
     """A new API key of `venue`: {"id", "key", ...}."""
-    return json.loads(system.manage("gateway", "create-api-key", "--venue", venue, "--name", "test",
-                                    *[arg for scope in scopes for arg in ("--scope", scope)]))
+    return json.loads(
+        system.manage(
+            "gateway",
+            "create-api-key",
+            "--venue",
+            venue,
+            "--name",
+            "test",
+            *[arg for scope in scopes for arg in ("--scope", scope)],
+        )
+    )

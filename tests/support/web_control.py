@@ -9,6 +9,7 @@ link of a booking's latest e-mail, and make an expired link.
     POST /bookings/<reference>/start -> 204 once the booking has started (its start moved an hour back),
                                         so staff may mark it arrived or a no-show
 """
+
 from __future__ import annotations
 
 import email
@@ -87,8 +88,10 @@ class Control:
         engine = self.system.backend.engine("booking")
         try:
             with engine.begin() as conn:
-                moved = conn.execute(text("UPDATE bookings SET starts_at = :past WHERE reference = :reference"),
-                                     {"past": datetime.utcnow() - timedelta(hours=1), "reference": reference})
+                moved = conn.execute(
+                    text("UPDATE bookings SET starts_at = :past WHERE reference = :reference"),
+                    {"past": datetime.utcnow() - timedelta(hours=1), "reference": reference},
+                )
                 if moved.rowcount != 1:
                     raise KeyError(f"no booking {reference}")
         finally:
@@ -113,7 +116,7 @@ def serve_control(control: Control) -> ThreadingHTTPServer:
             else:
                 self._answer(200 if result is not None else 204, result)
 
-        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_POST(self) -> None:
             parts = self.path.strip("/").split("/")
             if len(parts) == 3 and parts[0] == "processes" and parts[2] in ("stop", "start"):
                 name, verb = parts[1], parts[2]
@@ -123,7 +126,7 @@ def serve_control(control: Control) -> ThreadingHTTPServer:
             else:
                 self._answer(404, {"error": "no such control"})
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             parts = self.path.strip("/").split("/")
             if len(parts) == 2 and parts[0] == "links":
                 self._run(lambda: {"url": control.link(parts[1])})

@@ -1,5 +1,6 @@
 """Acceptance 7 of the availability issue: every endpoint is in the service's OpenAPI, with
 the errors it answers and the envelope they come in."""
+
 from __future__ import annotations
 
 import re

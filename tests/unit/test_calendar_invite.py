@@ -1,5 +1,6 @@
 """The .ics of a booking e-mail carries the venue's VTIMEZONE (built once per zone and process)
 and the visit in the venue's wall-clock time; a zone the process does not know is left out."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -8,9 +9,17 @@ from icalendar import Calendar
 
 from notification_service.calendar_invite import booking_invite, venue_timezone
 
-BOOKING = {"booking_id": "b-1", "version": 2, "reference": "ABC2345", "venue_name": "The Hungry Unicorn",
-           "venue_address": "1 High Street", "party_size": 4, "timezone": "Europe/London",
-           "starts_at": "2026-07-01T18:00:00Z", "ends_at": "2026-07-01T19:30:00Z"}
+BOOKING = {
+    "booking_id": "b-1",
+    "version": 2,
+    "reference": "ABC2345",
+    "venue_name": "The Hungry Unicorn",
+    "venue_address": "1 High Street",
+    "party_size": 4,
+    "timezone": "Europe/London",
+    "starts_at": "2026-07-01T18:00:00Z",
+    "ends_at": "2026-07-01T19:30:00Z",
+}
 
 
 def _parse(booking: dict, cancelled: bool = False) -> Calendar:

@@ -1,4 +1,5 @@
 """Venue wall-clock times on DST change days (Europe/London)."""
+
 from datetime import date, datetime, time
 
 from shared.clock import iso_utc, local_to_utc, parse_iso_utc, utc_to_local

@@ -3,6 +3,7 @@ PyYAML reads it and jsonschema checks it against the Compose Specification's own
 (tests/support/compose_spec.json, the compose-spec project's schema as docker-compose 1.29 ships
 it, Apache-2.0). No Docker engine or docker-compose binary is needed; `make compose-check` also
 runs `docker-compose config` where one is installed."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = ROOT / "tests" / "support" / "compose_spec.json"
 
 HTTP_PORTS = {"gateway": 8000, "availability": 8001, "booking": 8002, "notification": 8003}
-WORKERS = {"booking-relay", "booking-worker", "booking-beat", "availability-worker", "availability-beat",
-           "notification-subscriber", "notification-worker"}
+WORKERS = {
+    "booking-relay",
+    "booking-worker",
+    "booking-beat",
+    "availability-worker",
+    "availability-beat",
+    "notification-subscriber",
+    "notification-worker",
+}
 SINGLETONS = {"booking-beat", "availability-beat"}  # a beat scheduled twice runs every job twice
 APP_SERVICES = set(HTTP_PORTS) | WORKERS | {"migrate"}
 INFRA_SERVICES = {"postgres", "redis"}
@@ -37,8 +45,11 @@ def test_the_file_is_valid_against_the_compose_specification(compose):
 
 def test_every_process_of_the_procfile_has_its_service(compose):
     assert set(compose["services"]) == APP_SERVICES | INFRA_SERVICES
-    commands = " ".join(service.get("command", "") for service in compose["services"].values()
-                        if isinstance(service.get("command", ""), str))
+    commands = " ".join(
+        service.get("command", "")
+        for service in compose["services"].values()
+        if isinstance(service.get("command", ""), str)
+    )
     for line in (ROOT / "Procfile").read_text().splitlines():
         module = re.search(r"(?:-A |-m |\s)([a-z_]+\.(?:worker|relay|subscriber|wsgi))\b", line).group(1)
         assert module in commands, f"{module} (Procfile) runs nowhere in the compose stack"

@@ -2,6 +2,7 @@
 OpenAPI 3.0 part, every route of the blueprint documented with the methods it serves, and each
 operation's real answers (the adapter's own code, with the Tessera services' answers stubbed)
 given a status the document lists and a body its schema accepts."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -27,17 +28,46 @@ DOCUMENTED_BASE = "/api/ConsumerApi/v1/Restaurant/{restaurant_name}"
 PATH_VARIABLES = {"<restaurant>": "{restaurant_name}", "<reference>": "{booking_reference}"}
 OWNER_HEADERS = {"Authorization": "Bearer tsk_owner"}
 BOOKING = {
-    "id": "d5d9ba8d-63ad-53e8-8701-742fe83b3a1f", "reference": REFERENCE, "status": "confirmed", "venue": VENUE,
-    "date": DAY, "time": "19:00", "starts_at": f"{DAY}T19:00:00Z", "ends_at": f"{DAY}T20:30:00Z", "party_size": 2,
-    "special_requests": None, "room_number": None, "is_leave_time_confirmed": False, "channel": "ONLINE",
-    "cancellation_reason_id": None, "created_at": "2026-11-21T11:26:48Z", "updated_at": "2026-11-21T11:26:48Z",
-    "customer": {"id": 4, "title": None, "first_name": "Ada", "surname": "Lovelace", "email": "ada@example.com",
-                 "mobile": "+447700900123", "mobile_country_code": None, "phone": None, "phone_country_code": None,
-                 "marketing_email": False, "marketing_sms": False, "venue_marketing_email": False,
-                 "venue_marketing_sms": False},
+    "id": "d5d9ba8d-63ad-53e8-8701-742fe83b3a1f",
+    "reference": REFERENCE,
+    "status": "confirmed",
+    "venue": VENUE,
+    "date": DAY,
+    "time": "19:00",
+    "starts_at": f"{DAY}T19:00:00Z",
+    "ends_at": f"{DAY}T20:30:00Z",
+    "party_size": 2,
+    "special_requests": None,
+    "room_number": None,
+    "is_leave_time_confirmed": False,
+    "channel": "ONLINE",
+    "cancellation_reason_id": None,
+    "created_at": "2026-11-21T11:26:48Z",
+    "updated_at": "2026-11-21T11:26:48Z",
+    "customer": {
+        "id": 4,
+        "title": None,
+        "first_name": "Ada",
+        "surname": "Lovelace",
+        "email": "ada@example.com",
+        "mobile": "+447700900123",
+        "mobile_country_code": None,
+        "phone": None,
+        "phone_country_code": None,
+        "marketing_email": False,
+        "marketing_sms": False,
+        "venue_marketing_email": False,
+        "venue_marketing_sms": False,
+    },
 }
-REASONS = [{"id": 1, "reason": "Customer Request", "description": "Customer requested cancellation",
-            "customer_may_choose": True}]
+REASONS = [
+    {
+        "id": 1,
+        "reason": "Customer Request",
+        "description": "Customer requested cancellation",
+        "customer_may_choose": True,
+    }
+]
 
 
 class FakeTessera:
@@ -54,8 +84,12 @@ class FakeTessera:
         return {"id": 1, "slug": VENUE, "max_party_size": 8, "consumerapi_public_lookup": self.public_lookup}
 
     def day_availability(self, slug, on, party_size):
-        return {"slots": [{"time": at, "starts_at": f"{on.isoformat()}T{at}:00Z", "remaining": 20, "bookable": True}
-                          for at in ("12:00", "19:00", "20:30")]}
+        return {
+            "slots": [
+                {"time": at, "starts_at": f"{on.isoformat()}T{at}:00Z", "remaining": 20, "bookable": True}
+                for at in ("12:00", "19:00", "20:30")
+            ]
+        }
 
     def get_booking(self, caller, reference):
         if reference.upper() != REFERENCE:
@@ -75,14 +109,19 @@ def services(monkeypatch):
     fake = FakeTessera()
     for name in ("get_venue", "day_availability", "get_booking", "change_booking", "cancel_booking"):
         monkeypatch.setattr(tessera, name, getattr(fake, name))
-    monkeypatch.setattr(tessera, "count_bookings", lambda slug, on, status: {"times": [{"time": "19:00",
-                                                                                         "bookings": 2}]})
+    monkeypatch.setattr(
+        tessera, "count_bookings", lambda slug, on, status: {"times": [{"time": "19:00", "bookings": 2}]}
+    )
     monkeypatch.setattr(tessera, "cancellation_reasons", lambda: REASONS)
     monkeypatch.setattr(tessera, "create_booking", lambda caller, body: fake.booking)
-    monkeypatch.setattr(tessera, "list_bookings", lambda caller, params: {"items": [fake.booking],
-                                                                          "next_cursor": None})
-    monkeypatch.setattr(owner, "caller_for_api_key", lambda token: Caller(
-        kind="api_key", subject="owner", grants={VENUE: frozenset({BOOKINGS_READ, BOOKINGS_WRITE})}))
+    monkeypatch.setattr(tessera, "list_bookings", lambda caller, params: {"items": [fake.booking], "next_cursor": None})
+    monkeypatch.setattr(
+        owner,
+        "caller_for_api_key",
+        lambda token: Caller(
+            kind="api_key", subject="owner", grants={VENUE: frozenset({BOOKINGS_READ, BOOKINGS_WRITE})}
+        ),
+    )
     return fake
 
 
@@ -114,17 +153,26 @@ def assert_documented(document: dict, path: str, method: str, response) -> None:
     status = str(response.status_code)
     assert status in responses, (method, path, status, response.get_data(as_text=True))
     schema = _resolve(document, responses[status])["content"][response.mimetype]["schema"]
-    validator = OAS30Validator({**schema, "components": document["components"]},
-                               format_checker=OAS30Validator.FORMAT_CHECKER)
+    validator = OAS30Validator(
+        {**schema, "components": document["components"]}, format_checker=OAS30Validator.FORMAT_CHECKER
+    )
     validator.validate(response.get_json())
 
 
 def test_the_part_alone_is_a_valid_openapi_3_document():
     part = document_part()
-    validate({"openapi": "3.0.3", "info": {"title": "ConsumerApi", "version": "v1"}, "paths": part.paths,
-              "components": part.components, "tags": part.tags})
-    operations = [operation for item in part.paths.values() for method, operation in item.items()
-                  if method != "parameters"]
+    validate(
+        {
+            "openapi": "3.0.3",
+            "info": {"title": "ConsumerApi", "version": "v1"},
+            "paths": part.paths,
+            "components": part.components,
+            "tags": part.tags,
+        }
+    )
+    operations = [
+        operation for item in part.paths.values() for method, operation in item.items() if method != "parameters"
+    ]
     assert len(operations) == 8 and all(operation["tags"] == [TAG] for operation in operations)
 
 
@@ -136,10 +184,16 @@ def test_every_route_of_the_blueprint_is_documented_with_the_methods_it_serves(c
             for variable, name in PATH_VARIABLES.items():
                 path = path.replace(variable, name)
             url = rule.rule.replace("<restaurant>", VENUE).replace("<reference>", REFERENCE)
-            served[path] = {method.lower() for method in rule.methods - {"HEAD", "OPTIONS"}
-                            if client.open(url, method=method).status_code != 405}
-    documented = {path: {method for method in item if method != "parameters"}
-                  for path, item in document["paths"].items() if path.startswith("/api/ConsumerApi/")}
+            served[path] = {
+                method.lower()
+                for method in rule.methods - {"HEAD", "OPTIONS"}
+                if client.open(url, method=method).status_code != 405
+            }
+    documented = {
+        path: {method for method in item if method != "parameters"}
+        for path, item in document["paths"].items()
+        if path.startswith("/api/ConsumerApi/")
+    }
     assert served == documented
     assert len(served) == 7
 
@@ -147,7 +201,10 @@ def test_every_route_of_the_blueprint_is_documented_with_the_methods_it_serves(c
 def test_in_the_public_document_with_its_own_security_scheme(document):
     validate(document)
     assert document["components"]["securitySchemes"][OWNER_TOKEN] == {
-        **document["components"]["securitySchemes"][OWNER_TOKEN], "type": "http", "scheme": "bearer"}
+        **document["components"]["securitySchemes"][OWNER_TOKEN],
+        "type": "http",
+        "scheme": "bearer",
+    }
     assert {"bearerAuth", "apiKey"} <= set(document["components"]["securitySchemes"])  # the gateway's stay
     paths = document["paths"]
     assert paths[DOCUMENTED_BASE + "/Bookings"]["get"]["security"] == [{OWNER_TOKEN: []}]
@@ -164,8 +221,9 @@ def test_the_forms_are_documented_with_their_wire_names_and_limits(document):
     assert form["properties"]["Customer[Email]"] == {"type": "string", "maxLength": 254}
     assert form["properties"]["PartySize"] == {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
     parameters = document["paths"][DOCUMENTED_BASE + "/Bookings"]["get"]["parameters"]
-    defaults = {parameter["name"]: parameter["schema"].get("default") for parameter in parameters
-                if parameter["in"] == "query"}
+    defaults = {
+        parameter["name"]: parameter["schema"].get("default") for parameter in parameters if parameter["in"] == "query"
+    }
     assert defaults == {"status": None, "date_from": None, "date_to": None, "limit": 100, "offset": 0}
 
 
@@ -175,8 +233,11 @@ def test_every_answer_of_every_operation_is_as_documented(client, document, serv
     calls = [
         ("/AvailabilitySearch", "post", {"data": {"VisitDate": DAY, "PartySize": "2", "ChannelCode": "ONLINE"}}),
         ("/AvailabilitySearch", "post", {"data": {"VisitDate": "15/08/2025", "PartySize": "two"}}),
-        ("/BookingWithStripeToken", "post", {"data": {**form, "ChannelCode": "ONLINE",
-                                                      "Customer[Email]": "ada@example.com"}}),
+        (
+            "/BookingWithStripeToken",
+            "post",
+            {"data": {**form, "ChannelCode": "ONLINE", "Customer[Email]": "ada@example.com"}},
+        ),
         ("/BookingWithStripeToken", "post", {"data": {**form, "ChannelCode": "ONLINE", "VisitTime": "19:15"}}),
         ("/Booking/{booking_reference}", "get", {}),
         ("/Booking/{booking_reference}", "patch", {"data": {}}),
@@ -193,24 +254,34 @@ def test_every_answer_of_every_operation_is_as_documented(client, document, serv
     ]
     statuses = []
     for path, method, request in calls:
-        response = client.open(BASE + path.replace("{booking_reference}", REFERENCE), method=method.upper(),
-                               **request)
+        response = client.open(BASE + path.replace("{booking_reference}", REFERENCE), method=method.upper(), **request)
         assert_documented(document, path, method, response)
         statuses.append(response.status_code)
     assert statuses == [200, 422, 200, 400, 200, 200, 200, 200, 401, 400, 200, 200, 400, 200, 422, 200]
     cancelled = client.get(BASE + f"/Booking/{REFERENCE}").get_json()
-    assert cancelled["cancellation_reason"] == {"id": 1, "reason": "Customer Request",
-                                                "description": "Customer requested cancellation"}
+    assert cancelled["cancellation_reason"] == {
+        "id": 1,
+        "reason": "Customer Request",
+        "description": "Customer requested cancellation",
+    }
 
 
-@pytest.mark.parametrize("path, method", [("/Booking/{booking_reference}", "get"),
-                                          ("/Booking/{booking_reference}/Cancel", "post"),
-                                          ("/CancellationReasons", "get")])
+@pytest.mark.parametrize(
+    "path, method",
+    [
+        ("/Booking/{booking_reference}", "get"),
+        ("/Booking/{booking_reference}/Cancel", "post"),
+        ("/CancellationReasons", "get"),
+    ],
+)
 def test_refusals_are_documented_where_they_happen(client, document, services, path, method):
     def call(restaurant: str, reference: str):
         form = {"micrositeName": restaurant, "bookingReference": reference, "cancellationReasonId": "1"}
-        return client.open(f"/api/ConsumerApi/v1/Restaurant/{restaurant}"
-                           f"{path.replace('{booking_reference}', reference)}", method=method.upper(), data=form)
+        return client.open(
+            f"/api/ConsumerApi/v1/Restaurant/{restaurant}{path.replace('{booking_reference}', reference)}",
+            method=method.upper(),
+            data=form,
+        )
 
     unknown = call("NoSuchPlace", "X1")
     assert unknown.status_code == 404

@@ -1,6 +1,7 @@
 """Slot planning across DST changes: no missing, doubled or misplaced slots, in several zones."""
-from datetime import date, datetime, time, timedelta, timezone
-from functools import lru_cache
+
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -33,8 +34,15 @@ MINUTES_PER_DAY = 24 * 60
 
 
 def rule(first: time, last: time, *, weekday=None, on_date=None, interval=30, duration=90, capacity=20):
-    return SimpleNamespace(weekday=weekday, on_date=on_date, first_start=first, last_start=last,
-                           interval_minutes=interval, duration_minutes=duration, capacity=capacity)
+    return SimpleNamespace(
+        weekday=weekday,
+        on_date=on_date,
+        first_start=first,
+        last_start=last,
+        interval_minutes=interval,
+        duration_minutes=duration,
+        capacity=capacity,
+    )
 
 
 def every_day(first: time, last: time, **kwargs) -> list:
@@ -78,7 +86,7 @@ def first_occurrence_utc(naive: datetime, tz: ZoneInfo) -> datetime:
     return naive - offsets(naive, tz)[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def transition_days(tz_name: str) -> tuple[date, ...]:
     """Local dates on which the zone's offset changes (between that midnight and the next)."""
     tz = ZoneInfo(tz_name)
@@ -92,7 +100,7 @@ def transition_days(tz_name: str) -> tuple[date, ...]:
     return tuple(days)
 
 
-@lru_cache(maxsize=None)
+@cache
 def transitions(tz_name: str) -> tuple[tuple[date, time], ...]:
     """Each transition day with the first wall-clock time it skips or repeats."""
     tz = ZoneInfo(tz_name)
@@ -105,6 +113,7 @@ def transitions(tz_name: str) -> tuple[tuple[date, time], ...]:
 
 # Europe/London, the demo venue's zone
 
+
 def test_2027_transition_days_are_the_last_sundays_of_march_and_october():
     assert [day for day in transition_days(LONDON) if day.year == 2027] == [SPRING_FORWARD, FALL_BACK]
     assert SPRING_FORWARD.weekday() == FALL_BACK.weekday() == 6
@@ -112,21 +121,38 @@ def test_2027_transition_days_are_the_last_sundays_of_march_and_october():
 
 def test_spring_forward_skips_the_hour_that_does_not_exist():
     slots = plan_one_day(every_day(time(0, 0), time(3, 30)), SPRING_FORWARD)
-    assert [slot.local_time for slot in slots] == [time(0, 0), time(0, 30), time(2, 0), time(2, 30),
-                                                   time(3, 0), time(3, 30)]
-    assert [slot.starts_at for slot in slots] == [utc(SPRING_FORWARD, 0, 0), utc(SPRING_FORWARD, 0, 30),
-                                                  utc(SPRING_FORWARD, 1, 0), utc(SPRING_FORWARD, 1, 30),
-                                                  utc(SPRING_FORWARD, 2, 0), utc(SPRING_FORWARD, 2, 30)]
+    assert [slot.local_time for slot in slots] == [
+        time(0, 0),
+        time(0, 30),
+        time(2, 0),
+        time(2, 30),
+        time(3, 0),
+        time(3, 30),
+    ]
+    assert [slot.starts_at for slot in slots] == [
+        utc(SPRING_FORWARD, 0, 0),
+        utc(SPRING_FORWARD, 0, 30),
+        utc(SPRING_FORWARD, 1, 0),
+        utc(SPRING_FORWARD, 1, 30),
+        utc(SPRING_FORWARD, 2, 0),
+        utc(SPRING_FORWARD, 2, 30),
+    ]
 
 
 def test_fall_back_plans_the_repeated_hour_once_at_its_first_occurrence():
     slots = plan_one_day(every_day(time(0, 0), time(3, 30)), FALL_BACK)
     assert [slot.local_time for slot in slots] == half_hours(time(0, 0), time(3, 30))
     saturday = FALL_BACK - ONE_DAY
-    assert [slot.starts_at for slot in slots] == [utc(saturday, 23, 0), utc(saturday, 23, 30),
-                                                  utc(FALL_BACK, 0, 0), utc(FALL_BACK, 0, 30),
-                                                  utc(FALL_BACK, 2, 0), utc(FALL_BACK, 2, 30),
-                                                  utc(FALL_BACK, 3, 0), utc(FALL_BACK, 3, 30)]
+    assert [slot.starts_at for slot in slots] == [
+        utc(saturday, 23, 0),
+        utc(saturday, 23, 30),
+        utc(FALL_BACK, 0, 0),
+        utc(FALL_BACK, 0, 30),
+        utc(FALL_BACK, 2, 0),
+        utc(FALL_BACK, 2, 30),
+        utc(FALL_BACK, 3, 0),
+        utc(FALL_BACK, 3, 30),
+    ]
 
 
 def test_slot_length_is_kept_across_the_change():
@@ -174,6 +200,7 @@ def test_demo_venue_hours_around_fall_back():
 
 # shared.clock.local_to_utc
 
+
 def test_local_to_utc_gap_times_do_not_exist():
     for minute in (0, 30, 59):
         assert local_to_utc(SPRING_FORWARD, time(1, minute), LONDON) is None
@@ -197,6 +224,7 @@ def test_local_to_utc_in_other_zones():
 
 
 # Property: any zone, any rules, on and around transition days
+
 
 def test_the_property_test_zones_have_transitions_to_sample():
     for tz_name in ZONES:
@@ -227,12 +255,22 @@ def rules_around(draw, day: date, focus: time):
     focus_minute = minute_of_day(focus)
 
     def draw_rule(weekday: int, first_minute: int, last_minute: int, interval: int):
-        return rule(minutes_to_time(first_minute), minutes_to_time(last_minute), weekday=weekday,
-                    interval=interval, duration=draw(st.sampled_from(DURATIONS)), capacity=draw(st.integers(0, 50)))
+        return rule(
+            minutes_to_time(first_minute),
+            minutes_to_time(last_minute),
+            weekday=weekday,
+            interval=interval,
+            duration=draw(st.sampled_from(DURATIONS)),
+            capacity=draw(st.integers(0, 50)),
+        )
 
     interval = draw(st.sampled_from(INTERVALS))
-    through_focus = draw_rule(day.weekday(), focus_minute - interval * draw(st.integers(0, 4)),
-                              focus_minute + draw(st.integers(0, 240)), interval)
+    through_focus = draw_rule(
+        day.weekday(),
+        focus_minute - interval * draw(st.integers(0, 4)),
+        focus_minute + draw(st.integers(0, 240)),
+        interval,
+    )
     near_focus = st.tuples(st.integers(focus_minute - 240, focus_minute), st.integers(focus_minute, focus_minute + 240))
     anywhere = st.lists(st.integers(0, MINUTES_PER_DAY - 1), min_size=2, max_size=2).map(sorted)
     weekdays = [(day + timedelta(days=shift)).weekday() for shift in (-1, 0, 1)]
@@ -241,7 +279,7 @@ def rules_around(draw, day: date, focus: time):
         first, last = draw(st.one_of(near_focus, anywhere))
         others.append(draw_rule(draw(st.sampled_from(weekdays)), first, last, draw(st.sampled_from(INTERVALS))))
     position = draw(st.integers(0, len(others)))
-    return others[:position] + [through_focus] + others[position:]
+    return [*others[:position], through_focus, *others[position:]]
 
 
 def expected_starts(rules, days) -> dict[tuple[date, time], SimpleNamespace]:
@@ -251,8 +289,11 @@ def expected_starts(rules, days) -> dict[tuple[date, time], SimpleNamespace]:
         for candidate in rules:
             if candidate.weekday != day.weekday():
                 continue
-            for minute in range(minute_of_day(candidate.first_start), minute_of_day(candidate.last_start) + 1,
-                                candidate.interval_minutes):
+            for minute in range(
+                minute_of_day(candidate.first_start),
+                minute_of_day(candidate.last_start) + 1,
+                candidate.interval_minutes,
+            ):
                 wanted.setdefault((day, minutes_to_time(minute)), candidate)
     return wanted
 
@@ -273,7 +314,7 @@ def test_planned_slots_are_exactly_the_existing_wall_clock_times_at_their_first_
     assert len({slot.starts_at for slot in plan.values()}) == len(plan)
     for (local_date, local_time), slot in plan.items():
         naive = datetime.combine(local_date, local_time)
-        back = slot.starts_at.replace(tzinfo=timezone.utc).astimezone(tz)
+        back = slot.starts_at.replace(tzinfo=UTC).astimezone(tz)
         assert (slot.local_date, slot.local_time) == (local_date, local_time)
         assert back.replace(tzinfo=None) == naive
         assert slot.starts_at == first_occurrence_utc(naive, tz)

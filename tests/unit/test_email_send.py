@@ -1,5 +1,6 @@
 """The guarded send against a real SMTP server in this process: how each kind of reply ends up
 in the e-mail log, and that nothing is delivered unless the send was committed first."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -38,8 +39,13 @@ def smtp_server():
 
 
 def _mail(url: str, tmp_path) -> MailSettings:
-    return MailSettings(smtp_url=url, mail_dir=tmp_path / "mail", sender="Tessera <bookings@tessera.local>",
-                        public_url="https://book.example", link_key="k" * 32)
+    return MailSettings(
+        smtp_url=url,
+        mail_dir=tmp_path / "mail",
+        sender="Tessera <bookings@tessera.local>",
+        public_url="https://book.example",
+        link_key="k" * 32,
+    )
 
 
 def _event() -> dict:
@@ -83,8 +89,14 @@ def test_a_refused_message_is_failed_for_good(notification_db, smtp_server, tmp_
 
 
 def test_a_commit_that_fails_leaves_the_server_without_the_message(smtp_server):
-    message = build_message(sender="bookings@tessera.local", recipient="unit@example.com", subject="s", text="t",
-                            html="<p>h</p>", message_id="<commit-fails@tessera.local>")
+    message = build_message(
+        sender="bookings@tessera.local",
+        recipient="unit@example.com",
+        subject="s",
+        text="t",
+        html="<p>h</p>",
+        message_id="<commit-fails@tessera.local>",
+    )
 
     def failing_commit():
         raise RuntimeError("database gone")

@@ -1,4 +1,5 @@
-"""DESIGN guarantee 5 at the framework level: one envelope, no exception text to clients."""
+"""guarantee 5 of docs/architecture.md at the framework level: one envelope, no exception text to clients."""
+
 from flask import Flask
 
 from shared.errors import ApiError
@@ -23,8 +24,10 @@ def _app():
 def test_unexpected_exception_is_a_bare_500_envelope():
     response = _app().test_client().get("/boom", headers={"X-Request-ID": "req-1"})
     assert response.status_code == 500
-    assert response.json == {"error": {"code": "internal_error", "message": "Internal server error.", "details": {}},
-                             "request_id": "req-1"}
+    assert response.json == {
+        "error": {"code": "internal_error", "message": "Internal server error.", "details": {}},
+        "request_id": "req-1",
+    }
     assert b"hunter2" not in response.data and b"Traceback" not in response.data
 
 

@@ -1,6 +1,7 @@
 """Forwarded answers and gzip: the gateway compresses a plain answer for a client that asks, passes
 on one a service already compressed as it is, and never lets a service compress for a client that
 did not ask. A real HTTP server on a free port plays the service."""
+
 from __future__ import annotations
 
 import gzip
@@ -15,8 +16,9 @@ from gateway.breaker import UpstreamBreaker
 from gateway.compression import install_compression
 from gateway.proxy import Upstream
 
-BIG = json.dumps({"slots": [{"time": f"{hour:02d}:00", "remaining": hour, "bookable": True}
-                            for hour in range(24)] * 20}).encode()
+BIG = json.dumps(
+    {"slots": [{"time": f"{hour:02d}:00", "remaining": hour, "bookable": True} for hour in range(24)] * 20}
+).encode()
 
 
 def _service() -> Flask:
@@ -44,9 +46,15 @@ def _service() -> Flask:
 def gateway():
     server = make_server("127.0.0.1", 0, _service(), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    upstream = Upstream("service", f"http://127.0.0.1:{server.server_port}", service_token="t", identity_key="k",
-                        connect_timeout=1, read_timeout=5,
-                        breaker=UpstreamBreaker("service", failures=5, reset_seconds=5))
+    upstream = Upstream(
+        "service",
+        f"http://127.0.0.1:{server.server_port}",
+        service_token="t",
+        identity_key="k",
+        connect_timeout=1,
+        read_timeout=5,
+        breaker=UpstreamBreaker("service", failures=5, reset_seconds=5),
+    )
     app = Flask("gateway")
     install_compression(app)
     app.add_url_rule("/<path:path>", "forward", lambda path: upstream.forward(f"/{path}"))

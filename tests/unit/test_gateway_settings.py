@@ -1,18 +1,23 @@
 """The gateway refuses to start on unsafe settings instead of running with them."""
+
 from __future__ import annotations
 
 import pytest
 
 from gateway.config import Settings
-from shared.config import PROJECT_ROOT
-from shared.config import ConfigError
+from shared.config import PROJECT_ROOT, ConfigError
 
 
 @pytest.fixture(autouse=True)
 def development(monkeypatch):
     monkeypatch.setenv("TESSERA_ENV", "development")
-    for name in ("JWT_SECRET", "IDENTITY_SIGNING_KEY", "CORS_ALLOWED_ORIGINS", "RATE_LIMIT_DEFAULT",
-                 "RATE_LIMIT_LOGIN"):
+    for name in (
+        "JWT_SECRET",
+        "IDENTITY_SIGNING_KEY",
+        "CORS_ALLOWED_ORIGINS",
+        "RATE_LIMIT_DEFAULT",
+        "RATE_LIMIT_LOGIN",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -37,25 +42,35 @@ def test_each_upstream_may_have_its_own_timeouts(monkeypatch):
     assert (timeouts["availability"].connect, timeouts["availability"].read) == (0.3, 4)
 
 
-@pytest.mark.parametrize("name, value, complaint", [
-    ("JWT_SECRET", "short-secret", "at least 32 bytes"),
-    ("IDENTITY_SIGNING_KEY", "short-key", "at least 32 bytes"),
-    ("CORS_ALLOWED_ORIGINS", "https://app.example, *", "'\\*' is not allowed"),
-    ("RATE_LIMIT_LOGIN", "lots", "not a rate limit"),
-    ("GATEWAY_BOOKING_READ_TIMEOUT", "0", "above 0"),
-    ("GATEWAY_UPSTREAM_TIMEOUT", "-1", "GATEWAY_UPSTREAM_TIMEOUT must be"),
-    ("GATEWAY_BREAKER_FAILURES", "0", "at least 1"),
-    ("GATEWAY_BREAKER_RESET_SECONDS", "soon", "must be a number"),
-])
+@pytest.mark.parametrize(
+    "name, value, complaint",
+    [
+        ("JWT_SECRET", "short-secret", "at least 32 bytes"),
+        ("IDENTITY_SIGNING_KEY", "short-key", "at least 32 bytes"),
+        ("CORS_ALLOWED_ORIGINS", "https://app.example, *", "'\\*' is not allowed"),
+        ("RATE_LIMIT_LOGIN", "lots", "not a rate limit"),
+        ("GATEWAY_BOOKING_READ_TIMEOUT", "0", "above 0"),
+        ("GATEWAY_UPSTREAM_TIMEOUT", "-1", "GATEWAY_UPSTREAM_TIMEOUT must be"),
+        ("GATEWAY_BREAKER_FAILURES", "0", "at least 1"),
+        ("GATEWAY_BREAKER_RESET_SECONDS", "soon", "must be a number"),
+    ],
+)
 def test_unsafe_or_malformed_settings_stop_the_gateway(monkeypatch, name, value, complaint):
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=complaint):
         Settings.from_env()
 
 
-PRODUCTION = {"REDIS_URL": "redis://r:6379/0", "SERVICE_TOKEN": "s" * 40, "IDENTITY_SIGNING_KEY": "i" * 40,
-              "JWT_SECRET": "j" * 40, "GATEWAY_DATABASE_URL": "postgresql://x/y", "AVAILABILITY_URL": "http://a",
-              "BOOKING_URL": "http://b", "NOTIFICATION_URL": "http://n"}
+PRODUCTION = {
+    "REDIS_URL": "redis://r:6379/0",
+    "SERVICE_TOKEN": "s" * 40,
+    "IDENTITY_SIGNING_KEY": "i" * 40,
+    "JWT_SECRET": "j" * 40,
+    "GATEWAY_DATABASE_URL": "postgresql://x/y",
+    "AVAILABILITY_URL": "http://a",
+    "BOOKING_URL": "http://b",
+    "NOTIFICATION_URL": "http://n",
+}
 
 
 @pytest.mark.parametrize("secret", ["JWT_SECRET", "IDENTITY_SIGNING_KEY"])

@@ -1,4 +1,5 @@
 """Whose namespace an Idempotency-Key lives in, and how a scope fits its column."""
+
 from __future__ import annotations
 
 from booking_service.bookings.idempotency import SCOPE_LENGTH, KeyedRequest
@@ -8,8 +9,12 @@ KEY = "k" * 40
 
 
 def test_a_relayed_client_has_a_namespace_of_its_own_and_survives_the_signed_identity():
-    relay = Caller(kind="api_key", subject="consumerapi:TheHungryUnicorn",
-                   grants={"TheHungryUnicorn": frozenset({BOOKINGS_WRITE})}, on_behalf_of="c1")
+    relay = Caller(
+        kind="api_key",
+        subject="consumerapi:TheHungryUnicorn",
+        grants={"TheHungryUnicorn": frozenset({BOOKINGS_WRITE})},
+        on_behalf_of="c1",
+    )
     assert relay.key_scope() == "consumerapi:TheHungryUnicorn:c1"
     assert verify_identity(sign_identity(relay, KEY), KEY) == relay
     plain = Caller(kind="api_key", subject="key-1", grants={})

@@ -1,11 +1,11 @@
 """shared/json_body.py: what a JSON body may be, checked before any view reads it."""
+
 from __future__ import annotations
 
 import pytest
 
 from shared.errors import ValidationFailed
-from shared.json_body import (BODY_FIELD, MAX_DEPTH, JsonTooDeep, MalformedJson, nests_deeper_than,
-                              read_json_body)
+from shared.json_body import BODY_FIELD, MAX_DEPTH, JsonTooDeep, MalformedJson, nests_deeper_than, read_json_body
 
 
 def nested(depth: int, inner: str = "1") -> str:
@@ -14,7 +14,9 @@ def nested(depth: int, inner: str = "1") -> str:
 
 def test_an_ordinary_body_parses_as_json_would():
     assert read_json_body(b'{"a": [1, -2, 3.5, "x\\u00e9", true, null], "b": {"c": "\\ud83e\\udd84"}}') == {
-        "a": [1, -2, 3.5, "x\u00e9", True, None], "b": {"c": "\U0001f984"}}  # a surrogate pair is one character
+        "a": [1, -2, 3.5, "x\u00e9", True, None],
+        "b": {"c": "\U0001f984"},
+    }  # a surrogate pair is one character
 
 
 def test_nesting_up_to_the_limit_is_read_and_one_level_more_is_refused_before_parsing():
@@ -36,7 +38,7 @@ def test_brackets_inside_strings_do_not_count_as_nesting():
 @pytest.mark.parametrize("literal", ["9" * 5000, "-" + "9" * 5000, str(2**63), str(-(2**63)), "1e400", "-1e999"])
 def test_a_number_beyond_64_bits_is_a_422_naming_its_field(literal):
     with pytest.raises(ValidationFailed) as refused:
-        read_json_body(('{"order": {"party_size": %s}}' % literal).encode())
+        read_json_body((f'{{"order": {{"party_size": {literal}}}}}').encode())
     assert list(refused.value.details) == ["order"]
     assert "between" in refused.value.details["order"]["party_size"][0]
 
@@ -45,12 +47,15 @@ def test_the_largest_64_bit_integers_are_numbers_like_any_other():
     assert read_json_body(f"[{2**63 - 1}, {-(2**63 - 1)}]".encode()) == [2**63 - 1, -(2**63 - 1)]
 
 
-@pytest.mark.parametrize("escaped, where", [
-    ('{"customer": {"first_name": "\\ud800"}}', {"customer": {"first_name": None}}),
-    ('{"tags": ["ok", "x\\udfff"]}', {"tags": {1: None}}),
-    ('{"note": "\\uDC00 at the start"}', {"note": None}),
-    ('"\\ud800"', {BODY_FIELD: None}),
-])
+@pytest.mark.parametrize(
+    "escaped, where",
+    [
+        ('{"customer": {"first_name": "\\ud800"}}', {"customer": {"first_name": None}}),
+        ('{"tags": ["ok", "x\\udfff"]}', {"tags": {1: None}}),
+        ('{"note": "\\uDC00 at the start"}', {"note": None}),
+        ('"\\ud800"', {BODY_FIELD: None}),
+    ],
+)
 def test_a_lone_surrogate_is_a_422_naming_where_it_is(escaped, where):
     with pytest.raises(ValidationFailed) as refused:
         read_json_body(escaped.encode())

@@ -2,8 +2,14 @@ from notification_service.mailer import build_message, write_to_directory
 
 
 def _message(body: str):
-    return build_message(sender="a@example.com", recipient="b@example.com", subject="Hi", text=body,
-                         html=f"<p>{body}</p>", message_id="<event-1.created@tessera.local>")
+    return build_message(
+        sender="a@example.com",
+        recipient="b@example.com",
+        subject="Hi",
+        text=body,
+        html=f"<p>{body}</p>",
+        message_id="<event-1.created@tessera.local>",
+    )
 
 
 def test_a_repeated_send_overwrites_the_same_file_and_commits_after_it_is_in_place(tmp_path):

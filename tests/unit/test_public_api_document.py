@@ -1,6 +1,7 @@
 """The public API document's parts: merging documents without clashes, the copy served while
 services are down; and two gateway fixes schemathesis led to: the upstream path of a forwarded
 request, and the URL length limit."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,9 +29,17 @@ def test_equal_components_are_shared_and_clashing_ones_renamed_with_their_refere
     customer_b = {"type": "object", "properties": {"phone": {"type": "string"}}}
     error = {"type": "object", "properties": {"code": {"type": "string"}}}
     first = Part("availability", {"/a": _get(_ref("Customer"))}, {"schemas": {"Customer": customer_a, "Error": error}})
-    second = Part("booking", {"/b": _get(_ref("Holder"))},
-                  {"schemas": {"Customer": customer_b, "Error": dict(error),
-                               "Holder": {"type": "object", "properties": {"who": _ref("Customer")}}}})
+    second = Part(
+        "booking",
+        {"/b": _get(_ref("Holder"))},
+        {
+            "schemas": {
+                "Customer": customer_b,
+                "Error": dict(error),
+                "Holder": {"type": "object", "properties": {"who": _ref("Customer")}},
+            }
+        },
+    )
     merged = merge([first, second])
     assert merged.components["schemas"]["Customer"] == customer_a
     assert merged.components["schemas"]["BookingCustomer"] == customer_b
@@ -40,23 +49,47 @@ def test_equal_components_are_shared_and_clashing_ones_renamed_with_their_refere
 
 
 def test_components_and_tags_no_path_uses_are_left_out_but_security_schemes_stay():
-    merged = without_unused(merge([Part(
-        "service",
-        {"/used": {"get": {**_get(_ref("Page"))["get"], "tags": ["kept"]}}},
-        {"schemas": {"Page": {"type": "object", "properties": {"items": {"type": "array", "items": _ref("Item")}}},
-                     "Item": {"type": "object"}, "Hold": {"type": "object"}},
-         "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
-        [{"name": "kept"}, {"name": "internal"}])]))
+    merged = without_unused(
+        merge(
+            [
+                Part(
+                    "service",
+                    {"/used": {"get": {**_get(_ref("Page"))["get"], "tags": ["kept"]}}},
+                    {
+                        "schemas": {
+                            "Page": {
+                                "type": "object",
+                                "properties": {"items": {"type": "array", "items": _ref("Item")}},
+                            },
+                            "Item": {"type": "object"},
+                            "Hold": {"type": "object"},
+                        },
+                        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
+                    },
+                    [{"name": "kept"}, {"name": "internal"}],
+                )
+            ]
+        )
+    )
     assert set(merged.components["schemas"]) == {"Page", "Item"}
     assert set(merged.components["securitySchemes"]) == {"bearerAuth"}
     assert merged.tags == [{"name": "kept"}]
 
 
 def test_only_paths_at_or_under_the_prefix_move():
-    document = {"paths": {"/v1/bookings": {}, "/v1/bookings/{reference}": {}, "/v1/bookingsx": {},
-                          "/internal/holds": {}, "/healthz": {}}}
-    assert set(moved_paths(document, "/v1/bookings", "/api/v1/bookings")) == {"/api/v1/bookings",
-                                                                             "/api/v1/bookings/{reference}"}
+    document = {
+        "paths": {
+            "/v1/bookings": {},
+            "/v1/bookings/{reference}": {},
+            "/v1/bookingsx": {},
+            "/internal/holds": {},
+            "/healthz": {},
+        }
+    }
+    assert set(moved_paths(document, "/v1/bookings", "/api/v1/bookings")) == {
+        "/api/v1/bookings",
+        "/api/v1/bookings/{reference}",
+    }
 
 
 def test_a_path_is_never_documented_twice():
@@ -80,29 +113,44 @@ def test_while_services_are_down_the_document_has_the_gateway_routes_and_says_wh
     document = response.get_json()
     assert document["x-tessera-unavailable-services"] == ["availability", "booking", "notification"]
     own = {path for path in document["paths"] if not path.startswith("/api/ConsumerApi/")}
-    assert own == {"/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/me",
-                   "/healthz", "/readyz"}
+    assert own == {
+        "/api/v1/auth/login",
+        "/api/v1/auth/refresh",
+        "/api/v1/auth/logout",
+        "/api/v1/auth/me",
+        "/healthz",
+        "/readyz",
+    }
     assert len(document["paths"]) > len(own)  # the ConsumerApi adapter is the gateway's own too
     assert "Incomplete copy" in document["info"]["description"]
 
 
-@pytest.mark.parametrize("raw_path, expected", [
-    ("/api/v1/bookings/ABC123/cancel", "/v1/bookings/ABC123/cancel"),
-    ("/api/v1/bookings/-%3F/no-show", "/v1/bookings/-%3F/no-show"),
-    ("/api/v1/bookings/a%23b%25", "/v1/bookings/a%23b%25"),
-    ("/api/v1/bookings/caf%C3%A9", "/v1/bookings/caf%C3%A9"),
-])
+@pytest.mark.parametrize(
+    "raw_path, expected",
+    [
+        ("/api/v1/bookings/ABC123/cancel", "/v1/bookings/ABC123/cancel"),
+        ("/api/v1/bookings/-%3F/no-show", "/v1/bookings/-%3F/no-show"),
+        ("/api/v1/bookings/a%23b%25", "/v1/bookings/a%23b%25"),
+        ("/api/v1/bookings/caf%C3%A9", "/v1/bookings/caf%C3%A9"),
+    ],
+)
 def test_segments_are_encoded_again_for_the_service(gateway_app, raw_path, expected):
     with gateway_app.test_request_context(raw_path):
         subpath = request.view_args["subpath"]
         assert upstream_path(Route("/api/v1/bookings", "booking", "/v1/bookings"), subpath) == expected
 
 
-@pytest.mark.parametrize("raw_path", [
-    "/api/v1/venues/x/../../../internal/holds", "/api/v1/venues/%2E%2E/%2e%2e/internal/holds",
-    "/api/v1/venues/x%2F..%2F..%2Finternal%2Fholds", "/api/v1/venues/x%2fy", "/api/v1/venues/x//y",
-    "/api/v1/venues/./x",
-])
+@pytest.mark.parametrize(
+    "raw_path",
+    [
+        "/api/v1/venues/x/../../../internal/holds",
+        "/api/v1/venues/%2E%2E/%2e%2e/internal/holds",
+        "/api/v1/venues/x%2F..%2F..%2Finternal%2Fholds",
+        "/api/v1/venues/x%2fy",
+        "/api/v1/venues/x//y",
+        "/api/v1/venues/./x",
+    ],
+)
 def test_a_path_that_could_step_out_of_its_prefix_names_nothing(gateway_app, raw_path):
     with gateway_app.test_request_context(raw_path):
         subpath = request.view_args["subpath"]

@@ -1,4 +1,5 @@
 """Replicas are taken in turn, and only a request that never left may go to another one."""
+
 import socket
 import threading
 

@@ -1,5 +1,6 @@
 """The request log line counts the SQL statements the request sent (`db_queries`), per request,
 whichever engine sent them; transaction control (SQLite's BEGIN) is not counted."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """The strict readers of shared/schemas.py: a time, a date or a boolean means one thing only."""
+
 from __future__ import annotations
 
 from datetime import date, time, timedelta
@@ -26,8 +27,20 @@ def test_a_date_within_the_sane_range():
     assert CalendarDate().deserialize(latest_date().isoformat()) == latest_date()
 
 
-@pytest.mark.parametrize("text", ["9999-12-31", "1999-12-31", (date.today() + timedelta(days=2000)).isoformat(),
-                                  "20261209", "2026-W49-3", "2026-12-09T00:00:00", "0", 0, "2026-02-30"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9999-12-31",
+        "1999-12-31",
+        (date.today() + timedelta(days=2000)).isoformat(),
+        "20261209",
+        "2026-W49-3",
+        "2026-12-09T00:00:00",
+        "0",
+        0,
+        "2026-02-30",
+    ],
+)
 def test_a_date_outside_it_or_in_another_form_is_refused(text):
     with pytest.raises(ValidationError):
         CalendarDate().deserialize(text)

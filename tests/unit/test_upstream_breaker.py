@@ -1,5 +1,6 @@
 """The gateway's circuit breaker: only failures to reach a service count, an open breaker refuses
 without calling, one trial at a time after the reset timeout, and calls are never serialised."""
+
 from __future__ import annotations
 
 import threading

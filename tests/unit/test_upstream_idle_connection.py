@@ -1,5 +1,6 @@
 """A pooled connection the service closed (its keep-alive timeout) just as a request went out:
 a GET goes again on a fresh connection, a POST is not sent twice (gateway/proxy.py)."""
+
 from __future__ import annotations
 
 import socket
@@ -24,8 +25,9 @@ def _read_request(connection: socket.socket) -> bytes:
             return b""
         data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
-    length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
-                   if line.lower().startswith(b"content-length:")), 0)
+    length = next(
+        (int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")), 0
+    )
     while len(body) < length:
         body += connection.recv(65536)
     return head
@@ -61,9 +63,18 @@ def _server(port: int, served: list[str]) -> socket.socket:
 def upstream():
     port, served = free_port(), []
     listener = _server(port, served)
-    yield Upstream("service", f"http://127.0.0.1:{port}", service_token="t", identity_key="k" * 32,
-                   connect_timeout=1, read_timeout=2,
-                   breaker=UpstreamBreaker("service", failures=5, reset_seconds=5)), served
+    yield (
+        Upstream(
+            "service",
+            f"http://127.0.0.1:{port}",
+            service_token="t",
+            identity_key="k" * 32,
+            connect_timeout=1,
+            read_timeout=2,
+            breaker=UpstreamBreaker("service", failures=5, reset_seconds=5),
+        ),
+        served,
+    )
     listener.close()
 
 

@@ -1,5 +1,6 @@
 """gateway/web_app.py: the built app at `/`, deep links to index.html, the API's own 404s, the
 app's policy and caching, and a helpful 404 when the app is not built."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,7 +30,9 @@ def dist(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("path", ["/", "/venues/TheHungryUnicorn", "/bookings/ABC1234?token=x.y.z", "/.vite/manifest.json"])
+@pytest.mark.parametrize(
+    "path", ["/", "/venues/TheHungryUnicorn", "/bookings/ABC1234?token=x.y.z", "/.vite/manifest.json"]
+)
 def test_app_pages_and_deep_links_get_index_html_revalidated_under_the_policy(dist, path):
     answer = _client(dist).get(path)
     assert answer.status_code == 200
@@ -54,8 +57,9 @@ def test_a_missing_asset_is_a_404_not_the_page(dist):
     assert answer.json["error"]["code"] == "not_found"
 
 
-@pytest.mark.parametrize("path", ["/api", "/api/v1/nothing", "/api/openapi.jsonx", "/internal", "/internal/holds",
-                                  "/healthzz", "/readyz/x"])
+@pytest.mark.parametrize(
+    "path", ["/api", "/api/v1/nothing", "/api/openapi.jsonx", "/internal", "/internal/holds", "/healthzz", "/readyz/x"]
+)
 def test_api_internal_and_probe_paths_keep_their_json_404(dist, path):
     answer = _client(dist).get(path)
     assert answer.status_code == 404

@@ -1,4 +1,5 @@
 """runner/web_build.py: when `make run` builds the web app, and the one line it says without Node.js."""
+
 from __future__ import annotations
 
 import os
@@ -42,7 +43,9 @@ def test_a_newer_lock_file_needs_npm_ci_and_a_build(web):
     assert web_build.needs_install(web) and web_build.needs_build(web)
 
 
-@pytest.mark.parametrize("version, found", [(None, "no Node.js"), ((18, 19), "Node.js 18.19"), ((20, 18), "Node.js 20.18")])
+@pytest.mark.parametrize(
+    "version, found", [(None, "no Node.js"), ((18, 19), "Node.js 18.19"), ((20, 18), "Node.js 20.18")]
+)
 def test_without_node_20_19_one_line_says_what_to_install(web, monkeypatch, version, found):
     (web / "dist" / "index.html").unlink()
     monkeypatch.setattr(web_build, "node_version", lambda: version)
@@ -56,8 +59,9 @@ def test_a_stale_build_runs_npm_ci_then_the_build(web, monkeypatch):
     _touch(web / "package-lock.json", 500)
     ran = []
     monkeypatch.setattr(web_build, "node_version", lambda: (20, 20))
-    monkeypatch.setattr(web_build.subprocess, "run",
-                        lambda args, cwd: ran.append(args[1:]) or subprocess.CompletedProcess(args, 0))
+    monkeypatch.setattr(
+        web_build.subprocess, "run", lambda args, cwd: ran.append(args[1:]) or subprocess.CompletedProcess(args, 0)
+    )
     assert web_build.ensure_web_app(web) is None
     assert ran == [["ci", "--no-audit", "--no-fund"], ["run", "build"]]
 
