@@ -1,19 +1,63 @@
-"""Calls to the availability service's hold API, with its answers mapped to booking errors.
+"""The booking service's port onto the availability service's hold API.
 
-A refusal (slot full, unknown slot, party too large) is passed to the caller with the
-availability service's own code and status; anything else from it, or no answer, is a 503.
+`AvailabilityPort` is what the booking saga needs; `HttpAvailability` is the real adapter, which
+maps the availability service's answers to booking errors: a refusal (slot full, unknown slot,
+party too large) keeps the availability service's own code and status, anything else from it,
+or no answer, is a 503. `bind_extensions` binds the adapter; unit tests bind a fake
+(tests/support/fake_availability.py). The module functions call whichever is bound.
 """
+
 from __future__ import annotations
 
 import logging
 from datetime import date, time
+from typing import Protocol
 
-from booking_service.extensions import availability
 from shared.errors import ApiError, UpstreamUnavailable
+from shared.http import ServiceClientHandle
 
 log = logging.getLogger(__name__)
 
 PASSED_THROUGH = (404, 409, 422)
+
+
+class AvailabilityPort(Protocol):
+    def place_hold(
+        self, hold_key: str, venue: str, on: date, at: time, units: int, *, on_the_day: bool = False
+    ) -> dict: ...
+
+    def confirm_hold(self, hold_id: str) -> dict: ...
+
+    def release_hold(self, hold_id: str) -> dict: ...
+
+    def get_hold(self, hold_id: str) -> dict: ...
+
+
+class HttpAvailability:
+    def __init__(self, service: ServiceClientHandle):
+        self.service = service
+
+    def place_hold(
+        self, hold_key: str, venue: str, on: date, at: time, units: int, *, on_the_day: bool = False
+    ) -> dict:
+        body = {
+            "hold_key": hold_key,
+            "venue": venue,
+            "date": on.isoformat(),
+            "time": at.strftime("%H:%M"),
+            "units": units,
+            "on_the_day": on_the_day,
+        }
+        return _answer(self.service.client.post("/internal/holds", idempotent=True, json=body))
+
+    def confirm_hold(self, hold_id: str) -> dict:
+        return _answer(self.service.client.post(f"/internal/holds/{hold_id}/confirm", idempotent=True))
+
+    def release_hold(self, hold_id: str) -> dict:
+        return _answer(self.service.client.post(f"/internal/holds/{hold_id}/release", idempotent=True))
+
+    def get_hold(self, hold_id: str) -> dict:
+        return _answer(self.service.client.get(f"/internal/holds/{hold_id}"))
 
 
 def _answer(response) -> dict:
@@ -22,30 +66,45 @@ def _answer(response) -> dict:
     if response.status_code in PASSED_THROUGH:
         try:
             error = response.json()["error"]
-            raise ApiError(error["message"], code=error["code"], status=response.status_code,
-                           details=error.get("details") or {})
+            raise ApiError(
+                error["message"], code=error["code"], status=response.status_code, details=error.get("details") or {}
+            )
         except (ValueError, KeyError, TypeError):
             pass
     log.warning("availability service answered unexpectedly", extra={"status": response.status_code})
     raise UpstreamUnavailable()
 
 
+_bound: AvailabilityPort | None = None
+
+
+def bind(port: AvailabilityPort | None) -> None:
+    global _bound
+    _bound = port
+
+
+def _port() -> AvailabilityPort:
+    if _bound is None:
+        raise RuntimeError("no availability port bound; call bind_extensions first")
+    return _bound
+
+
 def place_hold(hold_key: str, venue: str, on: date, at: time, units: int, *, on_the_day: bool = False) -> dict:
     """`on_the_day`: staff booking a guest at the venue or on the phone (no minimum notice; a
     started slot until it ends)."""
-    return _answer(availability.client.post(
-        "/internal/holds", idempotent=True,
-        json={"hold_key": hold_key, "venue": venue, "date": on.isoformat(),
-              "time": at.strftime("%H:%M"), "units": units, "on_the_day": on_the_day},
-    ))
+    return _port().place_hold(hold_key, venue, on, at, units, on_the_day=on_the_day)
 
 
 def confirm_hold(hold_id: str) -> dict:
-    return _answer(availability.client.post(f"/internal/holds/{hold_id}/confirm", idempotent=True))
+    return _port().confirm_hold(hold_id)
 
 
 def release_hold(hold_id: str) -> dict:
-    return _answer(availability.client.post(f"/internal/holds/{hold_id}/release", idempotent=True))
+    return _port().release_hold(hold_id)
+
+
+def get_hold(hold_id: str) -> dict:
+    return _port().get_hold(hold_id)
 
 
 def try_release_hold(hold_id: str) -> None:
@@ -54,7 +113,3 @@ def try_release_hold(hold_id: str) -> None:
         release_hold(hold_id)
     except ApiError:
         log.warning("could not release hold; expiry will return it", extra={"hold_id": hold_id})
-
-
-def get_hold(hold_id: str) -> dict:
-    return _answer(availability.client.get(f"/internal/holds/{hold_id}"))

@@ -1,8 +1,10 @@
 """Unbound singletons, bound to settings by create_app, the relay or a CLI command."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from booking_service import availability_client
 from shared.config import client_timeouts
 from shared.db import Database
 from shared.http import ServiceClientHandle
@@ -16,8 +18,12 @@ redis = RedisHandle()
 availability = ServiceClientHandle()
 
 
-def bind_extensions(settings: "Settings") -> None:
+def bind_extensions(settings: Settings) -> None:
     db.init(settings.database_url)
     redis.init(settings.common.redis_url)
-    availability.init(settings.common.availability_url, service_token=settings.common.service_token,
-                      timeouts=client_timeouts(settings.common))
+    availability.init(
+        settings.common.availability_url,
+        service_token=settings.common.service_token,
+        timeouts=client_timeouts(settings.common),
+    )
+    availability_client.bind(availability_client.HttpAvailability(availability))
