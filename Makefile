@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 
-.PHONY: install run test test-embedded test-pg test-unit test-fast lint race fuzz bench bench-search chaos compose-check clean help \
+.PHONY: install run test test-embedded test-pg test-unit test-fast lint race fuzz bench bench-quick bench-scaling bench-search chaos compose-check clean help \
         web web-deps web-test web-size web-e2e web-types web-screenshots
 
 help:
@@ -48,8 +48,10 @@ test: test-embedded
 test-embedded: install lint web web-test
 	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,)
 
+# Tests marked one_backend (unit tests, the gateway's own behaviour, the browser journeys) do not
+# depend on the database: make test runs them, make test-pg leaves them out.
 test-pg: install web
-	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,)
+	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,-m "not one_backend")
 
 test-unit: install
 	@$(call run_pytest,tests/unit)
@@ -61,13 +63,15 @@ lint: install
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-# make test runs 20 rounds of the slot race per backend and kills the e-mail worker once;
-# this runs 200 rounds and kills it ten times in one batch.
+# make test runs 20 rounds of the slot race per backend, kills the e-mail worker once and sends
+# 300 events twice; this runs 200 rounds, kills it ten times in one batch and sends 1,000 twice.
 RACES := tests/integration/test_slot_race.py tests/integration/test_range_holds.py \
-         tests/integration/test_email_delivery.py::test_sigkilled_email_worker_delivers_every_message_once
+         tests/integration/test_email_delivery.py::test_sigkilled_email_worker_delivers_every_message_once \
+         tests/integration/test_email_delivery.py::test_every_event_published_twice_gives_one_message_and_one_audit_row
+RACE_SIZES := TESSERA_RACE_ROUNDS=200 TESSERA_EMAIL_KILLS=10 TESSERA_REDELIVERED_EVENTS=1000
 race: install
-	@TESSERA_RACE_ROUNDS=200 TESSERA_EMAIL_KILLS=10 TESSERA_TEST_BACKEND=embedded $(call run_pytest,$(RACES))
-	@TESSERA_RACE_ROUNDS=200 TESSERA_EMAIL_KILLS=10 TESSERA_TEST_BACKEND=postgres $(call run_pytest,$(RACES))
+	@$(RACE_SIZES) TESSERA_TEST_BACKEND=embedded $(call run_pytest,$(RACES))
+	@$(RACE_SIZES) TESSERA_TEST_BACKEND=postgres $(call run_pytest,$(RACES))
 
 # make test runs a short, fixed-seed schemathesis run (tests/fuzz/test_public_api_fuzz.py); this is the
 # long one with a fresh seed. TESSERA_TEST_BACKEND=postgres make fuzz for PostgreSQL + Redis.
@@ -78,6 +82,12 @@ fuzz: install
 # about 15 and 6 minutes. BENCH_ARGS=--quick for a short run.
 bench: install
 	$(PY) -m bench $(BENCH_ARGS)
+
+bench-quick: install
+	$(PY) -m bench --quick
+
+bench-scaling: install
+	$(PY) -m bench.scaling $(BENCH_ARGS)
 
 chaos: install
 	$(PY) -m bench.chaos $(CHAOS_ARGS)

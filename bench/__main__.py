@@ -1,274 +1,180 @@
-"""`make bench`: Tessera's throughput, latency, scaling and effect latencies, measured through the gateway.
+"""`make bench`: what a user swapping the restaurant mock for Tessera would compare, in one run.
 
-1. The ceiling: one bare gunicorn + Flask JSON endpoint (bench/baseline_app.py), same settings.
-2. A production-style system (bench/system.py) with 1 k existing bookings (bench/dataset.py:
-   10 venues x 50 resources x 90 days of slots), driven by locust in a process of its own
-   (bench/locustfile.py): (a) search, warm cache; (b) search, cold cache; (c) create spread over
-   every slot; (d) 80 % search / 15 % create / 5 % cancel; (e) create through the ConsumerApi.
-   Each at its ceiling (users back to back), then at half that rate for the latency.
-3. Effect latencies: commit -> e-mail accepted by SMTP, commit -> audit row, hold -> search.
-4. The scaling curve: a second system with 1 M existing bookings, the same search and create
-   runs, and the SQL statements per request each service logged, at both sizes.
+1. The ceiling: one bare gunicorn + Flask JSON endpoint (bench/baseline_app.py), same gunicorn
+   settings, at 8 clients and at 256.
+2. A production-style system (bench/system.py) with 1 k existing bookings (bench/dataset.py),
+   driven by locust in a process of its own (bench/locustfile.py) through the gateway, for four
+   workloads: native search (warm cache), ConsumerApi search, native create, ConsumerApi create.
+   Each with one client (its own latency), 8 clients back to back (requests/s, CPU), 8 clients at
+   half that rate (latency at half load), and 256 clients (errors, timeouts, p99 under overload).
+3. The effect latencies: commit -> e-mail accepted by SMTP, commit -> audit row.
 
-Prints one JSON line per figure as it is measured, then the tables; the JSON lines are also
-written to var/bench/. `--quick` is a short run (100 k instead of 1 M, shorter phases).
+CPU time per process type is read before each run and after the system has finished the run's
+e-mails, audit rows and invalidations (bench/cpu.py), and divided by the requests served.
+Prints one JSON line per figure as it is measured, then the tables and the issue's targets; the
+JSON lines are kept in var/bench/. `--quick` (`make bench-quick`, under 3 minutes) runs shorter
+phases and 64 instead of 256 clients. `make bench-scaling` (bench/scaling.py) is the 1 k -> 1 M run.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import json
-import os
-import platform
-import subprocess
 import sys
-import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
-import requests
-
-from bench import cpu, effects, invariants, load, queries
+from bench import cpu, effects, invariants, load
 from bench.dataset import seed_dataset
-from bench.load import Workload
+from bench.load import Figures, Workload
+from bench.report import CACHE_TTL_SECONDS, OUT_DIR, Report, bare_flask, machine
 from bench.spread import Spread, warm_cache
 from bench.system import production_system
-from tests.support.backends import free_port
-from tests.support.processes import ROOT, wait_until
 
-# Searches for days the cache does not hold are misses; a long TTL keeps the warm run warm
-# for its whole length (invalidation on every change keeps it correct, the TTL only bounds a lost one).
-CACHE_TTL_SECONDS = "600"
-OUT_DIR = ROOT / "var" / "bench"
-
-
-class Report:
-    """Prints each figure as a JSON line as it comes and keeps it for the tables."""
-
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.out = path.open("w")
-        self.lines: list[dict] = []
-
-    def add(self, kind: str, **fields) -> None:
-        line = {"kind": kind, **fields}
-        self.lines.append(line)
-        text = json.dumps(line, sort_keys=True)
-        print(text, flush=True)
-        self.out.write(text + "\n")
-        self.out.flush()
-
-    def of(self, kind: str, **match) -> list[dict]:
-        return [line for line in self.lines if line["kind"] == kind and all(line.get(k) == v for k, v in match.items())]
+WORKLOADS = (
+    ("native search", "WarmSearch"),
+    ("ConsumerApi search", "ConsumerApiSearch"),
+    ("native create", "Create"),
+    ("ConsumerApi create", "ConsumerApiCreate"),
+)
 
 
-def machine() -> dict:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.machine(),
-    )
-    postgres = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
-    redis_version = subprocess.run(["redis-server", "--version"], capture_output=True, text=True).stdout.split()[2]
-    memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
-    return {
-        "cpus": os.cpu_count(),
-        "cpu": cpu,
-        "memory_gib": round(memory_kb / 2**20, 1),
-        "python": platform.python_version(),
-        "os": platform.platform(),
-        "postgresql": postgres,
-        "redis": redis_version,
-        "load_average": [round(x, 2) for x in os.getloadavg()],
-        "at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
+@dataclass(frozen=True)
+class Plan:
+    seconds: float  # measured seconds per run at 1 and 8 clients
+    many: int  # clients in flight for the overload run
+    many_seconds: float
+    effect_samples: int
 
 
-@contextlib.contextmanager
-def bare_flask():
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--config",
-            "python:shared.gunicorn_conf",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "bench.baseline_app:app",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-
-    def up() -> bool:
-        try:
-            return requests.get(f"{url}/ping", timeout=1).ok
-        except requests.RequestException:
-            return False
-
-    try:
-        wait_until(up, 30, 0.1, "the bare Flask endpoint")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(15)
+FULL = Plan(seconds=15, many=256, many_seconds=60, effect_samples=100)
+QUICK = Plan(seconds=5, many=64, many_seconds=10, effect_samples=20)
 
 
-def measure(report: Report, tessera, workload: Workload, args, ceiling_rps: float, dataset: str) -> None:
-    """The workload at its ceiling, then at half the rate it reached. After each run the system is
-    left to finish the run's e-mails, audit rows and invalidations, so no run inherits another's
-    backlog, and the CPU it took until then, per process type, is divided by the requests served."""
-    rate_per_user = 0.0
-    for _ in ("ceiling", "half"):
-        before = cpu.seconds_by_process(tessera)
-        figures = load.run(
-            tessera.gateway_url, workload, users=args.users, seconds=args.seconds, rate_per_user=rate_per_user
-        )
-        cpu.wait_drained(tessera)
-        cpu_ms = cpu.ms_per_request(before, cpu.seconds_by_process(tessera), figures.requests)
-        figures.ratio_to_ceiling = round(figures.rps / ceiling_rps, 3)
-        report.add("load", dataset=dataset, **asdict(figures))
-        report.add("cpu", dataset=dataset, workload=workload.label, mode=figures.mode, ms_per_request=cpu_ms)
-        rate_per_user = figures.rps / 2 / args.users
+def run_once(report: Report, tessera, workload: Workload, ceiling_rps: float, **load_args) -> Figures:
+    """One load run, its CPU per request once its effects are drained, both reported."""
+    before = cpu.seconds_by_process(tessera)
+    figures = load.run(tessera.gateway_url, workload, **load_args)
+    cpu.wait_drained(tessera)
+    figures.ratio_to_ceiling = round(figures.rps / ceiling_rps, 3)
+    report.add("load", **asdict(figures))
+    spent = cpu.ms_per_request(before, cpu.seconds_by_process(tessera), figures.requests)
+    report.add("cpu", workload=workload.label, mode=figures.mode, users=figures.users, ms_per_request=spent)
+    return figures
 
 
-def run_system(report: Report, args, bookings: int, label: str, ceiling_rps: float, *, full: bool) -> None:
-    with production_system("bench", start=False, AVAILABILITY_CACHE_TTL_SECONDS=CACHE_TTL_SECONDS) as tessera:
-        started = time.monotonic()
-        seeded = seed_dataset(tessera.databases.urls, bookings=bookings)
-        data = Spread.of(tessera, seeded.venues)
-        report.add(
-            "dataset",
-            dataset=label,
-            bookings=seeded.bookings,
-            cancelled=seeded.cancelled,
-            customers=seeded.customers,
-            venues=len(data.venues),
-            days=len(data.days),
-            slots_per_day=len(data.times),
-            slot_capacity=seeded.slot_capacity,
-            rows=seeded.rows,
-            seconds=round(time.monotonic() - started, 1),
-        )
-        tessera.system.start_all()
-        host = tessera.gateway_url
-        spread = data.locust_env(tessera.redis_server.url)
-
-        report.add("queries", dataset=label, **queries.per_request(tessera, data))
-        warm_cache(host, data.venues, data.days)
-        workloads = [
-            Workload("a search, warm cache", "WarmSearch", spread),
-            Workload("b search, cold cache", "ColdSearch", spread),
-            Workload("c create", "Create", spread),
-        ]
-        if full:
-            workloads += [
-                Workload("d mixed 80/15/5", "Mixed", spread),
-                Workload("e create, ConsumerApi", "ConsumerApiCreate", spread),
-            ]
-        for workload in workloads:
-            if workload.user_class == "WarmSearch":
-                warm_cache(host, data.venues, data.days)
-            measure(report, tessera, workload, args, ceiling_rps, label)
-        if full:
-            cpu.wait_drained(tessera)
-            for latency in effects.email_and_audit(
-                tessera, data.venues, data.days, data.times, bookings=args.effect_samples
-            ):
-                report.add("effect", dataset=label, **asdict(latency))
-            latency = effects.search_staleness(
-                tessera, data.venues[0], data.days[:10], data.times, samples=args.effect_samples
-            )
-            report.add("effect", dataset=label, **asdict(latency))
-        report.add("capacity", dataset=label, **invariants.capacity(tessera))
+def measure_workload(report: Report, tessera, workload: Workload, plan: Plan, ceilings: dict[int, float]) -> None:
+    run_once(report, tessera, workload, ceilings[8], users=1, seconds=plan.seconds)
+    eight = run_once(report, tessera, workload, ceilings[8], users=8, seconds=plan.seconds)
+    run_once(report, tessera, workload, ceilings[8], users=8, seconds=plan.seconds, rate_per_user=eight.rps / 2 / 8)
+    run_once(report, tessera, workload, ceilings[plan.many], users=plan.many, seconds=plan.many_seconds, warmup=5)
 
 
 def print_tables(report: Report) -> None:
-    ceiling = report.of("load", workload="bare Flask endpoint")[0]
-    print(
-        f"\nceiling: bare gunicorn + Flask JSON endpoint {ceiling['rps']:.0f} requests/s "
-        f"(p50 {ceiling['p50_ms']} ms, {ceiling['users']} users)\n"
-    )
-    print(
-        f"{'workload':<26}{'data':>5} {'mode':<14}{'rps':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
-        f"{'errors':>8}{'x ceiling':>10}"
-    )
+    print(f"\n{'workload':<22}{'clients':>8} {'mode':<13}{'rps':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}", end="")
+    print(f"{'errors':>8}{'x ceiling':>10}")
     for line in report.of("load"):
-        if line["workload"] == "bare Flask endpoint":
-            continue
         print(
-            f"{line['workload']:<26}{line['dataset']:>5} {line['mode']:<14}{line['rps']:>8.0f}{line['p50_ms']:>9.1f}"
+            f"{line['workload']:<22}{line['users']:>8} {line['mode']:<13}{line['rps']:>8.0f}{line['p50_ms']:>9.1f}"
             f"{line['p95_ms']:>9.1f}{line['p99_ms']:>9.1f}{line['error_rate']:>8.2%}{line['ratio_to_ceiling']:>10.2f}"
         )
     cpu_lines = report.of("cpu")
-    if cpu_lines:
-        processes = list(cpu_lines[0]["ms_per_request"])
-        print(
-            f"\n{'CPU ms per request, until drained':<26}{'data':>5} {'mode':<14}"
-            + "".join(f"{name[:8]:>9}" for name in processes)
-            + f"{'total':>9}"
-        )
-        for line in cpu_lines:
-            spent = line["ms_per_request"]
-            print(
-                f"{line['workload']:<26}{line['dataset']:>5} {line['mode']:<14}"
-                + "".join(f"{spent[name]:>9.2f}" for name in processes)
-                + f"{sum(spent.values()):>9.2f}"
-            )
-    print(f"\n{'SQL statements per request':<40}" + "".join(f"{line['dataset']:>8}" for line in report.of("queries")))
-    keys = [key for key in report.of("queries")[0] if key not in ("kind", "dataset")]
-    for key in keys:
-        print(f"{key:<40}" + "".join(f"{line[key]:>8}" for line in report.of("queries")))
+    processes = list(cpu_lines[0]["ms_per_request"])
+    print(f"\n{'CPU ms per request':<22}{'clients':>8} {'mode':<13}", end="")
+    print("".join(f"{name[:9]:>10}" for name in processes) + f"{'total':>9}")
+    for line in cpu_lines:
+        spent = line["ms_per_request"]
+        print(f"{line['workload']:<22}{line['users']:>8} {line['mode']:<13}", end="")
+        print("".join(f"{spent[name]:>10.2f}" for name in processes) + f"{sum(spent.values()):>9.2f}")
     print(f"\n{'effect latency':<46}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     for line in report.of("effect"):
         print(
             f"{line['effect']:<46}{line['samples']:>5}{line['p50_ms']:>9.1f}{line['p95_ms']:>9.1f}{line['max_ms']:>9.1f}"
         )
-    for line in report.of("capacity"):
-        print(
-            f"\n{line['dataset']}: {line['overbooked_slots']} overbooked slots, "
-            f"{line['ledger_mismatches']} slots whose ledger disagrees with their holds"
+    print("\ntarget (docs/performance.md)                         measured  target")
+    for name, measured, target, met in targets(report):
+        print(f"{name:<52}{measured:>9}  {target:<8}{'met' if met else 'missed'}")
+
+
+def targets(report: Report) -> list[tuple[str, str, str, bool]]:
+    def load_of(workload: str, users: int, *, half: bool = False) -> dict:
+        return next(
+            line for line in report.of("load", workload=workload, users=users) if line["mode"].startswith("at ") == half
         )
 
+    def cpu_of(workload: str) -> float:
+        line = next(line for line in report.of("cpu", workload=workload, users=8) if line["mode"] == "ceiling")
+        return round(sum(line["ms_per_request"].values()), 1)
 
-def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="100 k instead of 1 M bookings, 6 s phases")
-    parser.add_argument("--seconds", type=float, default=15, help="measured seconds per run (default 15)")
-    parser.add_argument("--users", type=int, default=32, help="locust users per run (default 32)")
-    parser.add_argument("--small", type=int, default=1_000, help="bookings in the small data set (default 1 k)")
-    parser.add_argument("--large", type=int, default=1_000_000, help="bookings in the large data set (default 1 M)")
-    parser.add_argument("--effect-samples", type=int, default=100, help="bookings / holds per effect latency")
-    args = parser.parse_args(argv)
-    if args.quick:
-        args.seconds, args.large, args.effect_samples = 6, 100_000, 30
-    return args
+    many = max(line["users"] for line in report.of("load", workload="native search"))
+    rows = [
+        ("warm search, CPU-ms per request, all processes", cpu_of("native search"), "<= 3"),
+        ("ConsumerApi search, CPU-ms per request", cpu_of("ConsumerApi search"), "<= 5"),
+        ("create, effects drained, CPU-ms per booking", cpu_of("native create"), "<= 25"),
+        ("ConsumerApi create, effects drained, CPU-ms", cpu_of("ConsumerApi create"), "<= 30"),
+        (
+            "warm search requests/s / bare ceiling (8 clients)",
+            load_of("native search", 8)["ratio_to_ceiling"],
+            ">= 0.6",
+        ),
+        ("create requests/s / bare ceiling (8 clients)", load_of("native create", 8)["ratio_to_ceiling"], ">= 0.15"),
+    ]
+    for label, workload in (("search", "native search"), ("create", "native create")):
+        one = load_of(workload, 1)["p95_ms"]
+        rows.append(
+            (
+                f"{label}: p95 at half the ceiling / one client's p95",
+                round(load_of(workload, 8, half=True)["p95_ms"] / one, 1),
+                "<= 3",
+            )
+        )
+    worst = [load_of(name, many) for name, _ in WORKLOADS]
+    failed = max(line["error_rate"] for line in worst)
+    timeouts = sum(line["statuses"].get("0", 0) for line in worst)
+    p99 = max(line["p99_ms"] for line in worst)
+    measured = [(name, value, target, _meets(value, target)) for name, value, target in rows]
+    measured.append(
+        (f"{many} clients: errors / timeouts", f"{failed:.2%}/{timeouts}", "0 / 0", failed == 0 and timeouts == 0)
+    )
+    measured.append((f"{many} clients: worst p99 ms", round(p99), "< 2000", p99 < 2000))
+    email = report.of("effect", effect=effects.EMAIL_EFFECT)
+    if email:
+        measured.append(("commit -> e-mail accepted, p95 ms", email[0]["p95_ms"], "<= 250", email[0]["p95_ms"] <= 250))
+    return [(name, str(value), target, met) for name, value, target, met in measured]
+
+
+def _meets(value: float, target: str) -> bool:
+    bound = float(target.split()[-1])
+    return value <= bound if target.startswith("<=") else value >= bound
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="5 s runs, 64 clients for the overload run (< 3 min)")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     report = Report(OUT_DIR / f"bench-{stamp}.jsonl")
     report.add("machine", **machine())
+    ceilings = {}
     with bare_flask() as url:
-        ceiling = load.run(url, Workload("bare Flask endpoint", "Baseline"), users=args.users, seconds=args.seconds)
-        ceiling.ratio_to_ceiling = 1.0
-        report.add("load", dataset="-", **asdict(ceiling))
-    small, large = (
-        f"{args.small // 1000}k",
-        (f"{args.large // 1_000_000}M" if args.large >= 1_000_000 else f"{args.large // 1000}k"),
-    )
-    run_system(report, args, args.small, small, ceiling.rps, full=True)
-    run_system(report, args, args.large, large, ceiling.rps, full=False)
+        for users, seconds in ((8, plan.seconds), (plan.many, plan.many_seconds)):
+            ceiling = load.run(url, Workload("bare Flask endpoint", "Baseline"), users=users, seconds=seconds)
+            ceiling.ratio_to_ceiling = 1.0
+            report.add("load", **asdict(ceiling))
+            ceilings[users] = ceiling.rps
+    with production_system("bench", start=False, AVAILABILITY_CACHE_TTL_SECONDS=CACHE_TTL_SECONDS) as tessera:
+        seeded = seed_dataset(tessera.databases.urls, bookings=1000)
+        tessera.system.start_all()
+        data = Spread.of(tessera, seeded.venues)
+        for label, user_class in WORKLOADS:
+            warm_cache(tessera.gateway_url, data.venues, data.days)
+            workload = Workload(label, user_class, data.locust_env(tessera.redis_server.url))
+            measure_workload(report, tessera, workload, plan, ceilings)
+        for latency in effects.email_and_audit(
+            tessera, data.venues, data.days, data.times, bookings=plan.effect_samples
+        ):
+            report.add("effect", **asdict(latency))
+        report.add("capacity", **invariants.capacity(tessera))
     print_tables(report)
     print(f"\nJSON lines: {report.out.name}")
     return 0

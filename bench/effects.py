@@ -24,6 +24,7 @@ from bench.system import Tessera
 from tests.support.processes import wait_until
 
 POLL_SECONDS = 0.002
+EMAIL_EFFECT = "commit -> confirmation e-mail accepted by SMTP"
 
 
 @dataclass
@@ -112,9 +113,7 @@ def email_and_audit(
 
     audit_rows = wait_until(recorded, 60, 0.2, "every audit row")
     return [
-        Latency.of(
-            "commit -> confirmation e-mail accepted by SMTP", [emails[ref] - at for ref, at in committed.items()]
-        ),
+        Latency.of(EMAIL_EFFECT, [emails[ref] - at for ref, at in committed.items()]),
         Latency.of("commit -> audit row", [audit_rows[audited[ref]] - at for ref, at in committed.items()]),
     ]
 

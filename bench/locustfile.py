@@ -131,6 +131,18 @@ class Mixed(TesseraUser):
         self.client.post(f"/api/v1/bookings/{reference}/cancel?email={email}", json={"reason_id": 1}, name="cancel")
 
 
+class ConsumerApiSearch(TesseraUser):
+    """The warm search through the ConsumerApi surface: a form post, answered in the contract's shape."""
+
+    @task
+    def search_warm(self):
+        venue, day, _ = _slot()
+        form = {"VisitDate": day, "PartySize": 2, "ChannelCode": "ONLINE"}
+        self.client.post(
+            f"/api/ConsumerApi/v1/Restaurant/{venue}/AvailabilitySearch", data=form, name="consumerapi search"
+        )
+
+
 class ConsumerApiCreate(TesseraUser):
     """The create workload through the ConsumerApi surface existing restaurant clients call."""
 

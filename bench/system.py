@@ -4,8 +4,8 @@
 - fresh PostgreSQL databases on the machine's server (`BENCH_POSTGRES_URL`), dropped afterwards;
 - a Redis server of its own on a free port, with an append-only file as in docker-compose.yml, so
   no other Redis user's keys or queues are touched and the chaos suite can restart it;
-- every Procfile process: gunicorn sized by `shared/gunicorn_conf.py` (2 x CPUs + 1 workers of
-  4 threads), the outbox relay, the Celery workers and beat;
+- every Procfile process: gunicorn sized by `shared/gunicorn_conf.py` (a worker per CPU of
+  8 threads), the outbox relay, the Celery workers and beat;
 - e-mail over SMTP to a server inside the bench process (`tests/support/smtp.py`), so "delivered"
   means a real SMTP server accepted the message.
 
