@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from shared.errors import NotFound
-from shared.openapi import documents_errors
+from shared.openapi import Blueprint, documents_errors
 from shared.service_auth import require_service_token
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import reduce
 from http import HTTPStatus
 
-from flask_smorest import Api, Blueprint
+import flask_smorest
+from flask_smorest import Api
 from marshmallow import Schema, fields
 
 # Which caller an operation needs beyond anyone: "staff" (a staff member or an API key) or
@@ -23,6 +24,15 @@ class ErrorBodySchema(Schema):
 class ErrorEnvelopeSchema(Schema):
     error = fields.Nested(ErrorBodySchema, required=True)
     request_id = fields.String(allow_none=True)
+
+
+class Blueprint(flask_smorest.Blueprint):
+    """flask-smorest's Blueprint, with each argument schema built once: given a class, webargs
+    builds a new instance for every request (a deep copy of every field), which was a tenth of a
+    cached search's CPU in the availability service (docs/performance.md)."""
+
+    def arguments(self, schema, *args, **kwargs):
+        return super().arguments(schema() if isinstance(schema, type) else schema, *args, **kwargs)
 
 
 class TesseraApi(Api):

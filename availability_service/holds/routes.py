@@ -1,11 +1,10 @@
 """Internal hold API: reachable only with the service credential, never through the gateway."""
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from availability_service.holds import service
 from availability_service.holds.schemas import HoldCreateSchema, HoldSchema
-from shared.openapi import documents_errors
+from shared.openapi import Blueprint, documents_errors
 from shared.service_auth import require_service_token
 
 blp = Blueprint("holds", __name__, url_prefix="/internal/holds", description="Capacity holds (internal)")

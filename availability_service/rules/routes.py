@@ -1,5 +1,4 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from availability_service.rules import service
 from availability_service.rules.schemas import (
@@ -11,7 +10,7 @@ from availability_service.rules.schemas import (
     SlotChangesSchema,
 )
 from shared.identity import VENUE_WRITE
-from shared.openapi import documents_errors
+from shared.openapi import Blueprint, documents_errors
 from shared.pagination import PageArgsSchema, page_schema
 from shared.schemas import CalendarDate, path_value
 from shared.service_auth import require_staff

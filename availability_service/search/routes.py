@@ -1,10 +1,9 @@
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from availability_service.search import service
 from availability_service.search.schemas import AvailabilityQueryArgsSchema, AvailabilitySchema
-from shared.openapi import documents_errors
+from shared.openapi import Blueprint, documents_errors
 
 blp = Blueprint("search", __name__, url_prefix="/v1/venues", description="Availability search (public)")
 

@@ -1,10 +1,9 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from availability_service.slots import service
 from availability_service.slots.schemas import SlotListArgsSchema, SlotSchema, SlotUpdateSchema
 from shared.identity import VENUE_READ, VENUE_WRITE
-from shared.openapi import documents_errors
+from shared.openapi import Blueprint, documents_errors
 from shared.pagination import page_schema
 from shared.schemas import CalendarDate, WallClockTime, path_value
 from shared.service_auth import require_staff

@@ -1,10 +1,9 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from availability_service.venues import service
 from availability_service.venues.schemas import VenueCreateSchema, VenueSchema, VenueUpdateSchema
 from shared.identity import VENUE_WRITE
-from shared.openapi import documents_errors
+from shared.openapi import Blueprint, documents_errors
 from shared.pagination import PageArgsSchema, page_schema
 from shared.service_auth import require_admin, require_staff
 

@@ -5,7 +5,6 @@ their venues' bookings (bookings/access.py)."""
 
 from flask import Response, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from booking_service.bookings import changes, listing, service
 from booking_service.bookings.access import booking_access, booking_creator
@@ -23,7 +22,7 @@ from booking_service.bookings.schemas import (
 )
 from shared.errors import ValidationFailed
 from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE
-from shared.openapi import documents_errors
+from shared.openapi import Blueprint, documents_errors
 from shared.service_auth import require_service_token, require_staff, staff_caller
 
 blp = Blueprint("bookings", __name__, url_prefix="/v1/bookings", description="Bookings")

@@ -1,8 +1,8 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from booking_service.cancellation_reasons import service
 from booking_service.cancellation_reasons.schemas import CancellationReasonListSchema
+from shared.openapi import Blueprint
 
 blp = Blueprint(
     "cancellation_reasons",

@@ -5,7 +5,6 @@ access token is (the staff app shows their venues and roles)."""
 from __future__ import annotations
 
 from flask import current_app, request
-from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, validate
 
 from gateway.identity.guard import bearer_token
@@ -14,7 +13,7 @@ from gateway.identity.sessions import end_session, rotate, start_session
 from gateway.identity.tokens import InvalidToken, StaffIdentity, issue_access_token, read_access_token
 from gateway.limits import login_limit
 from shared.errors import ValidationFailed
-from shared.openapi import documents_errors
+from shared.openapi import Blueprint, documents_errors
 from shared.schemas import StrictSchema
 from shared.service_auth import AuthenticationRequired
 

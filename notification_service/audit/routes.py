@@ -1,11 +1,10 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from notification_service.audit import service
 from notification_service.audit.schemas import AuditPageSchema, AuditQueryArgsSchema
 from shared.errors import ValidationFailed
 from shared.identity import AUDIT_READ
-from shared.openapi import documents_errors
+from shared.openapi import Blueprint, documents_errors
 from shared.service_auth import authorize, require_staff, staff_caller
 
 blp = Blueprint("audit", __name__, url_prefix="/v1/audit", description="The audit log (read-only)")
