@@ -25,6 +25,7 @@ from typing import TypeVar
 
 import pybreaker
 import requests
+from urllib3.exceptions import HTTPError as TransportError
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ BreakerOpen = pybreaker.CircuitBreakerError
 
 
 def _reached_the_service(exc: BaseException) -> bool:
-    return not isinstance(exc, (requests.ConnectionError, requests.Timeout))
+    return not isinstance(exc, (TransportError, requests.ConnectionError, requests.Timeout))
 
 
 class _LogStateChanges(pybreaker.CircuitBreakerListener):

@@ -1,7 +1,8 @@
 """Forwarding public requests to the service that owns them.
 
-Pooled keep-alive connections per upstream, a connect and a read timeout on every call (each
-upstream its own), no retries (the gateway cannot know whether a POST is safe to repeat;
+Pooled keep-alive connections per upstream (urllib3 itself: `requests`' per-call work was a sixth
+of the gateway's CPU on a cached search, docs/performance.md), a connect and a read timeout on
+every call (each upstream its own), no retries (the gateway cannot know whether a POST is safe to repeat;
 services retry their own idempotent calls) but one: a GET, HEAD or OPTIONS whose pooled
 connection the service had just closed (its keep-alive timeout) goes again on a fresh one; a
 service with several replicas is called in turn, and a replica that refuses the connection is
@@ -16,12 +17,16 @@ service encoded it (gateway/compression.py compresses only what is not encoded y
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
-import requests
+import urllib3
 from flask import Response, request
-from requests.adapters import HTTPAdapter
+from urllib3.exceptions import HTTPError as TransportError
+from urllib3.exceptions import ReadTimeoutError
 
 from gateway.breaker import BreakerOpen, UpstreamBreaker
 from shared.errors import ApiError, UpstreamUnavailable
@@ -65,6 +70,16 @@ class UpstreamTimeout(ApiError):
     status, code, message = 504, "upstream_timeout", "A service this request needs did not answer in time."
 
 
+class Answer:
+    """An upstream's answer, read whole: what the gateway's own calls (its adapters) look at."""
+
+    def __init__(self, status_code: int, headers: urllib3.HTTPHeaderDict, content: bytes) -> None:
+        self.status_code, self.headers, self.content = status_code, headers, content
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+
 class Upstream:
     def __init__(
         self,
@@ -82,13 +97,12 @@ class Upstream:
         self.service_token = service_token
         self.identity_key = identity_key
         self.replicas = Replicas(base_url)
-        self.timeout = (connect_timeout, read_timeout)
+        self.timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
         self.breaker = breaker
-        self.session = requests.Session()
-        self.session.trust_env = False  # as in shared/http.py: no proxy between services
-        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=pool_size, max_retries=0)
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
+        # No proxy between services, no retries (see above), no redirects followed.
+        self.pool = urllib3.PoolManager(
+            num_pools=max(10, len(self.replicas.urls)), maxsize=pool_size, retries=False, timeout=self.timeout
+        )
 
     def forward(self, path: str, *, caller: Caller | None = None, query: bytes | None = None) -> Response:
         """Send the current request to `path` on a replica, as `caller` when one was authenticated;
@@ -99,21 +113,17 @@ class Upstream:
         )
         headers["X-Forwarded-Proto"] = request.scheme
         headers["X-Forwarded-Host"] = request.host
-        # Only what the client accepts: left out, the session would ask for gzip on its behalf.
         headers["Accept-Encoding"] = request.headers.get("Accept-Encoding", "identity")
-        upstream = self._send(
+        query_string = (request.query_string if query is None else query).decode("latin-1")
+        answer = self._send(
             request.method,
-            path,
+            f"{path}?{query_string}" if query_string else path,
             caller=caller,
             headers=headers,
-            params=(request.query_string if query is None else query) or None,
-            data=request.get_data(cache=False) or None,
-            stream=True,
+            body=request.get_data(cache=False) or None,
         )
-        response_headers = [(k, v) for k, v in upstream.headers.items() if k.lower() not in NOT_FROM_UPSTREAMS]
-        return Response(
-            upstream.raw.stream(16384, decode_content=False), status=upstream.status_code, headers=response_headers
-        )
+        response_headers = [(k, v) for k, v in answer.headers.items() if k.lower() not in NOT_FROM_UPSTREAMS]
+        return Response(_relay(answer), status=answer.status, headers=response_headers)
 
     def call(
         self,
@@ -124,34 +134,47 @@ class Upstream:
         params: dict | None = None,
         json: Any = None,
         headers: dict[str, str] | None = None,
-    ) -> requests.Response:
+    ) -> Answer:
         """A request of the gateway's own (an adapter's), read whole: same replicas, timeouts and
         errors as forwarding, with the request id and, for `caller`, the signed identity."""
-        return self._send(method, path, caller=caller, headers=dict(headers or {}), params=params, json=json)
+        sent = dict(headers or {})
+        body = None
+        if json is not None:
+            body = _json_bytes(json)
+            sent["Content-Type"] = "application/json"
+        answer = self._send(
+            method, f"{path}?{urlencode(params)}" if params else path, caller=caller, headers=sent, body=body
+        )
+        try:
+            return Answer(answer.status, answer.headers, answer.read())
+        except TransportError as exc:
+            raise UpstreamUnavailable() from exc
+        finally:
+            answer.release_conn()
 
     def _send(
-        self, method: str, path: str, *, caller: Caller | None, headers: dict[str, str], stream: bool = False, **body
-    ) -> requests.Response:
+        self, method: str, target: str, *, caller: Caller | None, headers: dict[str, str], body: bytes | None
+    ) -> urllib3.BaseHTTPResponse:
         if caller is not None:
             headers[SERVICE_TOKEN_HEADER] = self.service_token
             headers[IDENTITY_HEADER] = sign_identity(caller, self.identity_key)
         headers[REQUEST_ID_HEADER] = current_request_id() or ""
         try:
-            return self.breaker.call(self._send_to_a_replica, method, path, headers=headers, stream=stream, **body)
+            return self.breaker.call(self._send_to_a_replica, method, target, headers=headers, body=body)
         except BreakerOpen as exc:
             raise UpstreamUnavailable(headers={"Retry-After": str(self.breaker.retry_after)}) from exc
-        except (requests.Timeout, requests.ConnectionError) as exc:
-            if isinstance(exc, requests.Timeout) and not isinstance(exc, requests.ConnectTimeout):
-                raise UpstreamTimeout() from exc
+        except ReadTimeoutError as exc:
+            raise UpstreamTimeout() from exc
+        except TransportError as exc:
             raise UpstreamUnavailable() from exc
 
-    def _send_to_a_replica(self, method: str, path: str, **kwargs) -> requests.Response:
+    def _send_to_a_replica(self, method: str, target: str, **kwargs) -> urllib3.BaseHTTPResponse:
         """The answer of the first replica reached; what failed last when none was."""
         replicas = self.replicas.in_turn()
         for number, base_url in enumerate(replicas, start=1):
             try:
-                return self._request(method, f"{base_url}{path}", **kwargs)
-            except (requests.Timeout, requests.ConnectionError) as exc:
+                return self._request(method, f"{base_url}{target}", **kwargs)
+            except TransportError as exc:
                 log.warning(
                     "upstream call failed",
                     extra={"upstream": self.name, "replica": base_url, "error": type(exc).__name__},
@@ -159,24 +182,43 @@ class Upstream:
                 if never_reached(exc) and number < len(replicas):
                     continue  # nothing was sent: another replica may take it
                 raise
+        raise AssertionError("unreachable")
 
-    def _request(self, method: str, url: str, **kwargs) -> requests.Response:
+    def _request(self, method: str, url: str, **kwargs) -> urllib3.BaseHTTPResponse:
         """One request; a safe one goes again, once, on a fresh connection when the pooled one turns
         out to have been closed by the service's keep-alive timeout just as it went out (the chaos
         suite saw a search answered 503 for that, with every service up)."""
         try:
-            return self.session.request(method, url, timeout=self.timeout, allow_redirects=False, **kwargs)
-        except requests.ConnectionError as exc:
+            return self._open(method, url, **kwargs)
+        except TransportError as exc:
             if method not in SAFE_METHODS or not closed_while_idle(exc):
                 raise
-            return self.session.request(method, url, timeout=self.timeout, allow_redirects=False, **kwargs)
+            return self._open(method, url, **kwargs)
+
+    def _open(self, method: str, url: str, **kwargs) -> urllib3.BaseHTTPResponse:
+        return self.pool.urlopen(method, url, redirect=False, preload_content=False, decode_content=False, **kwargs)
 
     def ready(self) -> None:
         """Ready when at least one replica is; asked past the breaker, which it neither consults nor moves."""
         for base_url in self.replicas.urls:
             try:
-                if self.session.get(f"{base_url}/readyz", timeout=self.timeout).status_code == 200:
+                if self.pool.request("GET", f"{base_url}/readyz").status == 200:
                     return
-            except requests.RequestException:
+            except TransportError:
                 continue
         raise RuntimeError(f"{self.name} not ready")
+
+
+def _relay(answer: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
+    """The answer's body as it comes; its connection goes back to the pool once read, and is
+    closed if the client went away before the end (a half-read connection cannot be reused)."""
+    try:
+        yield from answer.stream(16384, decode_content=False)
+    finally:
+        if not answer.closed:
+            answer.close()
+        answer.release_conn()
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":")).encode()

@@ -11,7 +11,7 @@ import itertools
 from http.client import RemoteDisconnected
 
 import requests
-from urllib3.exceptions import NewConnectionError, ProtocolError
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ProtocolError
 
 
 class Replicas:
@@ -27,21 +27,24 @@ class Replicas:
         return self.urls[start:] + self.urls[:start]
 
 
-def closed_while_idle(exc: requests.RequestException) -> bool:
+# Both take a `requests` error (shared/http.py) or urllib3's own (the gateway's forwarding).
+
+
+def closed_while_idle(exc: Exception) -> bool:
     """True when a pooled keep-alive connection turned out closed by the server (its idle timeout)
     as the request went out: no answer came, and none was being prepared for it."""
-    cause = exc.args[0] if exc.args else None
+    if isinstance(exc, requests.ConnectionError):
+        exc = exc.args[0] if exc.args else exc
     return (
-        isinstance(exc, requests.ConnectionError)
-        and isinstance(cause, ProtocolError)
-        and len(cause.args) > 1
-        and isinstance(cause.args[1], (RemoteDisconnected, ConnectionResetError))
+        isinstance(exc, ProtocolError)
+        and len(exc.args) > 1
+        and isinstance(exc.args[1], (RemoteDisconnected, ConnectionResetError))
     )
 
 
-def never_reached(exc: requests.RequestException) -> bool:
+def never_reached(exc: Exception) -> bool:
     """True when the request never left: the connection was refused or could not be opened."""
-    if isinstance(exc, requests.ConnectTimeout):
+    if isinstance(exc, (requests.ConnectTimeout, ConnectTimeoutError)):  # NewConnectionError is one too
         return True
     cause = exc.args[0] if exc.args else None
     reason = getattr(cause, "reason", cause)

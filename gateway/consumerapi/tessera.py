@@ -16,9 +16,9 @@ import logging
 from datetime import date, time
 from urllib.parse import quote
 
-import requests
 from flask import current_app, request
 
+from gateway.proxy import Answer
 from shared.errors import UpstreamUnavailable
 from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE, Caller
 
@@ -60,7 +60,7 @@ def _call(service: str, method: str, path: str, *, caller: Caller | None = None,
     raise UpstreamUnavailable()
 
 
-def _error_of(response: requests.Response) -> dict | None:
+def _error_of(response: Answer) -> dict | None:
     try:
         error = response.json()["error"]
     except (ValueError, KeyError, TypeError):
