@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import signal
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -21,6 +23,13 @@ LEDGER_MISMATCH = (
     "booked <> COALESCE((SELECT SUM(h.units) FROM holds h WHERE h.slot_id = slots.id "
     "AND h.status IN ('held', 'confirmed')), 0)"
 )
+
+
+def pytest_collection_modifyitems(items):
+    """Unit tests run without a database of ours (or on SQLite): once, in `make test`."""
+    for item in items:
+        if item.nodeid.startswith("tests/unit/"):
+            item.add_marker(pytest.mark.one_backend)
 
 
 def system_env(backend, **overrides) -> dict[str, str]:
@@ -64,14 +73,17 @@ def running_system(tmp_path_factory, name: str, **overrides):
     system = System(system_env(backend, **overrides), log_dir=root)
     system.backend = backend
     try:
-        for service in SERVICES:
-            system.manage(service, "migrate")
+        # Each service migrates its own database, so the four can go side by side.
+        with ThreadPoolExecutor(len(SERVICES)) as pool:
+            list(pool.map(lambda service: system.manage(service, "migrate"), SERVICES))
         system.manage("availability_service", "seed-demo")
         system.manage("gateway", "seed-demo")
         system.start_all()
         yield system
     finally:
-        system.stop_all()
+        # The system is thrown away with its backend: nothing a graceful stop would finish is
+        # looked at again, and gunicorn's and Celery's graceful waits cost seconds per system.
+        system.stop_all(signal.SIGKILL)
         backend.close()
 
 

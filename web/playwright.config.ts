@@ -16,13 +16,18 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
+const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+const OUTAGES = "errors.spec.ts";
+
 export default defineConfig({
   testDir: "./tests",
   testMatch: "**/*.spec.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // One system, shared data (slots, capacity): journeys run one at a time, in a known order.
-  workers: 1,
+  // One system, shared data: each journey books on days of its own (tests/support/system.ts:
+  // dayFor), so two run side by side; the outage journeys stop services, so they run last, alone.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
@@ -35,17 +40,20 @@ export default defineConfig({
     timezoneId: "America/Los_Angeles",
     browserName: "chromium",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
-    trace: "retain-on-failure",
+    // Recording a trace of every journey slowed the run by a third; `PLAYWRIGHT_ARGS="--trace on"` when debugging.
+    trace: "off",
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "desktop", use: { viewport: { width: 1280, height: 900 } } },
+    { name: "desktop", use: DESKTOP, testIgnore: [OUTAGES] },
     // A phone is used by touch and not zoomed out of its width: the keyboard-only and 200 % zoom
     // journeys are the desktop layout's.
     {
       name: "phone",
-      use: { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true },
-      testIgnore: ["keyboard.spec.ts", "zoom.spec.ts", "staff-keyboard.spec.ts"],
+      use: PHONE,
+      testIgnore: [OUTAGES, "keyboard.spec.ts", "zoom.spec.ts", "staff-keyboard.spec.ts"],
     },
+    { name: "desktop-outages", use: DESKTOP, testMatch: OUTAGES, dependencies: ["desktop", "phone"] },
+    { name: "phone-outages", use: PHONE, testMatch: OUTAGES, dependencies: ["desktop-outages"] },
   ],
 });

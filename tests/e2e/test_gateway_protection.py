@@ -12,6 +12,8 @@ import requests
 from tests.conftest import VENUE, future_date
 from tests.support.backends import free_port
 
+pytestmark = pytest.mark.one_backend  # limits, CORS and headers live in the gateway and Redis
+
 ALLOWED_ORIGIN = "http://localhost:5173"  # the default allow-list
 
 

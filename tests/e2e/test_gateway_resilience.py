@@ -16,6 +16,8 @@ import requests
 from tests.conftest import VENUE, booking_body, future_date, running_system
 from tests.support.processes import wait_until
 
+pytestmark = pytest.mark.one_backend  # timeouts, breakers and compression live in the gateway
+
 FAILURES = 3
 RESET_SECONDS = 2
 BOOKING_READ_TIMEOUT = 1.5  # the other upstreams keep the test system's GATEWAY_UPSTREAM_TIMEOUT (3 s)

@@ -19,14 +19,11 @@ import requests
 
 from runner.web_build import WEB, ensure_web_app
 from tests.conftest import VENUE, future_date, running_system
-from tests.support.backends import backend_name
 from tests.support.processes import ROOT
 from tests.support.tenants import venue_with_a_booking
 from tests.support.web_control import Control, serve_control
 
-pytestmark = pytest.mark.skipif(
-    backend_name() != "embedded", reason="the browser journeys run once, on the embedded backend (make test)"
-)
+pytestmark = pytest.mark.one_backend  # the browser journeys run once, on the embedded backend (make test)
 
 STAFF_EMAIL = "web-journeys@example.com"
 STAFF_PASSWORD = "a long password for the journeys"

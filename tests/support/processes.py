@@ -137,8 +137,8 @@ class System:
             self.start(name)
         self.wait_ready()
 
-    def stop_all(self) -> None:
-        self.stop_many(list(self.processes))
+    def stop_all(self, signum: int = signal.SIGTERM) -> None:
+        self.stop_many(list(self.processes), signum)
 
     def ready(self) -> bool:
         try:

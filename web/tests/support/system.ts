@@ -163,7 +163,7 @@ export function venueDay(days: number, timeZone = "Europe/London"): string {
  * slot: `slot` numbers the journey (1-14), the phone project takes the next fourteen days.
  */
 export function dayFor(testInfo: TestInfo, slot: number): string {
-  return venueDay(slot + (testInfo.project.name === "phone" ? 14 : 0));
+  return venueDay(slot + (testInfo.project.name.startsWith("phone") ? 14 : 0));
 }
 
 export function uniqueEmail(testInfo: TestInfo, name: string): string {
