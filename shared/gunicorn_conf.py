@@ -2,10 +2,9 @@
 
 Sized to the machine: one worker process per CPU, each with threads for the calls that wait
 (the database, Redis, another service). Python runs one thread at a time per process, so more
-processes than CPUs only add memory, cold per-process caches and time-slicing: on the 2-CPU
-development machine 5 workers x 4 threads per service (20 threads x 4 services) gave the bare
-endpoint 1,926 requests/s and a cached search 9.5 CPU-ms; 2 x 8 gave 2,881 and 6.2
-(docs/performance.md). `WEB_CONCURRENCY` and `GUNICORN_THREADS` override both.
+processes than CPUs add memory, cold per-process caches and time-slicing, not throughput
+(docs/performance.md, "This round, before and after"). `WEB_CONCURRENCY` and
+`GUNICORN_THREADS` override both.
 """
 
 import multiprocessing
