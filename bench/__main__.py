@@ -12,7 +12,7 @@
 CPU time per process type is read before each run and after the system has finished the run's
 e-mails, audit rows and invalidations (bench/cpu.py), and divided by the requests served.
 Prints one JSON line per figure as it is measured, then the tables and the issue's targets; the
-JSON lines are kept in var/bench/. `--quick` (`make bench-quick`, under 3 minutes) runs shorter
+JSON lines are kept in var/bench/. `--quick` (`make bench-quick`, about 3 minutes) runs 3 s
 phases and 64 instead of 256 clients. `make bench-scaling` (bench/scaling.py) is the 1 k -> 1 M run.
 """
 
@@ -44,10 +44,11 @@ class Plan:
     many: int  # clients in flight for the overload run
     many_seconds: float
     effect_samples: int
+    warmup: float  # seconds of each run not measured
 
 
-FULL = Plan(seconds=15, many=256, many_seconds=60, effect_samples=100)
-QUICK = Plan(seconds=5, many=64, many_seconds=10, effect_samples=20)
+FULL = Plan(seconds=15, many=256, many_seconds=60, effect_samples=100, warmup=3)
+QUICK = Plan(seconds=3, many=64, many_seconds=5, effect_samples=10, warmup=1)
 
 
 def run_once(report: Report, tessera, workload: Workload, ceiling_rps: float, **load_args) -> Figures:
@@ -63,10 +64,12 @@ def run_once(report: Report, tessera, workload: Workload, ceiling_rps: float, **
 
 
 def measure_workload(report: Report, tessera, workload: Workload, plan: Plan, ceilings: dict[int, float]) -> None:
-    run_once(report, tessera, workload, ceilings[8], users=1, seconds=plan.seconds)
-    eight = run_once(report, tessera, workload, ceilings[8], users=8, seconds=plan.seconds)
-    run_once(report, tessera, workload, ceilings[8], users=8, seconds=plan.seconds, rate_per_user=eight.rps / 2 / 8)
-    run_once(report, tessera, workload, ceilings[plan.many], users=plan.many, seconds=plan.many_seconds, warmup=5)
+    timing = {"seconds": plan.seconds, "warmup": plan.warmup}
+    run_once(report, tessera, workload, ceilings[8], users=1, **timing)
+    eight = run_once(report, tessera, workload, ceilings[8], users=8, **timing)
+    run_once(report, tessera, workload, ceilings[8], users=8, rate_per_user=eight.rps / 2 / 8, **timing)
+    many = {"seconds": plan.many_seconds, "warmup": plan.warmup + 2}  # 256 users take a moment to start
+    run_once(report, tessera, workload, ceilings[plan.many], users=plan.many, **many)
 
 
 def print_tables(report: Report) -> None:
@@ -149,7 +152,7 @@ def _meets(value: float, target: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="5 s runs, 64 clients for the overload run (< 3 min)")
+    parser.add_argument("--quick", action="store_true", help="3 s runs, 64 clients for the overload run (about 3 min)")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -158,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     ceilings = {}
     with bare_flask() as url:
         for users, seconds in ((8, plan.seconds), (plan.many, plan.many_seconds)):
-            ceiling = load.run(url, Workload("bare Flask endpoint", "Baseline"), users=users, seconds=seconds)
+            ceiling = load.run(
+                url, Workload("bare Flask endpoint", "Baseline"), users=users, seconds=seconds, warmup=plan.warmup
+            )
             ceiling.ratio_to_ceiling = 1.0
             report.add("load", **asdict(ceiling))
             ceilings[users] = ceiling.rps

@@ -67,10 +67,13 @@ test("staff session: wrong password, keyboard login, an ended session keeps the 
   await goTo(page, "Day sheet");
   await expectFocusOnHeading(page, "Day sheet");
 
-  // Logging out revokes the refresh token at the API.
+  // Logging out revokes the refresh token at the API. The page goes at once and the API is told
+  // meanwhile: the refresh below waits for that answer, or it could beat the revocation to it.
+  const loggedOut = page.waitForResponse((response) => response.url().endsWith("/api/v1/auth/logout"));
   await page.getByRole("button", { name: "Log out" }).click();
   await expectFocusOnHeading(page, "Staff log in");
   await expect(page.getByRole("status")).toContainText("You have logged out.");
+  expect((await loggedOut).status()).toBe(204);
   const afterLogout = await request.post("/api/v1/auth/refresh", { data: { refresh_token: secondRefresh } });
   expect(afterLogout.status()).toBe(401);
   expect((await afterLogout.json()).error.code).toBe("invalid_refresh_token");
