@@ -122,8 +122,18 @@ class Upstream:
             headers=headers,
             body=request.get_data(cache=False) or None,
         )
+        chunks = answer.stream(16384, decode_content=False)
+        try:
+            # The first chunk (for a JSON answer, all of it) before the status goes out: a service
+            # killed between its headers and its body is then an envelope, not gunicorn's HTML 500.
+            first = next(chunks, b"")
+        except TransportError as exc:
+            answer.close()
+            answer.release_conn()
+            log.warning("upstream answer broken off", extra={"upstream": self.name, "error": type(exc).__name__})
+            raise UpstreamTimeout() from exc  # like a timeout: the service may have acted on it
         response_headers = [(k, v) for k, v in answer.headers.items() if k.lower() not in NOT_FROM_UPSTREAMS]
-        return Response(_relay(answer), status=answer.status, headers=response_headers)
+        return Response(_relay(answer, first, chunks), status=answer.status, headers=response_headers)
 
     def call(
         self,
@@ -209,11 +219,13 @@ class Upstream:
         raise RuntimeError(f"{self.name} not ready")
 
 
-def _relay(answer: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
+def _relay(answer: urllib3.BaseHTTPResponse, first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
     """The answer's body as it comes; its connection goes back to the pool once read, and is
     closed if the client went away before the end (a half-read connection cannot be reused)."""
     try:
-        yield from answer.stream(16384, decode_content=False)
+        if first:
+            yield first
+        yield from rest
     finally:
         if not answer.closed:
             answer.close()
