@@ -22,7 +22,7 @@ from availability_service.extensions import redis
 
 log = logging.getLogger(__name__)
 
-PREFIX = "tessera:availability:v1"
+PREFIX = "tessera:availability:v2"  # v2: the venue's id and each slot's confirmed holds
 # Generations only need to outlive any search in flight; a day keeps them well past that.
 GENERATION_TTL_SECONDS = 24 * 3600
 

@@ -288,19 +288,24 @@ def get_hold(hold_id: str) -> dict:
 
 
 def confirm_hold(hold_id: str) -> dict:
-    """held -> confirmed; confirming a confirmed hold is a no-op; a given-back hold is a 409."""
+    """held -> confirmed; confirming a confirmed hold is a no-op; a given-back hold is a 409.
+    Search counts a slot's confirmed holds (its bookings), so a confirmation invalidates the day."""
     with db.transaction() as session:
         hold = _get(session, hold_id)
-        session.execute(
+        confirmed = rows_affected(
+            session,
             update(Hold)
             .where(Hold.id == hold_id, Hold.status == HoldStatus.HELD)
             .values(status=HoldStatus.CONFIRMED, updated_at=utcnow())
-            .execution_options(synchronize_session=False)
+            .execution_options(synchronize_session=False),
         )
         session.refresh(hold)
         if hold.status != HoldStatus.CONFIRMED:
             raise HoldNotActive(details={"status": hold.status})
-        return hold_view(hold)
+        view = hold_view(hold)
+    if confirmed:
+        _invalidate_search(view)
+    return view
 
 
 def _give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired: bool = False) -> bool:

@@ -36,6 +36,9 @@ class AvailableSlotSchema(AnswerSchema):
     bookable = fields.Boolean(
         metadata={"description": "Open, far enough ahead, within the horizon and with room for the party"}
     )
+    confirmed_holds = fields.Integer(
+        metadata={"description": "Confirmed holds starting then: one per confirmed booking (not covers)"}
+    )
 
 
 class AvailableDaySchema(AnswerSchema):
@@ -47,6 +50,8 @@ class AvailabilitySchema(StrictSchema):
     """One day (`date` and `slots`) or a calendar (`from`, `to` and `days`)."""
 
     venue = fields.String()
+    venue_id = fields.Integer()
+    max_party_size = fields.Integer(metadata={"description": "The venue's largest party"})
     party_size = fields.Integer()
     date = fields.String()
     slots = fields.List(fields.Nested(AvailableSlotSchema))

@@ -4,8 +4,10 @@ whether a party of a given size can book each one.
 Reads through a Redis cache holding each day's raw ledger (capacity, booked, open) plus the
 venue's rules, written back only if no invalidation came meanwhile (availability_service/cache.py).
 `remaining` and `bookable` are computed per request because they depend on the party size
-and the clock. However many days and bookings, a search costs at most two SQL
-queries (the venue, then the slots of every day not in the cache) and none on a full hit.
+and the clock; `confirmed_holds` (one per confirmed booking, what the ConsumerApi's
+`current_bookings` reports) is cached with the ledger, and confirming a hold invalidates its day.
+However many days and bookings, a search costs at most two SQL queries (the venue, then the
+slots of every day not in the cache, with their confirmed holds) and none on a full hit.
 The cache only informs search: placing a hold always checks the database.
 """
 
@@ -17,13 +19,13 @@ from datetime import date, datetime, timedelta
 from typing import cast
 
 from redis.exceptions import RedisError
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 
 from availability_service.cache import WRITE_IF_GENERATION_UNCHANGED, day_key, generation_key
 from availability_service.errors import DateBeyondHorizon, DateInPast
 from availability_service.extensions import db, redis
 from availability_service.lookups import venue_by_slug
-from availability_service.models import Slot, Venue
+from availability_service.models import Hold, HoldStatus, Slot, Venue
 from shared.clock import iso_utc, utcnow, venue_today
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 
 def _venue_rules(venue: Venue) -> dict:
     return {
+        "id": venue.id,
         "slug": venue.slug,
         "timezone": venue.timezone,
         "min_notice_minutes": venue.min_notice_minutes,
@@ -39,13 +42,14 @@ def _venue_rules(venue: Venue) -> dict:
     }
 
 
-def _slot_entry(slot: Slot) -> dict:
+def _slot_entry(slot: Slot, confirmed_holds: int) -> dict:
     return {
         "time": slot.local_time.strftime("%H:%M"),
         "starts_at": slot.starts_at.isoformat(),
         "capacity": slot.capacity,
         "booked": slot.booked,
         "is_open": slot.is_open,
+        "confirmed_holds": confirmed_holds,
     }
 
 
@@ -92,12 +96,15 @@ def _load_days(venue_slug: str, days: list[date], check) -> dict[date, dict]:
         rules = _venue_rules(venue)
         check(rules)
         by_day: dict[date, list] = {day: [] for day in days}
-        for slot in session.scalars(
-            select(Slot)
+        confirmed = and_(Hold.slot_id == Slot.id, Hold.status == HoldStatus.CONFIRMED)
+        for slot, confirmed_holds in session.execute(
+            select(Slot, func.count(Hold.id))
+            .outerjoin(Hold, confirmed)
             .where(Slot.venue_id == venue.id, Slot.local_date.in_(days))
+            .group_by(Slot.id)
             .order_by(Slot.local_date, Slot.local_time)
         ):
-            by_day[slot.local_date].append(_slot_entry(slot))
+            by_day[slot.local_date].append(_slot_entry(slot, confirmed_holds))
     return {day: {"venue": rules, "slots": slots} for day, slots in by_day.items()}
 
 
@@ -138,15 +145,26 @@ def _offer(doc: dict, on: date, party_size: int, now: datetime) -> list[dict]:
         remaining = slot["capacity"] - slot["booked"] if slot["is_open"] else 0
         bookable = party_fits and remaining >= party_size and starts_at >= earliest and on <= last_day
         offer.append(
-            {"time": slot["time"], "starts_at": iso_utc(starts_at), "remaining": remaining, "bookable": bookable}
+            {
+                "time": slot["time"],
+                "starts_at": iso_utc(starts_at),
+                "remaining": remaining,
+                "bookable": bookable,
+                "confirmed_holds": slot["confirmed_holds"],
+            }
         )
     return offer
+
+
+def _venue_summary(rules: dict) -> dict:
+    """What a client of search needs of the venue without asking for it too."""
+    return {"venue": rules["slug"], "venue_id": rules["id"], "max_party_size": rules["max_party_size"]}
 
 
 def search_day(venue_slug: str, on: date, party_size: int, *, cache_ttl_seconds: int) -> dict:
     doc = _ledgers(venue_slug, on, on, cache_ttl_seconds)[on]
     return {
-        "venue": doc["venue"]["slug"],
+        **_venue_summary(doc["venue"]),
         "date": on.isoformat(),
         "party_size": party_size,
         "slots": _offer(doc, on, party_size, utcnow()),
@@ -158,7 +176,7 @@ def search_days(venue_slug: str, first: date, last: date, party_size: int, *, ca
     ledgers = _ledgers(venue_slug, first, last, cache_ttl_seconds)
     now = utcnow()
     return {
-        "venue": venue_slug,
+        **_venue_summary(ledgers[first]["venue"]),
         "from": first.isoformat(),
         "to": last.isoformat(),
         "party_size": party_size,

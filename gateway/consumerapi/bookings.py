@@ -27,7 +27,7 @@ from gateway.consumerapi.owner import customer_route_caller
 from gateway.consumerapi.shapes import booking_details, cancelled_booking, created_booking
 from gateway.consumerapi.tessera import Refusal, venue_caller
 from gateway.consumerapi.validation import read_form
-from gateway.consumerapi.venues import find_restaurant, upcoming_slot
+from gateway.consumerapi.venues import find_restaurant, upcoming_slot, venue_day
 from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE, Caller
 
 CUSTOMER_FIELDS = (
@@ -81,8 +81,8 @@ def _cancellation_reason(reason_id: int | None) -> dict | None:
 
 def create(restaurant: str) -> dict:
     form = read_form(BookingForm)
-    venue = find_restaurant(restaurant)
-    if upcoming_slot(venue, form.visit_date, form.visit_time) is None:
+    venue, slots = venue_day(restaurant, form.visit_date, 1)
+    if upcoming_slot(slots, form.visit_time) is None:
         raise Refused(400, NO_SLOT)
     given = form.model_dump(exclude_none=True)
     caller = venue_caller(venue["slug"], client_email=form.email)

@@ -28,7 +28,7 @@ from gateway.consumerapi.owner import authorize_owner, customer_route_caller, ke
 from gateway.consumerapi.shapes import changed_booking, clock_time, updated_booking
 from gateway.consumerapi.tessera import Refusal, venue_caller
 from gateway.consumerapi.validation import read_form
-from gateway.consumerapi.venues import find_restaurant, upcoming_slot
+from gateway.consumerapi.venues import find_restaurant, upcoming_slot, venue_day
 from shared.identity import BOOKINGS_WRITE, Caller
 
 OPEN = ("confirmed", "pending")
@@ -59,7 +59,7 @@ def _visit_changes(venue: dict, booking: dict, on: date | None, at: time | None,
         changes["date"] = target_date.isoformat()
     if target_time != time.fromisoformat(booking["time"]):
         changes["time"] = tessera.wall_clock(target_time)
-    if changes and upcoming_slot(venue, target_date, target_time) is None:
+    if changes and upcoming_slot(venue_day(venue["slug"], target_date, 1)[1], target_time) is None:
         raise Refused(404, NEW_SLOT_NOT_FOUND)
     if target_party != booking["party_size"]:
         changes["party_size"] = target_party

@@ -91,16 +91,6 @@ def day_availability(slug: str, on: date, party_size: int) -> dict:
     )
 
 
-def count_bookings(slug: str, on: date, status: str) -> dict:
-    return _call(
-        "booking",
-        "GET",
-        "/v1/bookings/counts",
-        caller=venue_caller(slug),
-        params={"venue": slug, "date": on.isoformat(), "status": status},
-    )
-
-
 def cancellation_reasons() -> list[dict]:
     return _call("booking", "GET", "/v1/cancellation-reasons")["items"]
 

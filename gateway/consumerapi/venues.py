@@ -9,7 +9,7 @@ from gateway.consumerapi import tessera
 from gateway.consumerapi.errors import RESTAURANT_NOT_FOUND, Refused
 from gateway.consumerapi.tessera import Refusal
 from shared.clock import parse_iso_utc, utcnow
-from shared.schemas import EARLIEST_DATE, latest_date
+from shared.schemas import EARLIEST_DATE, MAX_UNITS, latest_date
 
 NOT_OFFERED = ("date_in_past", "date_beyond_horizon")
 
@@ -31,24 +31,31 @@ def find_restaurant(name: str) -> dict:
         raise
 
 
-def day_slots(venue: dict, on: date, party_size: int) -> list[dict] | None:
-    """The venue's slots that day as search offers them for the party (`time`, `starts_at`,
-    `remaining`, `bookable`); None for a day it offers nothing on (past, beyond its horizon)."""
-    if not EARLIEST_DATE <= on <= latest_date():  # Tessera refuses such dates outright
-        return None
-    try:
-        return tessera.day_availability(venue["slug"], on, party_size)["slots"]
-    except Refusal as refusal:
-        if refusal.code in NOT_OFFERED:
-            return None
-        raise
+def venue_day(name: str, on: date, party_size: int) -> tuple[dict, list[dict] | None]:
+    """The venue (`slug`, `id`, `max_party_size`) and its slots that day as search offers them
+    for the party (`time`, `starts_at`, `remaining`, `bookable`, `confirmed_holds`), or None for
+    a day it offers nothing on (past, beyond its horizon). One call to the availability service's
+    search, which names the venue too; the venue alone only when there is no day to search."""
+    if not _could_be_slug(name):
+        raise Refused(404, RESTAURANT_NOT_FOUND)
+    if EARLIEST_DATE <= on <= latest_date() and party_size <= MAX_UNITS:  # else Tessera refuses outright
+        try:
+            day = tessera.day_availability(name, on, party_size)
+        except Refusal as refusal:
+            if refusal.status == 404:
+                raise Refused(404, RESTAURANT_NOT_FOUND) from None
+            if refusal.code not in NOT_OFFERED:
+                raise
+        else:
+            return {"slug": day["venue"], "id": day["venue_id"], "max_party_size": day["max_party_size"]}, day["slots"]
+    return find_restaurant(name), None
 
 
-def upcoming_slot(venue: dict, on: date, at: time) -> dict | None:
-    """The venue's slot starting exactly then, if it has not started yet (full or closed or not)."""
-    if at.second or at.microsecond or at.tzinfo is not None:
+def upcoming_slot(slots: list[dict] | None, at: time) -> dict | None:
+    """Of a day's slots, the one starting exactly then if it has not started yet (full or closed or not)."""
+    if not slots or at.second or at.microsecond or at.tzinfo is not None:
         return None
-    slot = next((slot for slot in day_slots(venue, on, 1) or () if slot["time"] == tessera.wall_clock(at)), None)
+    slot = next((slot for slot in slots if slot["time"] == tessera.wall_clock(at)), None)
     if slot is None or parse_iso_utc(slot["starts_at"]) <= utcnow():
         return None
     return slot

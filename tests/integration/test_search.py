@@ -59,6 +59,28 @@ def test_a_hold_invalidates_the_cached_day_before_it_answers(system, api):
     assert slot["remaining"] == 6
 
 
+def test_a_slot_counts_its_confirmed_holds_one_per_booking_and_names_the_venue(system, api):
+    day = days_ahead(6)
+    redis = system.backend.redis()
+
+    def at_seven() -> dict:
+        answer = api.search(VENUE, date=day, party_size=2).json()
+        assert (answer["venue"], answer["max_party_size"]) == (VENUE, 6) and isinstance(answer["venue_id"], int)
+        return next(slot for slot in answer["slots"] if slot["time"] == "19:00")
+
+    holds = [api.hold_slot(f"search-count-{n}", VENUE, day, "19:00", units).json() for n, units in ((1, 3), (2, 1))]
+    assert (at_seven()["confirmed_holds"], at_seven()["remaining"]) == (0, 4)  # held, not yet confirmed
+    assert redis.exists(availability_day_key(VENUE, day))
+    assert api.hold_action(holds[0]["id"], "confirm").status_code == 200
+    assert not redis.exists(availability_day_key(VENUE, day))  # a confirmation drops the cached day
+    assert at_seven()["confirmed_holds"] == 1
+    assert api.hold_action(holds[1]["id"], "confirm").status_code == 200
+    assert api.hold_action(holds[1]["id"], "confirm").status_code == 200  # confirming again changes nothing
+    assert at_seven()["confirmed_holds"] == 2
+    assert api.hold_action(holds[0]["id"], "release").status_code == 200
+    assert (at_seven()["confirmed_holds"], at_seven()["remaining"]) == (1, 7)
+
+
 @pytest.fixture
 def in_process_search(system, monkeypatch):
     """The search use case run in this process against the system's own database and Redis,

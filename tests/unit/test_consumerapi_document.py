@@ -84,11 +84,21 @@ class FakeTessera:
         return {"id": 1, "slug": VENUE, "max_party_size": 8, "consumerapi_public_lookup": self.public_lookup}
 
     def day_availability(self, slug, on, party_size):
+        self.get_venue(slug)
         return {
+            "venue": VENUE,
+            "venue_id": 1,
+            "max_party_size": 8,
             "slots": [
-                {"time": at, "starts_at": f"{on.isoformat()}T{at}:00Z", "remaining": 20, "bookable": True}
+                {
+                    "time": at,
+                    "starts_at": f"{on.isoformat()}T{at}:00Z",
+                    "remaining": 20,
+                    "bookable": True,
+                    "confirmed_holds": 2 if at == "19:00" else 0,
+                }
                 for at in ("12:00", "19:00", "20:30")
-            ]
+            ],
         }
 
     def get_booking(self, caller, reference):
@@ -109,9 +119,6 @@ def services(monkeypatch):
     fake = FakeTessera()
     for name in ("get_venue", "day_availability", "get_booking", "change_booking", "cancel_booking"):
         monkeypatch.setattr(tessera, name, getattr(fake, name))
-    monkeypatch.setattr(
-        tessera, "count_bookings", lambda slug, on, status: {"times": [{"time": "19:00", "bookings": 2}]}
-    )
     monkeypatch.setattr(tessera, "cancellation_reasons", lambda: REASONS)
     monkeypatch.setattr(tessera, "create_booking", lambda caller, body: fake.booking)
     monkeypatch.setattr(tessera, "list_bookings", lambda caller, params: {"items": [fake.booking], "next_cursor": None})

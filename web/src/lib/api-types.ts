@@ -1859,6 +1859,8 @@ export interface components {
             remaining: number;
             /** @description Open, far enough ahead, within the horizon and with room for the party */
             bookable: boolean;
+            /** @description Confirmed holds starting then: one per confirmed booking (not covers) */
+            confirmed_holds: number;
         };
         AvailableDay: {
             date: string;
@@ -1866,6 +1868,9 @@ export interface components {
         };
         Availability: {
             venue?: string;
+            venue_id?: number;
+            /** @description The venue's largest party */
+            max_party_size?: number;
             party_size?: number;
             date?: string;
             slots?: components["schemas"]["AvailableSlot"][];

@@ -24,6 +24,7 @@ const slot = (time: string, bookable = true): AvailableSlot => ({
   starts_at: `2026-12-09T${time}:00Z`,
   bookable,
   remaining: bookable ? 4 : 0,
+  confirmed_holds: bookable ? 0 : 2,
 });
 
 describe("nearestAlternatives", () => {
