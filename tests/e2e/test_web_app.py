@@ -49,7 +49,11 @@ def built_app():
 
 @pytest.fixture(scope="module")
 def web_system(tmp_path_factory, built_app):
-    with running_system(tmp_path_factory, "web", WEB_DIST_DIR=str(built_app)) as system:
+    # The outage journeys restart a service; a breaker that half-opens after 1 s (not 5) lets the
+    # gateway serve it again as soon as it is up.
+    with running_system(
+        tmp_path_factory, "web", WEB_DIST_DIR=str(built_app), GATEWAY_BREAKER_RESET_SECONDS="1"
+    ) as system:
         system.manage(
             "gateway",
             "create-staff",

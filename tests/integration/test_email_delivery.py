@@ -1,5 +1,6 @@
 """E-mails over real SMTP: each event's message reaches the server exactly once, counted by
-Message-ID at the server, through duplicate events and a SIGKILLed worker (guarantee 2 of docs/architecture.md);
+Message-ID at the server, with one audit row, through duplicate events and a SIGKILLed worker
+(guarantee 2 of docs/architecture.md);
 the local time in the message and its .ics is the booked instant, on a DST-change date too."""
 
 from __future__ import annotations
@@ -94,6 +95,11 @@ def test_sigkilled_email_worker_delivers_every_message_once(mail_system, smtp_se
     _wait_delivered(mail_system, smtp_server, message_ids, 120)
     counts = smtp_server.count_by_message_id(message_ids)
     assert set(counts.values()) == {1}, {mid: n for mid, n in counts.items() if n != 1}
+    killed = "recipient LIKE 'killed%@example.com'"
+    assert count_rows(mail_system, "notification", "email_log", f"{killed} AND status = 'sent'") == len(events)
+    assert count_rows(mail_system, "notification", "email_log", killed) == len(events)
+    audited = "request_id = 'test' AND CAST(after AS TEXT) LIKE '%killed%@example.com%'"
+    assert count_rows(mail_system, "notification", "audit_log", audited) == len(events)
 
 
 def test_local_time_in_the_message_and_its_invite_is_the_booked_instant_across_dst(mail_system, smtp_server):
