@@ -75,8 +75,9 @@ def run(
             "PYTHONPATH": str(ROOT),
         }
         # At a fixed rate, users are started over one period of theirs, so their requests interleave
-        # instead of arriving in bursts of `users` (which would measure the burst, not the rate).
-        spawn_rate = users * rate_per_user if rate_per_user > 0 else users
+        # instead of arriving in bursts of `users` (which would measure the burst, not the rate);
+        # at the ceiling they all start within a quarter of a second.
+        spawn_rate = users * rate_per_user if rate_per_user > 0 else users * 4
         warmup = max(warmup, users / spawn_rate + 1)  # every user running before the window opens
         command = [
             sys.executable,
