@@ -1,5 +1,6 @@
-"""The .ics of a booking e-mail carries the venue's VTIMEZONE (built once per zone and process)
-and the visit in the venue's wall-clock time; a zone the process does not know is left out."""
+"""The .ics of a booking e-mail carries the venue's VTIMEZONE for the visit's year (built once per
+zone, year and process) and the visit in the venue's wall-clock time; a zone the process does not
+know is left out."""
 
 from __future__ import annotations
 
@@ -36,11 +37,21 @@ def test_the_visit_is_in_the_venues_zone_with_its_vtimezone():
     assert (visit["SEQUENCE"], str(visit["STATUS"]), str(calendar["METHOD"])) == (2, "CONFIRMED", "PUBLISH")
 
 
-def test_the_vtimezone_is_built_once_per_zone():
+def test_the_vtimezone_is_built_once_per_zone_and_year():
     venue_timezone.cache_clear()
     first, second = _parse(BOOKING), _parse({**BOOKING, "booking_id": "b-2", "reference": "DEF2345"})
     assert venue_timezone.cache_info().misses == 1 and venue_timezone.cache_info().hits == 1
     assert first.walk("VTIMEZONE")[0].to_ical() == second.walk("VTIMEZONE")[0].to_ical()
+    next_year = _parse({**BOOKING, "starts_at": "2027-12-31T23:00:00Z", "ends_at": "2028-01-01T00:30:00Z"})
+    assert venue_timezone.cache_info().misses == 2
+    assert b"20271031T020000" in next_year.walk("VTIMEZONE")[0].to_ical()  # that year's change back to GMT
+
+
+def test_the_vtimezone_holds_the_visits_years_not_every_year_since_1970():
+    zone = _parse(BOOKING).walk("VTIMEZONE")[0].to_ical()
+    assert b"20260329T020000" in zone and b"20261025T020000" in zone  # 2026's changes to BST and back
+    assert b"1970" not in zone and b"2038" not in zone
+    assert len(zone) < 1000
 
 
 def test_a_cancellation_cancels_the_entry():
