@@ -25,27 +25,32 @@ ROUNDS = int(os.environ.get("TESSERA_RACE_ROUNDS", "20"))
 PATIENT = {"HTTP_READ_TIMEOUT": "60", "GATEWAY_UPSTREAM_TIMEOUT": "60"}
 
 
-def _restart(system, name: str, **env: str) -> None:
-    system.stop(name)
-    system.start(name, **env)
+REPLICAS = ("booking-race-1", "booking-race-2")
 
 
 @pytest.fixture(scope="module")
 def two_booking_replicas(system):
-    port = free_port()
-    second = f"http://127.0.0.1:{port}"
-    system.start("booking-2", entry="booking", BOOKING_PORT=str(port), **PATIENT)
-    _restart(system, "booking", **PATIENT)
-    _restart(system, "gateway", BOOKING_URL=f"{system.service_urls['booking']},{second}", **PATIENT)
+    """Two booking-service replicas and a gateway that calls them in turn, started beside the
+    shared system's own processes, which go on serving the other tests untouched."""
+    ports = {name: free_port() for name in (*REPLICAS, "gateway-race")}
+    replica_urls = [f"http://127.0.0.1:{ports[name]}" for name in REPLICAS]
+    gateway_url = f"http://127.0.0.1:{ports['gateway-race']}"
+    for name in REPLICAS:
+        system.start(name, entry="booking", BOOKING_PORT=str(ports[name]), **PATIENT)
+    system.start(
+        "gateway-race",
+        entry="gateway",
+        GATEWAY_PORT=str(ports["gateway-race"]),
+        BOOKING_URL=",".join(replica_urls),
+        **PATIENT,
+    )
     try:
-        system.wait_service("booking", url=second)
-        system.wait_ready()
-        yield Gateway(system.gateway_url)
+        for url in replica_urls:
+            system.wait_service("booking", url=url)
+        system.wait_service("gateway", url=gateway_url)
+        yield Gateway(gateway_url)
     finally:
-        system.stop("booking-2")
-        _restart(system, "booking")
-        _restart(system, "gateway")
-        system.wait_ready()
+        system.stop_many(["gateway-race", *REPLICAS])
 
 
 @pytest.fixture(scope="module")
@@ -108,5 +113,5 @@ def test_two_hundred_customers_never_get_more_than_ten_covers(system, two_bookin
         assert confirmed == CAPACITY, f"round {round_no}: {confirmed} covers confirmed"
         assert _confirmed_covers(system, *_slot_of_round(round_no)) == CAPACITY
     assert race_venue.run_job("check-ledger") == {"slots": [], "resources": []}
-    for replica in ("booking", "booking-2"):
+    for replica in REPLICAS:
         assert '"path": "/v1/bookings"' in system.log(replica), f"{replica} took no bookings"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import email
 import json
 import re
+import signal
 import threading
 from datetime import datetime, timedelta
 from email import policy
@@ -54,7 +55,7 @@ class Control:
 
     def stop(self, name: str) -> None:
         with self.lock:
-            self.system.stop(name)
+            self.system.stop(name, signal.SIGKILL)  # an outage, not a graceful shutdown: at once
 
     def start(self, name: str) -> None:
         with self.lock:
