@@ -106,7 +106,8 @@ class Upstream:
 
     def forward(self, path: str, *, caller: Caller | None = None, query: bytes | None = None) -> Response:
         """Send the current request to `path` on a replica, as `caller` when one was authenticated;
-        `query` replaces the request's query string. The answer streams back as it comes."""
+        `query` replaces the request's query string. An answer longer than its first chunk streams
+        back as it comes."""
         headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP | NOT_FROM_CLIENTS}
         headers["X-Forwarded-For"] = ", ".join(
             filter(None, [request.headers.get("X-Forwarded-For"), request.remote_addr])
@@ -133,6 +134,13 @@ class Upstream:
             log.warning("upstream answer broken off", extra={"upstream": self.name, "error": type(exc).__name__})
             raise UpstreamTimeout() from exc  # like a timeout: the service may have acted on it
         response_headers = [(k, v) for k, v in answer.headers.items() if k.lower() not in NOT_FROM_UPSTREAMS]
+        if answer.length_remaining == 0 and request.method != "HEAD":
+            # All of it came with the first chunk (any JSON answer of ours): sent on whole, so it
+            # is written at once and a compressed one keeps a Content-Length instead of chunks.
+            # (A HEAD answer has no body to count: its Content-Length is the service's, passed on.)
+            chunks.close()
+            answer.release_conn()
+            return Response(first, status=answer.status, headers=response_headers)
         return Response(_relay(answer, first, chunks), status=answer.status, headers=response_headers)
 
     def call(

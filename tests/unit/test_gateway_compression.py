@@ -20,14 +20,21 @@ BIG = json.dumps(
     {"slots": [{"time": f"{hour:02d}:00", "remaining": hour, "bookable": True} for hour in range(24)] * 20}
 ).encode()
 
+MEDIUM = BIG[:8000]  # one chunk (gateway/proxy.py reads 16 KiB at a time)
+
 
 def _service() -> Flask:
-    """Answers BIG at /plain as it is, at /compressing gzipped when the caller accepts gzip."""
+    """Answers BIG at /plain as it is, at /compressing gzipped when the caller accepts gzip, and
+    MEDIUM at /medium."""
     service = Flask("service")
 
     @service.get("/plain")
     def plain():
         return Response(BIG, mimetype="application/json")
+
+    @service.get("/medium")
+    def medium():
+        return Response(MEDIUM, mimetype="application/json")
 
     @service.get("/small")
     def small():
@@ -76,6 +83,17 @@ def test_a_client_that_does_not_ask_gets_the_plain_body(gateway, path):
     assert "Content-Encoding" not in answer.headers
     assert answer.data == BIG
     assert answer.headers["Content-Length"] == str(len(BIG))
+
+
+def test_an_answer_that_fits_one_chunk_is_compressed_whole_with_its_length(gateway):
+    answer = gateway.get("/medium", headers={"Accept-Encoding": "gzip"})
+    assert answer.headers["Content-Encoding"] == "gzip"
+    assert answer.headers["Content-Length"] == str(len(answer.data))  # not streamed in chunks
+    assert gzip.decompress(answer.data) == MEDIUM
+    streamed = gateway.get("/plain", headers={"Accept-Encoding": "gzip"})
+    assert "Content-Length" not in streamed.headers and gzip.decompress(streamed.data) == BIG
+    head = gateway.head("/medium")
+    assert head.headers["Content-Length"] == str(len(MEDIUM)) and head.data == b""
 
 
 def test_small_answers_are_left_alone(gateway):
