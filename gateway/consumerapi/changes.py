@@ -59,8 +59,10 @@ def _visit_changes(venue: dict, booking: dict, on: date | None, at: time | None,
         changes["date"] = target_date.isoformat()
     if target_time != time.fromisoformat(booking["time"]):
         changes["time"] = tessera.wall_clock(target_time)
-    if changes and upcoming_slot(venue_day(venue["slug"], target_date, 1)[1], target_time) is None:
-        raise Refused(404, NEW_SLOT_NOT_FOUND)
+    if changes:
+        _, slots = venue_day(venue["slug"], target_date, 1)
+        if upcoming_slot(slots, target_time) is None:
+            raise Refused(404, NEW_SLOT_NOT_FOUND)
     if target_party != booking["party_size"]:
         changes["party_size"] = target_party
     return changes

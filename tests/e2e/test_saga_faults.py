@@ -54,6 +54,23 @@ def _one(system, service: str, query: str, **params):
         engine.dispose()
 
 
+def _booking_of(system, email: str) -> tuple[str, str]:
+    """(reference, hold id) of the one booking made with this e-mail."""
+    return tuple(
+        _one(
+            system,
+            "booking",
+            "SELECT b.reference, b.hold_id FROM bookings b JOIN customers c ON c.id = b.customer_id "
+            "WHERE c.email = :email",
+            email=email,
+        )
+    )
+
+
+def _hold_status(system, hold_id: str) -> str:
+    return _one(system, "availability", "SELECT status FROM holds WHERE id = :id", id=hold_id)[0]
+
+
 def _age_held_holds(system, at: str) -> None:
     """As if the holds' TTL had passed (the demo venue's is 5 minutes)."""
     statement = text(
@@ -104,15 +121,10 @@ def test_death_between_commit_and_confirm_keeps_the_booking_and_confirms_its_hol
     with reconciliation_paused(system):
         with booking_service_crashing_at(system, "booking.after_commit"):
             assert gateway.post("/api/v1/bookings", json=body, headers=key).status_code == 503
-        reference, hold_id = _one(
-            system,
-            "booking",
-            "SELECT b.reference, b.hold_id FROM bookings b JOIN customers c "
-            "ON c.id = b.customer_id WHERE c.email = 'died-after-commit@example.com'",
-        )
-        assert _one(system, "availability", "SELECT status FROM holds WHERE id = :id", id=hold_id)[0] == "held"
+        reference, hold_id = _booking_of(system, "died-after-commit@example.com")
+        assert _hold_status(system, hold_id) == "held"
         assert _job(system, "booking", "reconcile")["commands_done"] >= 1
-        assert _one(system, "availability", "SELECT status FROM holds WHERE id = :id", id=hold_id)[0] == "confirmed"
+        assert _hold_status(system, hold_id) == "confirmed"
     retry = gateway.post("/api/v1/bookings", json=body, headers=key)
     assert retry.status_code == 201 and retry.json()["reference"] == reference
 
@@ -124,13 +136,8 @@ def test_death_before_the_response_is_answered_by_the_retry(system, gateway):
     )
     with booking_service_crashing_at(system, "booking.before_response"):
         assert gateway.post("/api/v1/bookings", json=body, headers=key).status_code == 503
-    reference, hold_id = _one(
-        system,
-        "booking",
-        "SELECT b.reference, b.hold_id FROM bookings b JOIN customers c "
-        "ON c.id = b.customer_id WHERE c.email = 'died-before-answer@example.com'",
-    )
-    assert _one(system, "availability", "SELECT status FROM holds WHERE id = :id", id=hold_id)[0] == "confirmed"
+    reference, hold_id = _booking_of(system, "died-before-answer@example.com")
+    assert _hold_status(system, hold_id) == "confirmed"
     retry = gateway.post("/api/v1/bookings", json=body, headers=key)
     assert retry.status_code == 201 and retry.json()["reference"] == reference
     assert (
