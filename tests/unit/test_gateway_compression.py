@@ -12,9 +12,8 @@ import pytest
 from flask import Flask, Response, request
 from werkzeug.serving import make_server
 
-from gateway.breaker import UpstreamBreaker
 from gateway.compression import install_compression
-from gateway.proxy import Upstream
+from tests.support.upstreams import upstream_to
 
 BIG = json.dumps(
     {"slots": [{"time": f"{hour:02d}:00", "remaining": hour, "bookable": True} for hour in range(24)] * 20}
@@ -53,15 +52,7 @@ def _service() -> Flask:
 def gateway():
     server = make_server("127.0.0.1", 0, _service(), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    upstream = Upstream(
-        "service",
-        f"http://127.0.0.1:{server.server_port}",
-        service_token="t",
-        identity_key="k",
-        connect_timeout=1,
-        read_timeout=5,
-        breaker=UpstreamBreaker("service", failures=5, reset_seconds=5),
-    )
+    upstream = upstream_to(f"http://127.0.0.1:{server.server_port}", read_timeout=5)
     app = Flask("gateway")
     install_compression(app)
     app.add_url_rule("/<path:path>", "forward", lambda path: upstream.forward(f"/{path}"))

@@ -9,10 +9,9 @@ import threading
 import pytest
 from flask import Flask
 
-from gateway.breaker import UpstreamBreaker
-from gateway.proxy import Upstream
 from shared.errors import register_error_handlers
 from tests.support.backends import free_port
+from tests.support.upstreams import upstream_to
 
 HEADERS_ONLY = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 734\r\n\r\n"
 WHOLE = b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{"ok":true}'
@@ -43,15 +42,7 @@ def gateway_to():
     def start(answer: bytes):
         port = free_port()
         listeners.append(_server(port, answer))
-        upstream = Upstream(
-            "booking",
-            f"http://127.0.0.1:{port}",
-            service_token="t",
-            identity_key="k" * 32,
-            connect_timeout=1,
-            read_timeout=2,
-            breaker=UpstreamBreaker("booking", failures=5, reset_seconds=5),
-        )
+        upstream = upstream_to(f"http://127.0.0.1:{port}", "booking")
         app = Flask(__name__)
         register_error_handlers(app)
         app.add_url_rule("/forward", "forward", lambda: upstream.forward("/x"), methods=["POST"])

@@ -8,10 +8,9 @@ import threading
 
 import pytest
 
-from gateway.breaker import UpstreamBreaker
-from gateway.proxy import Upstream
 from shared.errors import UpstreamUnavailable
 from tests.support.backends import free_port
+from tests.support.upstreams import upstream_to
 
 ANSWER = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
 
@@ -63,18 +62,7 @@ def _server(port: int, served: list[str]) -> socket.socket:
 def upstream():
     port, served = free_port(), []
     listener = _server(port, served)
-    yield (
-        Upstream(
-            "service",
-            f"http://127.0.0.1:{port}",
-            service_token="t",
-            identity_key="k" * 32,
-            connect_timeout=1,
-            read_timeout=2,
-            breaker=UpstreamBreaker("service", failures=5, reset_seconds=5),
-        ),
-        served,
-    )
+    yield upstream_to(f"http://127.0.0.1:{port}"), served
     listener.close()
 
 
