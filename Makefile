@@ -45,8 +45,14 @@ test: test-embedded
 
 # The browser journeys (tests/e2e/test_web_app.py) run on the embedded backend only; both runs need
 # the built app, which the runner's test serves too.
+# On the embedded backend every system has its own SQLite files and Redis, so two pytest-xdist
+# workers run whole modules side by side: the suite mostly waits on its processes, and this
+# halves the waiting. On PostgreSQL the systems share one server (100 connections) and Redis
+# (8 test databases), so make test-pg runs one module at a time.
+TEST_WORKERS ?= 2
+
 test-embedded: install lint web web-test
-	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,)
+	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,-n $(TEST_WORKERS) --dist loadfile)
 
 # Tests marked one_backend (unit tests, the gateway's own behaviour, the browser journeys) do not
 # depend on the database: make test runs them, make test-pg leaves them out.

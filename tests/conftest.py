@@ -25,11 +25,17 @@ LEDGER_MISMATCH = (
 )
 
 
+# The longest module, first: pytest-xdist hands out whole modules in this order (`--dist
+# loadfile`), so the other worker works through the rest meanwhile instead of waiting at the end.
+LONGEST_FIRST = ("tests/e2e/test_web_app.py",)
+
+
 def pytest_collection_modifyitems(items):
     """Unit tests run without a database of ours (or on SQLite): once, in `make test`."""
     for item in items:
         if item.nodeid.startswith("tests/unit/"):
             item.add_marker(pytest.mark.one_backend)
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in LONGEST_FIRST)
 
 
 def system_env(backend, **overrides) -> dict[str, str]:
