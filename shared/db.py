@@ -11,6 +11,7 @@ Every engine counts the statements it sends while a count is running in the curr
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -101,6 +102,10 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     else:
         engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800)
     event.listen(engine, "before_cursor_execute", _count_statement)
+    # A forked child (gunicorn's workers, shared/gunicorn_conf.py) must not use its parent's
+    # connections: it starts with an empty pool and leaves the parent's alone (SQLAlchemy's
+    # "Using Connection Pools with Multiprocessing or os.fork()").
+    os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
     return engine
 
 

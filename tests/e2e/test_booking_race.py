@@ -5,6 +5,7 @@ it; every refusal is a clean 409 `slot_full`."""
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, time
@@ -50,7 +51,7 @@ def two_booking_replicas(system):
         system.wait_service("gateway", url=gateway_url)
         yield gateway_url
     finally:
-        system.stop_many(["gateway-race", *REPLICAS])
+        system.stop_many(["gateway-race", *REPLICAS], signal.SIGKILL)  # thrown away: System.another
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,6 @@ import pytest
 from sqlalchemy import Boolean, Date, DateTime, Time, bindparam, text
 
 from tests.conftest import VENUE, booking_body, count_rows, future_date
-from tests.support.backends import free_port
 from tests.support.consumerapi import (
     OWNER,
     SLOT_TIMES,
@@ -748,26 +747,19 @@ def test_another_venues_booking_is_not_found_under_this_restaurant(system, api, 
 
 
 def test_booking_references_have_the_stricter_look_up_limit(system):
-    port = free_port()
-    system.start(
+    with system.another(
         "gateway-consumerapi-strict",
-        entry="gateway",
-        GATEWAY_PORT=str(port),
+        "gateway",
         TRUSTED_PROXY_HOPS="1",
         RATE_LIMIT_DEFAULT="8 per 2 seconds",
         RATE_LIMIT_BOOKING_LOOKUP="4 per 2 seconds",
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        system.wait_service("gateway", url=url)
+    ) as url:
         api = ConsumerApi(url)
         client = {"X-Forwarded-For": "198.51.100.77"}
         lookups = [api.get("Booking/ZZZZZZZ", headers=client) for _ in range(5)]
         assert [r.status_code for r in lookups] == [404, 404, 404, 404, 429]
         assert lookups[-1].json() == {"detail": "Too Many Requests"} and int(lookups[-1].headers["Retry-After"]) >= 1
         assert api.get("CancellationReasons", headers=client).status_code == 200  # only the default limit there
-    finally:
-        system.stop("gateway-consumerapi-strict")
 
 
 # --- section 4: the frontend ----------------------------------------------------------------------

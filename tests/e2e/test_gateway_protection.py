@@ -10,7 +10,6 @@ import pytest
 import requests
 
 from tests.conftest import VENUE, future_date
-from tests.support.backends import free_port
 
 pytestmark = pytest.mark.one_backend  # limits, CORS and headers live in the gateway and Redis
 
@@ -20,20 +19,15 @@ ALLOWED_ORIGIN = "http://localhost:5173"  # the default allow-list
 @pytest.fixture(scope="module")
 def strict_gateway(system):
     """A second gateway on the same services, with tight limits and one trusted proxy hop."""
-    port = free_port()
-    system.start(
+    with system.another(
         "gateway-strict",
-        entry="gateway",
-        GATEWAY_PORT=str(port),
+        "gateway",
         TRUSTED_PROXY_HOPS="1",
         RATE_LIMIT_DEFAULT="8 per 2 seconds",
         RATE_LIMIT_LOGIN="3 per 5 seconds",
         RATE_LIMIT_BOOKING_LOOKUP="4 per 2 seconds",
-    )
-    url = f"http://127.0.0.1:{port}"
-    system.wait_service("gateway", url=url)
-    yield url
-    system.stop("gateway-strict")
+    ) as url:
+        yield url
 
 
 def _login(url: str, client: str):

@@ -16,7 +16,6 @@ from gateway.manage import CONSUMERAPI_DEMO_TOKEN
 from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE, CUSTOMERS_WRITE
 from shared.json_body import MAX_DEPTH
 from tests.conftest import VENUE, Gateway, booking_body, future_date
-from tests.support.backends import free_port
 from tests.support.consumerapi import ConsumerApi
 from tests.support.processes import wait_until
 from tests.support.raw_http import raw_request
@@ -587,19 +586,14 @@ def test_turning_public_lookup_on_is_a_venue_setting(system, gateway, private_ve
 @pytest.fixture(scope="module")
 def watchful_gateway(system):
     """A second gateway on the same services whose look-up miss limits are small enough to reach."""
-    port = free_port()
-    system.start(
+    with system.another(
         "gateway-watchful",
-        entry="gateway",
-        GATEWAY_PORT=str(port),
+        "gateway",
         TRUSTED_PROXY_HOPS="1",
         RATE_LIMIT_LOOKUP_MISSES="3 per minute",
         RATE_LIMIT_LOOKUP_MISSES_GLOBAL="8 per minute",
-    )
-    url = f"http://127.0.0.1:{port}"
-    system.wait_service("gateway", url=url)
-    yield url
-    system.stop("gateway-watchful")
+    ) as url:
+        yield url
 
 
 def _look_up(url: str, client: str, reference: str, **headers) -> int:

@@ -11,7 +11,6 @@ import pytest
 
 from tests.conftest import LEDGER_MISMATCH, count_rows
 from tests.support.availability import days_ahead
-from tests.support.backends import free_port
 
 VENUE = "race-slots"
 CAPACITY = 10
@@ -22,14 +21,8 @@ ROUNDS = int(os.environ.get("TESSERA_RACE_ROUNDS", "20"))
 @pytest.fixture(scope="module")
 def replica_urls(system):
     """The system's availability service plus a second replica on its own port."""
-    port = free_port()
-    system.start("availability-2", entry="availability", AVAILABILITY_PORT=str(port))
-    second = f"http://127.0.0.1:{port}"
-    try:
-        system.wait_service("availability", url=second)
+    with system.another("availability-2", "availability") as second:
         yield [system.service_urls["availability"], second]
-    finally:
-        system.stop("availability-2")
 
 
 @pytest.fixture(scope="module")

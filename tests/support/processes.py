@@ -5,6 +5,7 @@ Each entry runs in its own session (process group) through the shell, exactly as
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -13,6 +14,8 @@ import time
 from pathlib import Path
 
 import requests
+
+from tests.support.backends import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -131,6 +134,21 @@ class System:
 
     def kill(self, name: str) -> None:
         self.stop(name, signal.SIGKILL)
+
+    @contextlib.contextmanager
+    def another(self, name: str, entry: str, **env: str):
+        """One more `entry` web process, named `name`, on a free port beside the system's own and
+        with extra environment; yields its URL once it is ready. It is thrown away afterwards with
+        SIGKILL: a graceful stop waits seconds for kept-alive connections, to finish nothing that
+        is looked at again."""
+        port = free_port()
+        self.start(name, entry=entry, **{f"{entry.upper()}_PORT": str(port)}, **env)  # as the Procfile reads it
+        try:
+            url = f"http://127.0.0.1:{port}"
+            self.wait_service(entry, url=url)
+            yield url
+        finally:
+            self.kill(name)
 
     def start_all(self) -> None:
         for name in self.commands:
