@@ -121,9 +121,10 @@ def _transfer(client: smtplib.SMTP, message: EmailMessage, commit: Callable[[], 
     client.send(b".\r\n")
     try:
         code, reply = client.getreply()
-    except (smtplib.SMTPServerDisconnected, OSError) as exc:
-        # The server has the whole message but did not say whether it kept it: counted as sent,
-        # as it is when this process dies at this point.
+    except Exception as exc:
+        # The server has the whole message but we did not hear whether it kept it (it hung up,
+        # our read timed out, the task's time limit struck): counted as sent, as it is when this
+        # process dies at this point.
         log.warning("no reply to the end of DATA; counted as sent", extra={"error": type(exc).__name__})
         return
     if code != 250:
@@ -147,11 +148,12 @@ def _connect(url) -> smtplib.SMTP:
 
 def send_smtp(message: EmailMessage, smtp_url: str, commit: Callable[[], None]) -> None:
     url = urlparse(smtp_url)
+    client = None
     try:
-        with _connect(url) as client:
-            if url.username:
-                client.login(unquote(url.username), unquote(url.password or ""))
-            _transfer(client, message, commit)
+        client = _connect(url)
+        if url.username:
+            client.login(unquote(url.username), unquote(url.password or ""))
+        _transfer(client, message, commit)
     except smtplib.SMTPRecipientsRefused as exc:
         codes = [code for code, _ in exc.recipients.values()]
         if all(code >= 500 for code in codes):
@@ -166,6 +168,19 @@ def send_smtp(message: EmailMessage, smtp_url: str, commit: Callable[[], None]) 
         # the server or our configuration, not this message: retried, then dead-lettered for an
         # operator to re-drive once it is fixed.
         raise TransientMailError(f"{type(exc).__name__}: {exc}") from exc
+    finally:
+        if client is not None:
+            _say_goodbye(client)
+
+
+def _say_goodbye(client: smtplib.SMTP) -> None:
+    """QUIT, as a courtesy only: the message's fate was settled by the reply to its final dot, or
+    by its absence, so nothing said now changes it (a late reply to that dot, read here as the
+    answer to QUIT, included)."""
+    try:
+        client.quit()
+    except (smtplib.SMTPException, OSError):
+        client.close()
 
 
 def deliver(message: EmailMessage, *, smtp_url: str | None, mail_dir: Path, commit: Callable[[], None]) -> None:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from tests.support.availability import days_ahead
+from tests.support.availability import AvailabilityApi, days_ahead
 from tests.support.backends import backend_name
 
 VENUE = "range-venue"
@@ -17,8 +17,6 @@ VENUE = "range-venue"
 
 @pytest.fixture(scope="module")
 def api(system):
-    from tests.support.availability import AvailabilityApi
-
     api = AvailabilityApi(system.service_urls["availability"])
     api.create_venue(VENUE, kind="hotel", horizon_days=60, hold_ttl_seconds=600)
     return api
@@ -31,13 +29,14 @@ def _at(day_offset: int, hour: int) -> str:
 def test_one_of_a_hundred_overlapping_holds_wins_a_single_room(api):
     room = api.add_resource(VENUE, "Room 101")
     barrier = threading.Barrier(100)
+    racers = AvailabilityApi(api.base_url)  # fresh connections: see test_slot_race.py
 
     def attempt(i: int):
         barrier.wait()
         # Every range overlaps [day 3 12:00, day 3 13:00).
-        return api.hold_range(f"room101-{i}", VENUE, room["id"], _at(3, 12 - i % 5), _at(3, 13 + i % 7))
+        return racers.hold_range(f"room101-{i}", VENUE, room["id"], _at(3, 12 - i % 5), _at(3, 13 + i % 7))
 
-    with ThreadPoolExecutor(max_workers=100) as pool:
+    with racers.session, ThreadPoolExecutor(max_workers=100) as pool:
         results = list(pool.map(attempt, range(100)))
     assert sorted(r.status_code for r in results) == [201] + [409] * 99
     assert {r.json()["error"]["code"] for r in results if r.status_code == 409} == {"resource_unavailable"}
@@ -103,12 +102,13 @@ def test_an_expired_range_hold_frees_the_room(system, api):
 def test_the_same_key_places_one_range_hold(api):
     room = api.add_resource(VENUE, "Room 104")
     barrier = threading.Barrier(10)
+    racers = AvailabilityApi(api.base_url)  # fresh connections: see test_slot_race.py
 
     def attempt(_):
         barrier.wait()
-        return api.hold_range("r104-same", VENUE, room["id"], _at(8, 15), _at(9, 11))
+        return racers.hold_range("r104-same", VENUE, room["id"], _at(8, 15), _at(9, 11))
 
-    with ThreadPoolExecutor(max_workers=10) as pool:
+    with racers.session, ThreadPoolExecutor(max_workers=10) as pool:
         results = list(pool.map(attempt, range(10)))
     assert {r.status_code for r in results} <= {200, 201}
     assert len({r.json()["id"] for r in results}) == 1

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.conftest import LEDGER_MISMATCH, count_rows
-from tests.support.availability import days_ahead
+from tests.support.availability import AvailabilityApi, days_ahead
 
 VENUE = "race-slots"
 CAPACITY = 10
@@ -27,8 +27,6 @@ def replica_urls(system):
 
 @pytest.fixture(scope="module")
 def race_venue(system):
-    from tests.support.availability import AvailabilityApi
-
     api = AvailabilityApi(system.service_urls["availability"])
     api.create_venue(VENUE, max_party_size=8)
     api.open_every_day(VENUE, "00:00", "23:45", interval=15, capacity=CAPACITY, duration=15)
@@ -41,9 +39,12 @@ def _slot_of_round(round_no: int) -> tuple[str, str]:
     return days_ahead(2 + round_no // 96), f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _race(api, urls, round_no: int) -> list:
+def _race(urls, round_no: int) -> list:
     day, at = _slot_of_round(round_no)
     barrier = threading.Barrier(REQUESTS)
+    # Each round connects afresh: a connection kept alive from the round before may be closed
+    # by the service (its keep-alive timeout) just as a request is sent on it.
+    api = AvailabilityApi(urls[0])
 
     def attempt(i: int):
         units = 1 + i % 4
@@ -51,13 +52,13 @@ def _race(api, urls, round_no: int) -> list:
         response = api.hold_slot(f"race-{round_no}-{i}", VENUE, day, at, units, base_url=urls[i % 2])
         return units, response.status_code, response.json()
 
-    with ThreadPoolExecutor(max_workers=REQUESTS) as pool:
+    with api.session, ThreadPoolExecutor(max_workers=REQUESTS) as pool:
         return list(pool.map(attempt, range(REQUESTS)))
 
 
 def test_held_units_never_exceed_capacity_and_reach_it(system, replica_urls, race_venue):
     for round_no in range(ROUNDS):
-        results = _race(race_venue, replica_urls, round_no)
+        results = _race(replica_urls, round_no)
         statuses = {status for _, status, _ in results}
         assert statuses <= {201, 409}, f"round {round_no}: unexpected statuses {statuses}"
         refusals = {body["error"]["code"] for _, status, body in results if status == 409}

@@ -2,12 +2,15 @@
 
 Addresses at `rejected.test` are refused with 550 at RCPT, as a server refuses an unknown
 mailbox. `data_replies` queues replies to the next messages' end of DATA (e.g. a 451), given
-instead of accepting them. The server can be stopped and started again on the same port to
-stage an outage; `controller_options` go to aiosmtpd's Controller (e.g. an authenticator).
+instead of accepting them; `data_reply_delay` holds back the 250 to an accepted message by that
+many seconds (a server slower to answer than its client waits). The server can be stopped and
+started again on the same port to stage an outage; `controller_options` go to aiosmtpd's
+Controller (e.g. an authenticator).
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections import Counter
@@ -26,6 +29,7 @@ class SmtpSink:
     def __init__(self, **controller_options) -> None:
         self.controller_options = controller_options
         self.data_replies: list[str] = []
+        self.data_reply_delay = 0.0
         self.port = free_port()
         self.url = f"smtp://127.0.0.1:{self.port}"
         self._messages: list[EmailMessage] = []
@@ -47,6 +51,7 @@ class SmtpSink:
         with self._lock:
             self._messages.append(message)
             self._received_at.append(time.time())
+        await asyncio.sleep(self.data_reply_delay)
         return "250 Message accepted for delivery"
 
     def start(self) -> SmtpSink:

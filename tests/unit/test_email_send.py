@@ -3,6 +3,7 @@ in the e-mail log, and that nothing is delivered unless the send was committed f
 
 from __future__ import annotations
 
+import signal
 from datetime import datetime
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from aiosmtpd.smtp import AuthResult
 from sqlalchemy import select
 
-from notification_service import emails
+from notification_service import emails, mailer
 from notification_service.emails import MailSettings, send_booking_email
 from notification_service.extensions import db
 from notification_service.mailer import TransientMailError, build_message, send_smtp
@@ -75,6 +76,44 @@ def test_an_end_of_data_deferral_is_retried_and_then_sent_once(notification_db, 
     assert send_booking_email(event, mail) == "already_sent"
     row = _log_row()
     assert (row.status, row.attempts, row.last_error) == ("sent", 2, None)
+    assert _processed(event["event_id"]) and len(smtp_server.messages()) == 1
+
+
+class TimeLimit(Exception):
+    """What Celery's soft time limit raises in a task, from a signal handler."""
+
+
+@pytest.fixture
+def time_limit():
+    """`time_limit(seconds)`: raise TimeLimit in this thread after `seconds`, as Celery's soft
+    time limit does in a task that runs too long."""
+
+    def interrupt(signum, frame):
+        raise TimeLimit()
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    yield lambda seconds: signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("interruption", ["the client's read timeout", "the task's time limit"])
+def test_a_send_interrupted_while_waiting_for_the_final_reply_counts_as_sent_once(
+    notification_db, smtp_server, tmp_path, monkeypatch, time_limit, interruption
+):
+    # The server has the whole message when the client stops waiting for its 250; that 250 then
+    # arrives as the answer to QUIT. Neither may turn the committed "sent" into a retry, which
+    # would deliver the message twice.
+    smtp_server.data_reply_delay = 0.6
+    if interruption == "the client's read timeout":
+        monkeypatch.setattr(mailer, "SMTP_TIMEOUT_SECONDS", 0.2)
+    else:
+        time_limit(0.2)
+    event, mail = _event(), _mail(smtp_server.url, tmp_path)
+    assert send_booking_email(event, mail) == "sent"
+    assert send_booking_email(event, mail) == "already_sent"
+    row = _log_row()
+    assert (row.status, row.attempts, row.last_error) == ("sent", 1, None)
     assert _processed(event["event_id"]) and len(smtp_server.messages()) == 1
 
 
