@@ -46,9 +46,10 @@ test: test-embedded
 # The browser journeys (tests/e2e/test_web_app.py) run on the embedded backend only; both runs need
 # the built app, which the runner's test serves too.
 # On the embedded backend every system has its own SQLite files and Redis, so two pytest-xdist
-# workers run whole modules side by side: the suite mostly waits on its processes, and this
-# halves the waiting. On PostgreSQL the systems share one server (100 connections) and Redis
-# (8 test databases), so make test-pg runs one module at a time.
+# workers run whole modules side by side: the suite mostly waits on its processes (8 min 15 s
+# one module at a time, about 6-7 min on two workers). On PostgreSQL the systems share one
+# server (100 connections, which two workers' races together exceed) and Redis's test
+# databases, so make test-pg runs one module at a time.
 TEST_WORKERS ?= 2
 
 test-embedded: install lint web web-test
