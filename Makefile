@@ -43,8 +43,6 @@ endef
 
 test: test-embedded
 
-# The browser journeys (tests/e2e/test_web_app.py) run on the embedded backend only; both runs need
-# the built app, which the runner's test serves too.
 # On the embedded backend every system has its own SQLite files and Redis, so two pytest-xdist
 # workers run whole modules side by side: the suite mostly waits on its processes (8 min 15 s
 # one module at a time, about 6-7 min on two workers). On PostgreSQL the systems share one
@@ -52,6 +50,8 @@ test: test-embedded
 # databases, so make test-pg runs one module at a time.
 TEST_WORKERS ?= 2
 
+# The browser journeys (tests/e2e/test_web_app.py) run on the embedded backend only; both runs need
+# the built app, which the runner's test serves too.
 test-embedded: install lint web web-test
 	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,-n $(TEST_WORKERS) --dist loadfile)
 

@@ -12,9 +12,11 @@ Every engine counts the statements it sends while a count is running in the curr
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -105,8 +107,14 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     # A forked child (gunicorn's workers, shared/gunicorn_conf.py) must not use its parent's
     # connections: it starts with an empty pool and leaves the parent's alone (SQLAlchemy's
     # "Using Connection Pools with Multiprocessing or os.fork()").
-    os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
+    os.register_at_fork(after_in_child=partial(_forget_parents_connections, weakref.ref(engine)))
     return engine
+
+
+def _forget_parents_connections(engine_ref: weakref.ref[Engine]) -> None:
+    engine = engine_ref()
+    if engine is not None:
+        engine.dispose(close=False)
 
 
 class Database:

@@ -9,7 +9,7 @@ Pure rules on `Decimal`s: no database, no clock. Money never passes through a fl
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -95,10 +95,14 @@ class Quote:
     currency: str
     nights: int
     lines: tuple[Line, ...]
-    total: Decimal = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "total", sum((line.amount for line in self.lines), Decimal(0)))
+    @property
+    def total(self) -> Decimal:
+        return _sum(self.lines)
+
+
+def _sum(lines: Sequence[Line]) -> Decimal:
+    return sum((line.amount for line in lines), Decimal(0))
 
 
 @cache
@@ -147,14 +151,13 @@ def quote(plan: RatePlan, taxes: Taxes, arrival: date, departure: date, guests: 
                 plan.extra_guest,
             )
         )
-    room_charges = sum((item.amount for item in lines), Decimal(0))
+    room_charges = _sum(lines)
     if plan.discount_percent:
         lines.append(
             line("discount", f"{plan.discount_percent}% off", 1, -room_charges * plan.discount_percent / HUNDRED)
         )
     if taxes.percent:
-        taxable = sum((item.amount for item in lines), Decimal(0))
-        lines.append(line("tax", f"Tax {taxes.percent}%", 1, taxable * taxes.percent / HUNDRED))
+        lines.append(line("tax", f"Tax {taxes.percent}%", 1, _sum(lines) * taxes.percent / HUNDRED))
     if taxes.city_tax_per_guest_night:
         taxed_nights = len(nights) if taxes.city_tax_max_nights is None else min(len(nights), taxes.city_tax_max_nights)
         lines.append(
