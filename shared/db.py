@@ -104,9 +104,9 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     else:
         engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800)
     event.listen(engine, "before_cursor_execute", _count_statement)
-    # A forked child (gunicorn's workers, shared/gunicorn_conf.py) must not use its parent's
-    # connections: it starts with an empty pool and leaves the parent's alone (SQLAlchemy's
-    # "Using Connection Pools with Multiprocessing or os.fork()").
+    # A forked child (a Celery worker's pool process) must not use its parent's connections: it
+    # starts with an empty pool and leaves the parent's alone (SQLAlchemy's "Using Connection
+    # Pools with Multiprocessing or os.fork()").
     os.register_at_fork(after_in_child=partial(_forget_parents_connections, weakref.ref(engine)))
     return engine
 

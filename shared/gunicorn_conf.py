@@ -13,10 +13,6 @@ import os
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 threads = int(os.environ.get("GUNICORN_THREADS", 8))
 worker_class = "gthread" if threads > 1 else "sync"
-# The app is imported once, in the master, and forked: a worker starts in milliseconds instead of
-# importing it again, and the workers share its memory. Nothing opens a connection at import;
-# database pools are reset in each child (shared/db.py: make_engine).
-preload_app = True
 timeout = 30
 graceful_timeout = 10
 keepalive = 5
