@@ -1,4 +1,4 @@
-"""Availability service: venues, resources, opening rules, slots and the capacity ledger (holds)."""
+"""Availability service: venues, resources, opening rules, slots, rooms and the capacity ledger (holds)."""
 
 from __future__ import annotations
 
@@ -17,12 +17,16 @@ def register_blueprints(api: TesseraApi) -> None:
     from availability_service.holds.routes import blp as holds_blp
     from availability_service.jobs import blp as jobs_blp
     from availability_service.resources.routes import blp as resources_blp
+    from availability_service.rooms.routes import blp as rooms_blp
     from availability_service.rules.routes import blp as rules_blp
     from availability_service.search.routes import blp as search_blp
     from availability_service.slots.routes import blp as slots_blp
+    from availability_service.stays.routes import blp as stays_blp
+    from availability_service.stays.routes import internal as stays_internal_blp
     from availability_service.venues.routes import blp as venues_blp
 
-    for blp in (venues_blp, search_blp, rules_blp, slots_blp, resources_blp, holds_blp, jobs_blp):
+    blueprints = (venues_blp, search_blp, rules_blp, slots_blp, resources_blp, rooms_blp, stays_blp)
+    for blp in (*blueprints, stays_internal_blp, holds_blp, jobs_blp):
         api.register_blueprint(blp)
 
 

@@ -1,7 +1,8 @@
 """The availability service's search cache in Redis: its keys, and the generation rule that
 keeps it honest (docs/availability.md, "Search and its cache"; guarantee 6).
 
-Search fills a day's key. After every change of capacity commits, the service itself
+Two kinds of entry: a venue's slots of one day (slot search) and a venue's room types on one
+night (stay search, docs/stays.md). Search fills a day's key. After every change of capacity commits, the service itself
 invalidates the days it touched: it bumps each day's generation and deletes the day. A search
 writes a day back only if the generation is still the one it saw before reading the database;
 otherwise a search that read just before a hold committed could write the old figures back just
@@ -11,10 +12,12 @@ down) leaves the day stale until its TTL: the cache informs search, it never dec
 
 from __future__ import annotations
 
+import json
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from typing import cast
 
 from redis.exceptions import RedisError
 
@@ -59,6 +62,41 @@ def generation_key(venue_slug: str, local_date: str) -> str:
     return f"{PREFIX}:gen:{venue_slug}:{local_date}"
 
 
+def night_key(venue_slug: str, night: str) -> str:
+    """One venue's room types and what each has free on one night (ISO `YYYY-MM-DD`)."""
+    return f"{PREFIX}:nights:{venue_slug}:{night}"
+
+
+def night_generation_key(venue_slug: str, night: str) -> str:
+    return f"{PREFIX}:nights-gen:{venue_slug}:{night}"
+
+
+def read_entries(keys: Sequence[tuple[str, str]]) -> tuple[list[dict | None], list[str]] | None:
+    """For each (entry key, generation key): the cached entry, and its generation as it stood
+    before any database read; None when Redis could not answer."""
+    names = [key for key, _ in keys] + [generation for _, generation in keys]
+    try:
+        values = cast(list[str | None], redis.client.mget(names))  # the client decodes responses
+    except RedisError as exc:
+        log.warning("availability cache read failed", extra={"error": type(exc).__name__})
+        return None
+    docs, generations = values[: len(keys)], values[len(keys) :]
+    return [json.loads(doc) if doc else None for doc in docs], [generation or "" for generation in generations]
+
+
+def write_entries(entries: Iterable[tuple[str, str, str, dict]], ttl_seconds: int) -> None:
+    """Cache each (entry key, generation key, generation seen, entry) only if no invalidation
+    came since that generation was read."""
+    try:
+        write = redis.client.register_script(WRITE_IF_GENERATION_UNCHANGED)
+        with redis.client.pipeline(transaction=False) as pipe:
+            for key, generation_name, generation, doc in entries:
+                write(keys=[key, generation_name], args=[generation, json.dumps(doc), ttl_seconds], client=pipe)
+            pipe.execute()
+    except RedisError as exc:
+        log.warning("availability cache write failed", extra={"error": type(exc).__name__})
+
+
 # After Redis failed an invalidation, the next ones are skipped this long, so a Redis that is
 # down costs the requests that change capacity one connect timeout, not one each.
 PAUSE_AFTER_FAILURE_SECONDS = 5.0
@@ -68,10 +106,22 @@ _paused_until = 0.0
 def invalidate_days(venue_slug: str, local_dates: Iterable[str]) -> int:
     """Drop the venue's cached days (call it after the change committed); returns how many were
     cached, or -1 when Redis could not be told (the days expire with their TTL)."""
-    global _paused_until
     keys = []
     for day in sorted(set(local_dates)):
         keys += [generation_key(venue_slug, day), day_key(venue_slug, day)]
+    return _invalidate(venue_slug, keys)
+
+
+def invalidate_nights(venue_slug: str, nights: Iterable[str]) -> int:
+    """Drop the venue's cached nights, as invalidate_days does its days."""
+    keys = []
+    for night in sorted(set(nights)):
+        keys += [night_generation_key(venue_slug, night), night_key(venue_slug, night)]
+    return _invalidate(venue_slug, keys)
+
+
+def _invalidate(venue_slug: str, keys: list[str]) -> int:
+    global _paused_until
     if not keys or time.monotonic() < _paused_until:
         return 0 if not keys else -1
     try:

@@ -77,3 +77,46 @@ class HoldKeyReused(ApiError):
 
 class HoldNotActive(ApiError):
     status, code, message = 409, "hold_not_active", "The hold was released or has expired."
+
+
+class StayNotBookable(ApiError):
+    status, code, message = 422, "stay_not_bookable", "That stay cannot be booked."
+
+
+class RoomTypeNotFound(ApiError):
+    status, code, message = 404, "room_type_not_found", "The venue has no room type with that code."
+
+
+class RoomTypeExists(ApiError):
+    status, code, message = 409, "room_type_exists", "The venue already has a room type with that code."
+
+
+class RoomNotFound(ApiError):
+    status, code, message = 404, "room_not_found", "The venue has no room with that number."
+
+
+class RoomExists(ApiError):
+    status, code, message = 409, "room_exists", "The venue already has a room with that number."
+
+
+class RoomBlockNotFound(ApiError):
+    status, code, message = 404, "room_block_not_found", "The venue has no out-of-order block with that id."
+
+
+class RoomTypeSoldOut(ResourceUnavailable):
+    """A stay's refusal keeps the range holds' code (docs/architecture.md lists it) with its own words."""
+
+    message = "No room of that type is free for every night of the stay."
+
+
+class CapacityFollowsRooms(ApiError):
+    status, code = 409, "capacity_follows_rooms"
+    message = "A room type's units are its rooms in service: add or take rooms out of service instead."
+
+
+class RoomNotInService(ApiError):
+    status, code, message = 409, "room_not_in_service", "The room is out of service: put it back in service first."
+
+
+class RoomHasBlocks(ApiError):
+    status, code, message = 409, "room_has_blocks", "The room is out of order on future nights: end those blocks first."

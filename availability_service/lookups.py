@@ -7,9 +7,9 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from availability_service.errors import ResourceNotFound, VenueNotFound
+from availability_service.errors import ResourceNotFound, RoomNotFound, RoomTypeNotFound, VenueNotFound
 from availability_service.extensions import db
-from availability_service.models import Resource, Venue
+from availability_service.models import Resource, Room, RoomType, Venue
 from shared.pagination import keyset_page
 
 
@@ -32,6 +32,20 @@ def resource_of_venue(session: Session, venue: Venue, resource_id: int, *, for_u
     if resource is None:
         raise ResourceNotFound()
     return resource
+
+
+def room_type_of_venue(session: Session, venue: Venue, code: str) -> RoomType:
+    room_type = session.scalar(select(RoomType).where(RoomType.venue_id == venue.id, RoomType.code == code))
+    if room_type is None:
+        raise RoomTypeNotFound()
+    return room_type
+
+
+def room_of_venue(session: Session, venue: Venue, number: str) -> Room:
+    room = session.scalar(select(Room).where(Room.venue_id == venue.id, Room.number == number))
+    if room is None:
+        raise RoomNotFound()
+    return room
 
 
 def venue_rows_page(venue_slug: str, model, view: Callable, *, after_id: int | None, limit: int) -> dict:

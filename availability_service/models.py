@@ -1,4 +1,5 @@
-"""The availability service's tables: venues, resources, opening rules, closures, slots and holds."""
+"""The availability service's tables: venues, resources, opening rules, closures, slots, holds,
+and a hotel's room types, rooms and out-of-order blocks."""
 
 from __future__ import annotations
 
@@ -49,18 +50,22 @@ class Venue(Base):
     # Whether the ConsumerApi's customer routes open a booking by its reference alone, as the
     # contract's public routes do; off, they need one of the venue's API keys (docs/consumerapi.md).
     consumerapi_public_lookup: Mapped[bool] = mapped_column(Boolean, default=False)
+    max_stay_nights: Mapped[int] = mapped_column(Integer, default=30)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
     opening_rules: Mapped[list[OpeningRule]] = relationship(back_populates="venue")
 
 
 class Resource(Base):
-    """Something booked by time range: a room (or a room type with N units), equipment, a staff member."""
+    """Something booked by time range: a room (or a room type with N units), equipment, a staff member.
+
+    Only a room type's resource has capacity 0: a type with no room in service sells nothing.
+    """
 
     __tablename__ = "resources"
     __table_args__ = (
         UniqueConstraint("venue_id", "name", name="uq_resources_venue_name"),
-        CheckConstraint("capacity > 0", name="ck_resources_capacity_positive"),
+        CheckConstraint("capacity >= 0", name="ck_resources_capacity_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -73,6 +78,7 @@ class Resource(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
     venue: Mapped[Venue] = relationship()
+    room_type: Mapped[RoomType | None] = relationship(back_populates="resource")
 
 
 class OpeningRule(Base):
@@ -193,3 +199,82 @@ class Hold(Base):
     slot: Mapped[Slot | None] = relationship()
     resource: Mapped[Resource | None] = relationship()
     venue: Mapped[Venue] = relationship()
+
+
+class RoomType(Base):
+    """A kind of room a hotel sells by the night (docs/stays.md, "Inventory").
+
+    Its `resource` is the ledger: capacity = its rooms in service, and a stay is a range hold
+    of one unit on it for its nights. `code` names the type in URLs and on rate plans.
+    """
+
+    __tablename__ = "room_types"
+    __table_args__ = (
+        UniqueConstraint("venue_id", "code", name="uq_room_types_venue_code"),
+        CheckConstraint("max_occupancy > 0", name="ck_room_types_max_occupancy_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id"), unique=True)
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(String(2000))
+    max_occupancy: Mapped[int] = mapped_column(Integer)
+    bed_setup: Mapped[str | None] = mapped_column(String(200))
+    amenities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    resource: Mapped[Resource] = relationship(back_populates="room_type")
+
+
+class Housekeeping:
+    CLEAN = "clean"
+    DIRTY = "dirty"
+    INSPECTED = "inspected"
+    ALL = (CLEAN, DIRTY, INSPECTED)
+
+
+class Room(Base):
+    """A physical room of a room type. Out of service, it does not count towards the type's units."""
+
+    __tablename__ = "rooms"
+    __table_args__ = (
+        UniqueConstraint("venue_id", "number", name="uq_rooms_venue_number"),
+        CheckConstraint("housekeeping IN ('clean', 'dirty', 'inspected')", name="ck_rooms_housekeeping"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)
+    room_type_id: Mapped[int] = mapped_column(ForeignKey("room_types.id"), index=True)
+    number: Mapped[str] = mapped_column(String(20))
+    floor: Mapped[int | None] = mapped_column(Integer)
+    housekeeping: Mapped[str] = mapped_column(String(16), default=Housekeeping.CLEAN)
+    in_service: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+    room_type: Mapped[RoomType] = relationship()
+
+
+class RoomBlock(Base):
+    """A room out of order for the nights from `first_night` until `end_night` (exclusive, like a
+    departure). Its confirmed range hold takes one unit of the room's type for those nights, so
+    what the type can sell drops by one; releasing the hold ends the block."""
+
+    __tablename__ = "room_blocks"
+    __table_args__ = (CheckConstraint("end_night > first_night", name="ck_room_blocks_night_order"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id"), index=True)
+    hold_id: Mapped[str] = mapped_column(ForeignKey("holds.id"), unique=True)
+    first_night: Mapped[date] = mapped_column(Date)
+    end_night: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    room: Mapped[Room] = relationship()
+    hold: Mapped[Hold] = relationship()

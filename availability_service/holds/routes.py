@@ -11,6 +11,10 @@ blp = Blueprint("holds", __name__, url_prefix="/internal/holds", description="Ca
 
 
 def _request(body: dict):
+    if "room_type" in body:
+        return service.StayHoldRequest(
+            body["hold_key"], body["venue"], body["room_type"], body["arrival"], body["departure"], body["guests"]
+        )
     if "resource" in body:
         return service.RangeHoldRequest(
             body["hold_key"], body["venue"], body["resource"], body["start"], body["end"], body["units"]
@@ -29,7 +33,8 @@ class Holds(MethodView):
     @blp.alt_response(200, schema=HoldSchema, description="A hold already placed with this key")
     @documents_errors(blp, 401, 404, 409, 422)
     def post(self, body):
-        """Take capacity on a slot or a resource for a time range; idempotent on `hold_key`.
+        """Take capacity on a slot, a resource for a time range, or a room type for a stay's
+        nights; idempotent on `hold_key`.
 
         409 `slot_full` / `resource_unavailable` when it does not fit; 409 `hold_key_reused`
         for a key used with another request, `hold_not_active` for a spent key; 422 when the

@@ -1,17 +1,25 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from availability_service.rooms.schemas import MAX_OCCUPANCY
 from shared.schemas import MAX_UNITS, CalendarDate, Slug, StrictBoolean, StrictSchema, WallClockTime
 
 SLOT_FIELDS = ("date", "time")
 RANGE_FIELDS = ("resource", "start", "end")
+STAY_FIELDS = ("room_type", "arrival", "departure", "guests")
+SHAPES = {"slot": SLOT_FIELDS, "range": RANGE_FIELDS, "stay": STAY_FIELDS}
 
 
 class HoldCreateSchema(StrictSchema):
-    """A slot hold (`date` + `time`) or a range hold (`resource` + `start` + `end`), never both."""
+    """A slot hold (`date` + `time`), a range hold (`resource` + `start` + `end`) or a stay hold
+    (`room_type` + `arrival` + `departure` + `guests`, one unit): one shape's fields only."""
 
     hold_key = fields.String(required=True, validate=validate.Length(min=1, max=128))
     venue = Slug(required=True)
-    units = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=MAX_UNITS))
+    units = fields.Integer(
+        strict=True,
+        validate=validate.Range(min=1, max=MAX_UNITS),
+        metadata={"description": "Slot and range holds; a stay hold is one unit"},
+    )
     date = CalendarDate(metadata={"description": "Slot hold: the venue-local date."})
     time = WallClockTime(metadata={"description": "Slot hold: the venue-local start time, HH:MM."})
     on_the_day = StrictBoolean(
@@ -28,19 +36,32 @@ class HoldCreateSchema(StrictSchema):
     )
     start = fields.NaiveDateTime(metadata={"description": "Range hold: venue-local start, YYYY-MM-DDTHH:MM."})
     end = fields.NaiveDateTime(metadata={"description": "Range hold: venue-local end (exclusive)."})
+    room_type = Slug(metadata={"description": "Stay hold: the room type's code."})
+    arrival = CalendarDate(metadata={"description": "Stay hold: the first night."})
+    departure = CalendarDate(metadata={"description": "Stay hold: the morning the guests leave."})
+    guests = fields.Integer(
+        strict=True, validate=validate.Range(min=1, max=MAX_OCCUPANCY), metadata={"description": "Stay hold"}
+    )
 
     @validates_schema
     def _one_shape(self, data, **_kwargs):
-        slot = [name for name in SLOT_FIELDS if name in data]
-        ranged = [name for name in RANGE_FIELDS if name in data]
-        if slot and ranged:
-            raise ValidationError("Give date and time for a slot, or resource, start and end for a range; not both.")
-        wanted = SLOT_FIELDS if slot or not ranged else RANGE_FIELDS
+        given = [shape for shape, names in SHAPES.items() if any(name in data for name in names)]
+        if len(given) > 1:
+            raise ValidationError(
+                "Give date and time for a slot, resource, start and end for a range, or room_type, arrival, "
+                "departure and guests for a stay; one of them."
+            )
+        shape = given[0] if given else "slot"
+        wanted = SHAPES[shape] if shape == "stay" else (*SHAPES[shape], "units")
+        if shape == "stay" and data.get("units", 1) != 1:
+            raise ValidationError({"units": ["A stay holds one room: leave units out."]})
         missing = {name: ["Missing data for required field."] for name in wanted if name not in data}
         if missing:
             raise ValidationError(missing)
-        if ranged and data["end"] <= data["start"]:
+        if "end" in data and data["end"] <= data["start"]:
             raise ValidationError({"end": ["Must be after start."]})
+        if "departure" in data and data["departure"] <= data["arrival"]:
+            raise ValidationError({"departure": ["Must be after the arrival."]})
 
 
 class HoldResourceSchema(StrictSchema):
@@ -52,7 +73,7 @@ class HoldResourceSchema(StrictSchema):
 class HoldSchema(StrictSchema):
     id = fields.String()
     hold_key = fields.String()
-    kind = fields.String(metadata={"description": "`slot` or `range`"})
+    kind = fields.String(metadata={"description": "`slot`, `range` or `stay`"})
     status = fields.String(metadata={"description": "held, confirmed, released or expired"})
     units = fields.Integer()
     expires_at = fields.String()
@@ -67,3 +88,6 @@ class HoldSchema(StrictSchema):
     end = fields.String(metadata={"description": "Range holds: venue-local end"})
     starts_at = fields.String()
     ends_at = fields.String()
+    room_type = fields.String(metadata={"description": "Stay holds: the room type's code"})
+    arrival = fields.String(metadata={"description": "Stay holds: the first night"})
+    departure = fields.String(metadata={"description": "Stay holds: the morning the guests leave"})

@@ -2,10 +2,12 @@
 
 A slot hold takes capacity with one guarded UPDATE (`booked + n <= capacity`) inside the
 transaction that inserts the hold; a range hold takes it under a lock on its resource (see
-ranges.py). The hold key is unique, so a repeated or concurrent placement with the same key
-cannot take capacity twice: the loser's transaction rolls back and it answers with the
-winner's hold. Confirm, release and expire are guarded status transitions, so each is
-idempotent and a hold is given back at most once.
+ranges.py). A stay hold is a range hold of one unit on its room type's resource for its nights
+(stays/nights.py), so all of a stay's nights are taken in one row or none. The hold key is
+unique, so a repeated or concurrent placement with the same key cannot take capacity twice:
+the loser's transaction rolls back and it answers with the winner's hold. Confirm, release
+and expire are guarded status transitions, so each is idempotent and a hold is given back at
+most once.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from availability_service.cache import invalidate_days
+from availability_service.cache import invalidate_days, invalidate_nights
 from availability_service.errors import (
     HoldKeyReused,
     HoldNotActive,
@@ -27,14 +29,17 @@ from availability_service.errors import (
     PartyTooLarge,
     RangeNotBookable,
     ResourceUnavailable,
+    RoomTypeSoldOut,
     SlotFull,
     SlotNotBookable,
     SlotNotFound,
+    StayNotBookable,
 )
 from availability_service.extensions import db
 from availability_service.holds.ranges import lock_resource, overlapping, peak_units
-from availability_service.lookups import resource_of_venue, venue_by_slug
+from availability_service.lookups import resource_of_venue, room_type_of_venue, venue_by_slug
 from availability_service.models import Hold, HoldStatus, Resource, Slot, Venue
+from availability_service.stays.nights import check_stay_dates, night_window, nights_between
 from shared.clock import iso_utc, local_to_utc, utcnow, venue_today
 from shared.db import rows_affected
 
@@ -83,6 +88,37 @@ class RangeHoldRequest:
         )
 
 
+@dataclass(frozen=True)
+class StayHoldRequest:
+    """One unit of a room type for the nights [arrival, departure), for `guests` people."""
+
+    hold_key: str
+    venue: str
+    room_type: str
+    arrival: date
+    departure: date
+    guests: int
+    units: int = 1
+
+    @property
+    def start(self) -> datetime:
+        return night_window(self.arrival, self.departure)[0]
+
+    @property
+    def end(self) -> datetime:
+        return night_window(self.arrival, self.departure)[1]
+
+    def matches(self, hold: Hold) -> bool:
+        room_type = hold.resource.room_type if hold.resource is not None else None
+        return (
+            room_type is not None
+            and room_type.code == self.room_type
+            and hold.venue.slug == self.venue
+            and hold.local_start == self.start
+            and hold.local_end == self.end
+        )
+
+
 def _local(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M")
 
@@ -112,15 +148,23 @@ def hold_view(hold: Hold) -> dict:
         }
     # A hold without a slot is a range hold, which always has its resource and its times.
     resource = cast(Resource, hold.resource)
-    return {
-        **view,
+    local_start, local_end = cast(datetime, hold.local_start), cast(datetime, hold.local_end)
+    view |= {
         "kind": "range",
         "resource": {"id": resource.id, "name": resource.name, "kind": resource.kind},
-        "start": _local(cast(datetime, hold.local_start)),
-        "end": _local(cast(datetime, hold.local_end)),
+        "start": _local(local_start),
+        "end": _local(local_end),
         "starts_at": iso_utc(cast(datetime, hold.starts_at)),
         "ends_at": iso_utc(cast(datetime, hold.ends_at)),
     }
+    if resource.room_type is not None:  # a stay's nights (or a room out of order)
+        view |= {
+            "kind": "stay",
+            "room_type": resource.room_type.code,
+            "arrival": local_start.date().isoformat(),
+            "departure": local_end.date().isoformat(),
+        }
+    return view
 
 
 def _existing_for_key(session: Session, request) -> Hold | None:
@@ -225,9 +269,46 @@ def _place_range(session: Session, request: RangeHoldRequest) -> tuple[Hold, boo
     if request.units > resource.capacity:
         raise RangeNotBookable("More units than the resource has.", details={"capacity": resource.capacity})
     starts_at, ends_at = _range_instants(venue, request)
+    return _new_range_hold(session, venue, resource, request, starts_at, ends_at, ResourceUnavailable), True
+
+
+def _place_stay(session: Session, request: StayHoldRequest) -> tuple[Hold, bool]:
+    venue = venue_by_slug(session, request.venue)
+    room_type = room_type_of_venue(session, venue, request.room_type)
+    lock_resource(session, room_type.resource)
+    existing = _existing_for_key(session, request)
+    if existing is not None:
+        return existing, False
+    check_stay_dates(
+        request.arrival,
+        request.departure,
+        today=venue_today(venue.timezone),
+        horizon_days=venue.horizon_days,
+        max_nights=venue.max_stay_nights,
+    )
+    if request.guests > room_type.max_occupancy:
+        raise StayNotBookable(
+            "More guests than the room type sleeps.", details={"max_occupancy": room_type.max_occupancy}
+        )
+    starts_at = local_to_utc(request.start.date(), request.start.time(), venue.timezone)
+    ends_at = local_to_utc(request.end.date(), request.end.time(), venue.timezone)
+    assert starts_at is not None and ends_at is not None  # noon exists on every date in every zone in use
+    return _new_range_hold(session, venue, room_type.resource, request, starts_at, ends_at, RoomTypeSoldOut), True
+
+
+def _new_range_hold(
+    session: Session,
+    venue: Venue,
+    resource: Resource,
+    request: RangeHoldRequest | StayHoldRequest,
+    starts_at: datetime,
+    ends_at: datetime,
+    unavailable: type[ResourceUnavailable],
+) -> Hold:
+    """The hold, if the units still fit at the busiest instant of the range (under the resource's lock)."""
     held = peak_units(overlapping(session, resource.id, starts_at, ends_at), starts_at, ends_at)
     if held + request.units > resource.capacity:
-        raise ResourceUnavailable(details={"remaining": max(resource.capacity - held, 0)})
+        raise unavailable(details={"remaining": max(resource.capacity - held, 0)})
     return Hold(
         hold_key=request.hold_key,
         venue=venue,
@@ -240,15 +321,17 @@ def _place_range(session: Session, request: RangeHoldRequest) -> tuple[Hold, boo
         exclusive=resource.capacity == 1,
         status=HoldStatus.HELD,
         expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds),
-    ), True
+    )
 
 
-def place_hold(request: SlotHoldRequest | RangeHoldRequest) -> tuple[dict, bool]:
+def place_hold(request: SlotHoldRequest | RangeHoldRequest | StayHoldRequest) -> tuple[dict, bool]:
     """Take capacity for the request. Returns (hold, created); an active hold for the key is returned as is."""
     try:
         with db.transaction() as session:
             if isinstance(request, SlotHoldRequest):
                 hold, created = _place_slot(session, request)
+            elif isinstance(request, StayHoldRequest):
+                hold, created = _place_stay(session, request)
             else:
                 hold, created = _place_range(session, request)
             if not created:
@@ -258,7 +341,7 @@ def place_hold(request: SlotHoldRequest | RangeHoldRequest) -> tuple[dict, bool]
             view = hold_view(hold)
     except IntegrityError as exc:
         if getattr(exc.orig, "pgcode", None) == EXCLUSION_VIOLATION:
-            raise ResourceUnavailable() from None
+            raise (RoomTypeSoldOut if isinstance(request, StayHoldRequest) else ResourceUnavailable)() from None
         # A concurrent request with the same key won the unique constraint; answer with its hold.
         with db.reading() as session:
             existing = _existing_for_key(session, request)
@@ -270,9 +353,13 @@ def place_hold(request: SlotHoldRequest | RangeHoldRequest) -> tuple[dict, bool]
 
 
 def _invalidate_search(view: dict) -> None:
-    """Slot capacity feeds the search cache; range holds are not cached."""
+    """Slot capacity feeds the slot search's cache, a stay's nights the stay search's; other
+    range holds are not cached."""
     if view["kind"] == "slot":
         invalidate_days(view["venue"], [view["date"]])
+    elif view["kind"] == "stay":
+        nights = nights_between(date.fromisoformat(view["arrival"]), date.fromisoformat(view["departure"]))
+        invalidate_nights(view["venue"], [night.isoformat() for night in nights])
 
 
 def _get(session: Session, hold_id: str) -> Hold:
@@ -308,7 +395,7 @@ def confirm_hold(hold_id: str) -> dict:
     return view
 
 
-def _give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired: bool = False) -> bool:
+def give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired: bool = False) -> bool:
     """Move an active hold to released/expired and return its units, at most once."""
     condition = [Hold.id == hold.id, Hold.status.in_(HoldStatus.ACTIVE)]
     if only_if_expired:
@@ -336,7 +423,7 @@ def release_hold(hold_id: str) -> dict:
     """Give the capacity back. Releasing twice, or an expired hold, changes nothing."""
     with db.transaction() as session:
         hold = _get(session, hold_id)
-        released = _give_back(session, hold, HoldStatus.RELEASED)
+        released = give_back(session, hold, HoldStatus.RELEASED)
         session.refresh(hold)
         view = hold_view(hold)
     if released:
@@ -348,7 +435,7 @@ def expire_hold_if_due(hold_id: str) -> bool:
     """Expire one `held` hold whose TTL has passed; False when it was confirmed or given back meanwhile."""
     with db.transaction() as session:
         hold = _get(session, hold_id)
-        expired = _give_back(session, hold, HoldStatus.EXPIRED, only_if_expired=True)
+        expired = give_back(session, hold, HoldStatus.EXPIRED, only_if_expired=True)
         view = hold_view(hold)
     if expired:
         _invalidate_search(view)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from availability_service.errors import CapacityBelowHeld, RangeNotBookable, ResourceExists
+from availability_service.errors import CapacityBelowHeld, CapacityFollowsRooms, RangeNotBookable, ResourceExists
 from availability_service.extensions import db
 from availability_service.holds.ranges import held_peak, lock_resource, mark_exclusive, overlapping, peak_units
 from availability_service.lookups import resource_of_venue, venue_by_slug, venue_rows_page
@@ -58,6 +58,8 @@ def update_resource(venue_slug: str, resource_id: int, changes: dict) -> dict:
             resource = resource_of_venue(session, venue_by_slug(session, venue_slug), resource_id)
             lock_resource(session, resource)
             now = utcnow()
+            if "capacity" in changes and resource.room_type is not None:
+                raise CapacityFollowsRooms()
             if "capacity" in changes:
                 held = held_peak(session, resource.id, now)
                 if changes["capacity"] < held:

@@ -13,22 +13,16 @@ The cache only informs search: placing a hold always checks the database.
 
 from __future__ import annotations
 
-import json
-import logging
 from datetime import date, datetime, timedelta
-from typing import cast
 
-from redis.exceptions import RedisError
 from sqlalchemy import and_, func, select
 
-from availability_service.cache import WRITE_IF_GENERATION_UNCHANGED, day_key, generation_key
+from availability_service.cache import day_key, generation_key, read_entries, write_entries
 from availability_service.errors import DateBeyondHorizon, DateInPast
-from availability_service.extensions import db, redis
+from availability_service.extensions import db
 from availability_service.lookups import venue_by_slug
 from availability_service.models import Hold, HoldStatus, Slot, Venue
 from shared.clock import iso_utc, utcnow, venue_today
-
-log = logging.getLogger(__name__)
 
 
 def _venue_rules(venue: Venue) -> dict:
@@ -59,34 +53,27 @@ def _dates(first: date, last: date) -> list[date]:
 
 def _read_cache(venue_slug: str, days: list[date]) -> tuple[dict[date, dict], dict[date, str]]:
     """Cached days, and the generation of each day as it stood before any database read."""
-    keys = [day_key(venue_slug, day.isoformat()) for day in days]
-    keys += [generation_key(venue_slug, day.isoformat()) for day in days]
-    try:
-        values = cast(list[str | None], redis.client.mget(keys))  # the client decodes responses
-    except RedisError as exc:
-        log.warning("availability cache read failed", extra={"error": type(exc).__name__})
+    read = read_entries(
+        [(day_key(venue_slug, day.isoformat()), generation_key(venue_slug, day.isoformat())) for day in days]
+    )
+    if read is None:
         return {}, {}
-    docs, generations = values[: len(days)], values[len(days) :]
-    found = {day: json.loads(doc) for day, doc in zip(days, docs, strict=False) if doc}
-    return found, {day: generation or "" for day, generation in zip(days, generations, strict=False)}
+    docs, generations = read
+    found = {day: doc for day, doc in zip(days, docs, strict=True) if doc is not None}
+    return found, dict(zip(days, generations, strict=True))
 
 
 def _write_cache(venue_slug: str, loaded: dict[date, dict], generations: dict[date, str], ttl_seconds: int) -> None:
     """Cache the loaded days, each only if no invalidation came since its generation was read."""
     if not generations:
         return
-    try:
-        write = redis.client.register_script(WRITE_IF_GENERATION_UNCHANGED)
-        with redis.client.pipeline(transaction=False) as pipe:
-            for day, doc in loaded.items():
-                write(
-                    keys=[day_key(venue_slug, day.isoformat()), generation_key(venue_slug, day.isoformat())],
-                    args=[generations[day], json.dumps(doc), ttl_seconds],
-                    client=pipe,
-                )
-            pipe.execute()
-    except RedisError as exc:
-        log.warning("availability cache write failed", extra={"error": type(exc).__name__})
+    write_entries(
+        (
+            (day_key(venue_slug, day.isoformat()), generation_key(venue_slug, day.isoformat()), generations[day], doc)
+            for day, doc in loaded.items()
+        ),
+        ttl_seconds,
+    )
 
 
 def _load_days(venue_slug: str, days: list[date], check) -> dict[date, dict]:

@@ -19,6 +19,7 @@ RULE_LIMITS = {
     "max_party_size": (1, MAX_UNITS),
     "default_slot_minutes": (5, 24 * 60),
     "default_slot_capacity": (0, MAX_UNITS),
+    "max_stay_nights": (1, 92),
 }
 
 
@@ -80,3 +81,4 @@ class VenueSchema(AnswerSchema):
     default_slot_minutes = fields.Integer()
     default_slot_capacity = fields.Integer()
     consumerapi_public_lookup = fields.Boolean(metadata=PUBLIC_LOOKUP_DOC)
+    max_stay_nights = fields.Integer(metadata={"description": "The longest stay a hotel takes"})

@@ -20,6 +20,7 @@ RULE_FIELDS = (
     "max_party_size",
     "default_slot_minutes",
     "default_slot_capacity",
+    "max_stay_nights",
 )
 
 

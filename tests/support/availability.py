@@ -64,6 +64,29 @@ class AvailabilityApi:
         body = {"hold_key": key, "venue": venue, "resource": resource, "start": start, "end": end, "units": units}
         return self.session.post(self.base_url + "/internal/holds", json=body, headers=HEADERS, timeout=60)
 
+    def add_room_type(self, venue: str, code: str, rooms: int = 0, max_occupancy: int = 2, **fields) -> dict:
+        body = {"code": code, "name": code.title(), "max_occupancy": max_occupancy, **fields}
+        room_type = self.ok("POST", f"/v1/venues/{venue}/room-types", json=body)
+        for number in range(1, rooms + 1):
+            self.ok("POST", f"/v1/venues/{venue}/rooms", json={"number": f"{code}-{number}", "room_type": code})
+        return room_type
+
+    def hold_stay(self, key: str, venue: str, room_type: str, arrival: str, departure: str, guests: int = 2):
+        body = {
+            "hold_key": key,
+            "venue": venue,
+            "room_type": room_type,
+            "arrival": arrival,
+            "departure": departure,
+            "guests": guests,
+        }
+        return self.session.post(self.base_url + "/internal/holds", json=body, headers=HEADERS, timeout=60)
+
+    def free_nights(self, venue: str, first: str, end: str) -> dict[str, list[int]]:
+        """Each room type's free units per night of [first, end), by code."""
+        grid = self.ok("GET", f"/v1/venues/{venue}/room-nights", params={"from": first, "to": end}, staff=False)
+        return {room_type["code"]: [night["free"] for night in room_type["nights"]] for room_type in grid["room_types"]}
+
     def hold_action(self, hold_id: str, verb: str) -> requests.Response:
         return self.session.post(f"{self.base_url}/internal/holds/{hold_id}/{verb}", headers=HEADERS, timeout=30)
 

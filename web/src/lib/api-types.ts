@@ -1144,6 +1144,567 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/venues/{venue}/room-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /** The venue's room types with their units (rooms in service). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomTypeList"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        /** Add a room type (staff); it sells nothing until rooms are added to it. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoomTypeCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomType"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/room-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomType"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a room type's description (staff); its units follow its rooms. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoomTypeUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomType"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /** The venue's rooms by number, optionally of one type or housekeeping status (staff). */
+        get: {
+            parameters: {
+                query?: {
+                    room_type?: string;
+                    housekeeping?: "clean" | "dirty" | "inspected";
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomList"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        /** Add a room (staff); in service, its type sells one more unit. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoomCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/rooms/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                number: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Housekeeping status, number, floor, type or service (staff).
+         * @description 409 `capacity_below_held` when taking the room away would leave its type's stays without
+         *     a room, `room_has_blocks` while it is out of order on future nights.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoomUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/rooms/{number}/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                number: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the room out of order for some nights (staff): its type sells one fewer.
+         * @description 409 `resource_unavailable` when every room of the type is sold on one of those nights.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoomBlockCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomBlock"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/room-blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /** Rooms out of order on any night of the range (staff). */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The first night */
+                    from: string;
+                    /** @description The night after the last, exclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomBlockList"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/room-blocks/{block_id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                block_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the room back in order (staff); ending an ended block changes nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    block_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomBlock"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/room-nights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /** Each room type's free units on each night from `from` up to `to` (exclusive). */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The first night */
+                    from: string;
+                    /** @description The night after the last, exclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomNights"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bookings": {
         parameters: {
             query?: never;
@@ -1808,6 +2369,8 @@ export interface components {
             default_slot_capacity: number;
             /** @description ConsumerApi customer routes (read, change, cancel a booking) open a booking by its reference alone; off, they need one of the venue's API keys */
             consumerapi_public_lookup: boolean;
+            /** @description The longest stay a hotel takes */
+            max_stay_nights: number;
         };
         VenuePage: {
             items?: components["schemas"]["Venue"][];
@@ -1835,6 +2398,7 @@ export interface components {
             max_party_size?: number;
             default_slot_minutes?: number;
             default_slot_capacity?: number;
+            max_stay_nights?: number;
         };
         VenueUpdate: {
             name?: string;
@@ -1849,6 +2413,7 @@ export interface components {
             max_party_size?: number;
             default_slot_minutes?: number;
             default_slot_capacity?: number;
+            max_stay_nights?: number;
         };
         AvailableSlot: {
             /** @description Venue-local start, HH:MM */
@@ -2018,6 +2583,108 @@ export interface components {
             ends_at?: string;
             /** @description Units free for the whole range */
             remaining?: number;
+        };
+        RoomType: {
+            code: string;
+            name: string;
+            description: string | null;
+            max_occupancy: number;
+            bed_setup: string | null;
+            amenities: string[];
+            /** @description Rooms of this type in service */
+            units: number;
+        };
+        RoomTypeList: {
+            items: components["schemas"]["RoomType"][];
+        };
+        RoomTypeCreate: {
+            /** @description Names the type in URLs and on rate plans, e.g. `double` */
+            code: string;
+            name: string;
+            description?: string | null;
+            max_occupancy: number;
+            bed_setup?: string | null;
+            amenities?: string[];
+        };
+        RoomTypeUpdate: {
+            name?: string;
+            description?: string | null;
+            max_occupancy?: number;
+            bed_setup?: string | null;
+            amenities?: string[];
+        };
+        Room: {
+            number: string;
+            floor: number | null;
+            room_type: string;
+            /** @description clean, dirty, inspected */
+            housekeeping: string;
+            in_service: boolean;
+        };
+        RoomList: {
+            items: components["schemas"]["Room"][];
+        };
+        RoomCreate: {
+            number: string;
+            /** @description The room type's code */
+            room_type: string;
+            floor?: number | null;
+            /**
+             * @default clean
+             * @enum {string}
+             */
+            housekeeping: "clean" | "dirty" | "inspected";
+            /** @default true */
+            in_service: boolean;
+        };
+        RoomUpdate: {
+            number?: string;
+            /** @description Move the room to another type */
+            room_type?: string;
+            floor?: number | null;
+            /** @enum {string} */
+            housekeeping?: "clean" | "dirty" | "inspected";
+            /** @description Out of service, the room does not count towards its type */
+            in_service?: boolean;
+        };
+        RoomBlockCreate: {
+            /** Format: date */
+            first_night: string;
+            /**
+             * Format: date
+             * @description The morning the room is back, exclusive
+             */
+            end_night: string;
+            reason?: string | null;
+        };
+        RoomBlock: {
+            id: number;
+            room: string;
+            room_type: string;
+            first_night: string;
+            end_night: string;
+            reason: string | null;
+            /** @description False once ended */
+            active: boolean;
+        };
+        RoomBlockList: {
+            items: components["schemas"]["RoomBlock"][];
+        };
+        NightFree: {
+            date: string;
+            free: number;
+        };
+        RoomTypeNights: {
+            code: string;
+            name: string;
+            units: number;
+            nights: components["schemas"]["NightFree"][];
+        };
+        RoomNights: {
+            venue: string;
+            from: string;
+            to: string;
+            room_types: components["schemas"]["RoomTypeNights"][];
         };
         CustomerView: {
             id: number;
