@@ -1,4 +1,5 @@
-"""Booking service: customers, bookings, idempotency keys and the transactional outbox."""
+"""Booking service: customers, bookings, idempotency keys, the transactional outbox, and what stays
+are priced by."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ def register_blueprints(api: TesseraApi) -> None:
     from booking_service.bookings.routes import blp, internal_blp
     from booking_service.cancellation_reasons.routes import blp as reasons_blp
     from booking_service.jobs import blp as jobs_blp
+    from booking_service.rates.routes import blp as rates_blp
 
-    for blueprint in (blp, internal_blp, reasons_blp, jobs_blp):
+    for blueprint in (blp, internal_blp, reasons_blp, jobs_blp, rates_blp):
         api.register_blueprint(blueprint)
 
 

@@ -33,3 +33,19 @@ class BookingChanged(ApiError):
 
 class BookingNotStarted(ApiError):
     status, code, message = 409, "booking_not_started", "The booking has not started yet."
+
+
+class RatePlanNotFound(ApiError):
+    status, code, message = 404, "rate_plan_not_found", "The venue has no rate plan with that code for that room type."
+
+
+class RatePlanExists(ApiError):
+    status, code, message = 409, "rate_plan_exists", "The room type already has a rate plan with that code."
+
+
+class CurrencyMismatch(ApiError):
+    status, code, message = (
+        409,
+        "currency_mismatch",
+        "A venue's city tax is charged in the currency of its rate plans: set them in one currency.",
+    )

@@ -1,9 +1,11 @@
-"""The booking service's tables: customers, bookings, cancellation reasons, idempotency keys, outbox."""
+"""The booking service's tables: customers, bookings, cancellation reasons, idempotency keys, outbox,
+and the rate plans and taxes stays are priced by."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time
+from decimal import Decimal
 
 from sqlalchemy import (
     JSON,
@@ -24,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shared.db import Base as SharedBase
+from shared.db_types import ExactDecimal
 
 
 def _uuid() -> str:
@@ -205,3 +208,90 @@ class OutboxEvent(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+def _not_negative(table: str, *columns: str) -> CheckConstraint:
+    # An exact decimal is text on SQLite (shared/db_types.py): compared as a number, not as text.
+    return CheckConstraint(
+        " AND ".join(f"CAST({column} AS NUMERIC) >= 0" for column in columns), name=f"ck_{table}_prices_not_negative"
+    )
+
+
+class RatePlan(Base):
+    """How a room type of a venue is sold by the night, priced by booking_service/stays/pricing.py
+    (docs/stays.md, "Rate plans and taxes"). Amounts are in `currency`, exact to its minor unit."""
+
+    __tablename__ = "rate_plans"
+    __table_args__ = (
+        UniqueConstraint("venue", "room_type", "code", name="uq_rate_plans_venue_room_type_code"),
+        _not_negative("rate_plans", "weekday_price", "weekend_price", "extra_guest_price"),
+        CheckConstraint("included_guests >= 1", name="ck_rate_plans_included_guests_positive"),
+        CheckConstraint("min_nights >= 1", name="ck_rate_plans_min_nights_positive"),
+        CheckConstraint(
+            "CAST(discount_percent AS NUMERIC) >= 0 AND CAST(discount_percent AS NUMERIC) < 100",
+            name="ck_rate_plans_discount_percent_range",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue: Mapped[str] = mapped_column(String(64))
+    room_type: Mapped[str] = mapped_column(String(64))  # the room type's code in the availability service
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    currency: Mapped[str] = mapped_column(String(3))
+    weekday_price: Mapped[Decimal] = mapped_column(ExactDecimal())
+    weekend_price: Mapped[Decimal] = mapped_column(ExactDecimal())
+    weekend_nights: Mapped[list[int]] = mapped_column(JSON)  # weekdays, Monday = 0
+    included_guests: Mapped[int] = mapped_column(Integer)
+    extra_guest_price: Mapped[Decimal] = mapped_column(ExactDecimal())  # a night, for each guest over those included
+    min_nights: Mapped[int] = mapped_column(Integer)
+    closed_to_arrival: Mapped[list[str]] = mapped_column(JSON)  # ISO dates
+    discount_percent: Mapped[Decimal] = mapped_column(ExactDecimal())
+    refundable: Mapped[bool] = mapped_column(Boolean)
+    active: Mapped[bool] = mapped_column(Boolean)  # on sale
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    seasons: Mapped[list[RatePlanSeason]] = relationship(
+        order_by="RatePlanSeason.first_night", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class RatePlanSeason(Base):
+    """Nights of a rate plan, from `first_night` to `last_night` inclusive, at their own price.
+    A plan's seasons never overlap (checked on the way in)."""
+
+    __tablename__ = "rate_plan_seasons"
+    __table_args__ = (
+        CheckConstraint("first_night <= last_night", name="ck_rate_plan_seasons_nights_in_order"),
+        _not_negative("rate_plan_seasons", "weekday_price", "weekend_price"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rate_plan_id: Mapped[int] = mapped_column(ForeignKey("rate_plans.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    first_night: Mapped[date] = mapped_column(Date)
+    last_night: Mapped[date] = mapped_column(Date)
+    weekday_price: Mapped[Decimal] = mapped_column(ExactDecimal())
+    weekend_price: Mapped[Decimal] = mapped_column(ExactDecimal())
+
+
+class StayTaxes(Base):
+    """A venue's taxes on stays. Every change to the venue's rates locks this row (creating it with
+    no taxes if need be), which keeps its city tax and its plans in one currency."""
+
+    __tablename__ = "stay_taxes"
+    __table_args__ = (
+        CheckConstraint(
+            "CAST(percent AS NUMERIC) >= 0 AND CAST(percent AS NUMERIC) < 100", name="ck_stay_taxes_percent_range"
+        ),
+        _not_negative("stay_taxes", "city_tax_per_guest_night"),
+        CheckConstraint("city_tax_max_nights >= 1", name="ck_stay_taxes_city_tax_max_nights_positive"),
+    )
+
+    venue: Mapped[str] = mapped_column(String(64), primary_key=True)
+    currency: Mapped[str | None] = mapped_column(String(3))  # the city tax's; None until taxes are set
+    percent: Mapped[Decimal] = mapped_column(ExactDecimal())  # of the room charges
+    city_tax_per_guest_night: Mapped[Decimal] = mapped_column(ExactDecimal())
+    city_tax_max_nights: Mapped[int | None] = mapped_column(Integer)  # of one stay; None: every night

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import cache
 from zoneinfo import available_timezones
 
@@ -39,12 +40,17 @@ class PatchSchema(StrictSchema):
 
 
 class Slug(fields.String):
-    """A venue slug: short, printable, no path separators."""
+    """A venue slug (or another code of that form, named by `noun`): short, printable, no path
+    separators."""
+
+    def __init__(self, *args, noun: str = "venue name", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.noun = noun
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         if not (1 <= len(text) <= 64) or not all(ch.isalnum() or ch in "-_" for ch in text):
-            raise ValidationError("Not a valid venue name.")
+            raise ValidationError(f"Not a valid {self.noun}.")
         return text
 
 
@@ -90,6 +96,26 @@ class StrictBoolean(fields.Boolean):
         if not isinstance(value, bool):
             raise ValidationError("Give true or false.")
         return value
+
+
+class DecimalString(fields.String):
+    """An exact decimal written as a JSON string (`"120.00"`), with at most `places` decimals:
+    a JSON number is refused, as the parser has already made it a float. Bounds go in
+    `validate` (`validate.Range`)."""
+
+    FORM = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+    MAX_LENGTH = 40
+
+    def __init__(self, *args, places: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.places = places
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str) or len(value) > self.MAX_LENGTH or self.FORM.fullmatch(value) is None:
+            raise ValidationError('Give a decimal number as a string, such as "120.00".')
+        if len(value.partition(".")[2]) > self.places:
+            raise ValidationError(f"Give at most {self.places} decimal places.")
+        return Decimal(value)
 
 
 class PlainText(fields.String):

@@ -53,7 +53,8 @@ class RatePlan:
     A night takes the price of the first season that contains it, else `base`. Weekend nights
     are the nights of `weekend_nights` (Monday = 0; Friday and Saturday by default). Guests over
     `included_guests` pay `extra_guest` a night each. A `discount_percent` (a non-refundable
-    plan's) comes off the nights and supplements.
+    plan's) comes off the nights and supplements. `name` and `refundable` are what the guest is
+    told; they do not change the price.
     """
 
     code: str
@@ -66,6 +67,8 @@ class RatePlan:
     min_nights: int = 1
     closed_to_arrival: frozenset[date] = frozenset()
     discount_percent: Decimal = Decimal(0)
+    name: str = ""
+    refundable: bool = True
 
 
 @dataclass(frozen=True)

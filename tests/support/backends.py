@@ -11,6 +11,7 @@ import os
 import signal
 import socket
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,6 +102,25 @@ def _postgres(var_dir: Path) -> Backend:
 
     backend._cleanup.append(drop)
     return backend
+
+
+@contextlib.contextmanager
+def service_database(var_dir: Path, service: str) -> Iterator[str]:
+    """One service's database on the chosen backend, for a test that runs the service in its own
+    process: a SQLite file in `var_dir`, or a fresh PostgreSQL database, dropped afterwards."""
+    if backend_name() != "postgres":
+        yield f"sqlite:///{var_dir / f'{service}.db'}"
+        return
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"tessera_test_{service}_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def make_backend(var_dir: Path) -> Backend:

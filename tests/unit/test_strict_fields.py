@@ -1,13 +1,14 @@
-"""The strict readers of shared/schemas.py: a time, a date or a boolean means one thing only."""
+"""The strict readers of shared/schemas.py: a time, a date, a boolean or a decimal means one thing only."""
 
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from decimal import Decimal
 
 import pytest
 from marshmallow import ValidationError
 
-from shared.schemas import EARLIEST_DATE, CalendarDate, StrictBoolean, WallClockTime, latest_date
+from shared.schemas import EARLIEST_DATE, CalendarDate, DecimalString, StrictBoolean, WallClockTime, latest_date
 
 
 @pytest.mark.parametrize("text, read", [("19:00", time(19, 0)), ("07:30:00", time(7, 30))])
@@ -55,3 +56,23 @@ def test_a_boolean_is_true_or_false(value):
 def test_nothing_else_is_taken_for_one(value):
     with pytest.raises(ValidationError):
         StrictBoolean().deserialize(value)
+
+
+@pytest.mark.parametrize("text, read", [("120.00", "120.00"), ("0", "0"), ("-4.5", "-4.5"), ("007.50", "7.50")])
+def test_a_decimal_written_as_a_string_is_read_exactly(text, read):
+    decimal = DecimalString(places=2).deserialize(text)
+    assert isinstance(decimal, Decimal) and str(decimal) == read
+
+
+@pytest.mark.parametrize(
+    "value",
+    [120.5, 120, True, "1e3", "Infinity", "NaN", " 120", "120.", ".5", "+1", "1_000", "\u0661\u0662", "1" * 41],
+)
+def test_a_json_number_or_any_other_form_is_no_decimal(value):
+    with pytest.raises(ValidationError, match="Give a decimal number as a string"):
+        DecimalString(places=2).deserialize(value)
+
+
+def test_a_decimal_has_at_most_its_places():
+    with pytest.raises(ValidationError, match="at most 2 decimal places"):
+        DecimalString(places=2).deserialize("0.125")
