@@ -29,11 +29,13 @@ def _bind() -> None:
 
 @cli.command("seed-demo")
 def seed_demo() -> None:
-    """Create the demo venue TheHungryUnicorn with its rules and slots (idempotent)."""
-    from availability_service.seed import seed_demo_venue
+    """Create the demo venues (idempotent): TheHungryUnicorn with its rules and slots, and
+    TheHarbourHotel with its room types and rooms."""
+    from availability_service.seed import seed_demo_hotel, seed_demo_venue
 
     _bind()
     typer.echo(json.dumps(seed_demo_venue()))
+    typer.echo(json.dumps(seed_demo_hotel()))
 
 
 @cli.command("fill-horizon")

@@ -1,13 +1,14 @@
-"""The demo venue (docs/architecture.md, README): TheHungryUnicorn, Europe/London, lunch and dinner every day."""
+"""The demo venues (docs/architecture.md, README): TheHungryUnicorn, Europe/London, lunch and
+dinner every day; TheHarbourHotel, Europe/Lisbon, 12 rooms of 3 types (docs/stays.md)."""
 
 from __future__ import annotations
 
 from datetime import time
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from availability_service.extensions import db
-from availability_service.models import OpeningRule, Venue
+from availability_service.models import OpeningRule, Resource, Room, RoomType, Venue
 from availability_service.slots.service import fill_horizon
 
 DEMO_SLUG = "TheHungryUnicorn"
@@ -49,3 +50,76 @@ def seed_demo_venue() -> dict:
                         )
                     )
     return {"venue": DEMO_SLUG, "slots": fill_horizon(DEMO_SLUG)[DEMO_SLUG]}
+
+
+HOTEL_SLUG = "TheHarbourHotel"
+# code, name, description, max occupancy, beds, amenities, rooms (number, floor)
+HOTEL_ROOM_TYPES = (
+    (
+        "double",
+        "Double Room",
+        "A quiet room over the inner courtyard.",
+        2,
+        "1 queen bed",
+        ["Air conditioning", "Rain shower", "Wi-Fi"],
+        [(f"10{n}", 1) for n in range(1, 7)],
+    ),
+    (
+        "twin",
+        "Twin Room",
+        "Two single beds and a desk, facing the river.",
+        2,
+        "2 single beds",
+        ["River view", "Desk", "Wi-Fi"],
+        [(f"20{n}", 2) for n in range(1, 5)],
+    ),
+    (
+        "family",
+        "Family Suite",
+        "A bedroom and a living room with a sofa bed, on the top floor.",
+        4,
+        "1 king bed, 1 sofa bed for 2",
+        ["River view", "Balcony", "Bath", "Wi-Fi"],
+        [(f"30{n}", 3) for n in range(1, 3)],
+    ),
+)
+
+
+def seed_demo_hotel() -> dict:
+    """TheHarbourHotel and its rooms, each type selling its rooms in service (idempotent)."""
+    with db.transaction() as session:
+        venue = session.scalar(select(Venue).where(Venue.slug == HOTEL_SLUG))
+        if venue is None:
+            venue = Venue(
+                slug=HOTEL_SLUG,
+                name="The Harbour Hotel",
+                kind="hotel",
+                timezone="Europe/Lisbon",
+                address="Cais do Sodré 12, 1200-450 Lisboa",
+                min_notice_minutes=0,
+                horizon_days=365,
+                hold_ttl_seconds=600,
+                max_party_size=4,
+                max_stay_nights=30,
+                default_slot_capacity=0,
+            )
+            session.add(venue)
+            session.flush()
+            for code, name, description, occupancy, beds, amenities, rooms in HOTEL_ROOM_TYPES:
+                resource = Resource(venue_id=venue.id, name=f"Room type {code}", kind="room_type", capacity=len(rooms))
+                room_type = RoomType(
+                    venue_id=venue.id,
+                    resource=resource,
+                    code=code,
+                    name=name,
+                    description=description,
+                    max_occupancy=occupancy,
+                    bed_setup=beds,
+                    amenities=amenities,
+                )
+                session.add(room_type)
+                session.add_all(
+                    Room(venue_id=venue.id, room_type=room_type, number=number, floor=floor) for number, floor in rooms
+                )
+        rooms = session.scalar(select(func.count(Room.id)).where(Room.venue_id == venue.id))
+    return {"venue": HOTEL_SLUG, "rooms": rooms}

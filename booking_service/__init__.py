@@ -20,8 +20,9 @@ def register_blueprints(api: TesseraApi) -> None:
     from booking_service.cancellation_reasons.routes import blp as reasons_blp
     from booking_service.jobs import blp as jobs_blp
     from booking_service.rates.routes import blp as rates_blp
+    from booking_service.stays.routes import blp as stays_blp
 
-    for blueprint in (blp, internal_blp, reasons_blp, jobs_blp, rates_blp):
+    for blueprint in (blp, internal_blp, reasons_blp, jobs_blp, rates_blp, stays_blp):
         api.register_blueprint(blueprint)
 
 

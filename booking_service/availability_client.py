@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import date, time
 from typing import Protocol
+from urllib.parse import quote
 
 from shared.errors import ApiError, UpstreamUnavailable
 from shared.http import ServiceClientHandle
@@ -25,6 +26,14 @@ class AvailabilityPort(Protocol):
     def place_hold(
         self, hold_key: str, venue: str, on: date, at: time, units: int, *, on_the_day: bool = False
     ) -> dict: ...
+
+    def place_stay_hold(
+        self, hold_key: str, venue: str, room_type: str, arrival: date, departure: date, guests: int
+    ) -> dict: ...
+
+    def stay_availability(self, venue: str, arrival: date, departure: date, guests: int) -> dict: ...
+
+    def room_type(self, venue: str, code: str) -> dict: ...
 
     def confirm_hold(self, hold_id: str) -> dict: ...
 
@@ -49,6 +58,26 @@ class HttpAvailability:
             "on_the_day": on_the_day,
         }
         return _answer(self.service.client.post("/internal/holds", idempotent=True, json=body))
+
+    def place_stay_hold(
+        self, hold_key: str, venue: str, room_type: str, arrival: date, departure: date, guests: int
+    ) -> dict:
+        body = {
+            "hold_key": hold_key,
+            "venue": venue,
+            "room_type": room_type,
+            "arrival": arrival.isoformat(),
+            "departure": departure.isoformat(),
+            "guests": guests,
+        }
+        return _answer(self.service.client.post("/internal/holds", idempotent=True, json=body))
+
+    def stay_availability(self, venue: str, arrival: date, departure: date, guests: int) -> dict:
+        query = {"arrival": arrival.isoformat(), "departure": departure.isoformat(), "guests": guests}
+        return _answer(self.service.client.get(f"/internal/venues/{quote(venue)}/stay-availability", params=query))
+
+    def room_type(self, venue: str, code: str) -> dict:
+        return _answer(self.service.client.get(f"/v1/venues/{quote(venue)}/room-types/{quote(code)}"))
 
     def confirm_hold(self, hold_id: str) -> dict:
         return _answer(self.service.client.post(f"/internal/holds/{hold_id}/confirm", idempotent=True))
@@ -93,6 +122,20 @@ def place_hold(hold_key: str, venue: str, on: date, at: time, units: int, *, on_
     """`on_the_day`: staff booking a guest at the venue or on the phone (no minimum notice; a
     started slot until it ends)."""
     return _port().place_hold(hold_key, venue, on, at, units, on_the_day=on_the_day)
+
+
+def place_stay_hold(hold_key: str, venue: str, room_type: str, arrival: date, departure: date, guests: int) -> dict:
+    """One unit of the room type for the nights [arrival, departure)."""
+    return _port().place_stay_hold(hold_key, venue, room_type, arrival, departure, guests)
+
+
+def stay_availability(venue: str, arrival: date, departure: date, guests: int) -> dict:
+    """The venue's room types that sleep `guests`, with what each has free on every night."""
+    return _port().stay_availability(venue, arrival, departure, guests)
+
+
+def room_type(venue: str, code: str) -> dict:
+    return _port().room_type(venue, code)
 
 
 def confirm_hold(hold_id: str) -> dict:

@@ -49,3 +49,11 @@ class CurrencyMismatch(ApiError):
         "currency_mismatch",
         "A venue's city tax is charged in the currency of its rate plans: set them in one currency.",
     )
+
+
+class RatePlanNotOnSale(ApiError):
+    status, code, message = 422, "rate_plan_not_on_sale", "That room type has no such rate on sale."
+
+
+class StayNotBookable(ApiError):
+    status, code, message = 422, "stay_not_bookable", "That stay cannot be booked."

@@ -16,7 +16,9 @@ from marshmallow import Schema, fields, validate
 from shared.events import make_event
 
 PRODUCER = "booking"
-VERSION = "1.0"  # major.minor: a consumer accepts every minor of a major it knows
+# major.minor: a consumer accepts every minor of a major it knows. 1.1 added a booking's `kind`,
+# a stay's `stay` and a priced booking's `total`; a 1.0 snapshot reads as a table's.
+VERSION = "1.1"
 MAJOR = 1
 
 CREATED = "booking.created"
@@ -44,8 +46,35 @@ class CustomerSnapshotSchema(Schema):
     venue_marketing_sms = fields.Boolean(required=True)
 
 
+class MoneySnapshotSchema(Schema):
+    amount = fields.String(required=True)
+    currency = fields.String(required=True)
+
+
+class PriceLineSnapshotSchema(Schema):
+    kind = fields.String(required=True)
+    description = fields.String(required=True)
+    night = fields.String(allow_none=True, required=True)
+    quantity = fields.Integer(required=True)
+    unit_amount = fields.String(required=True)
+    amount = fields.Nested(MoneySnapshotSchema, required=True)
+
+
+class StaySnapshotSchema(Schema):
+    room_type = fields.String(required=True)
+    room_type_name = fields.String(allow_none=True, required=True)
+    rate_plan = fields.String(required=True)
+    refundable = fields.Boolean(allow_none=True, required=True)
+    arrival = fields.String(required=True)
+    departure = fields.String(required=True)
+    nights = fields.Integer(required=True)
+    guests = fields.Integer(required=True)
+    lines = fields.List(fields.Nested(PriceLineSnapshotSchema), required=True)
+
+
 class BookingSnapshotSchema(Schema):
     id = fields.String(required=True)
+    kind = fields.String(load_default="slot", validate=validate.OneOf(("slot", "stay")))
     booking_id = fields.String(required=True)
     version = fields.Integer(required=True)
     reference = fields.String(required=True)
@@ -65,6 +94,8 @@ class BookingSnapshotSchema(Schema):
     channel = fields.String(required=True)
     cancellation_reason_id = fields.Integer(allow_none=True, required=True)
     customer = fields.Nested(CustomerSnapshotSchema, required=True)
+    stay = fields.Nested(StaySnapshotSchema, allow_none=True, load_default=None)
+    total = fields.Nested(MoneySnapshotSchema, allow_none=True, load_default=None)
     created_at = fields.String(required=True)
     updated_at = fields.String(required=True)
 

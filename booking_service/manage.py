@@ -26,6 +26,16 @@ def outbox_backlog() -> None:
     typer.echo(json.dumps(backlog()))
 
 
+@cli.command("seed-demo")
+def seed_demo() -> None:
+    """Give the demo hotel TheHarbourHotel its rate plans and taxes (idempotent)."""
+    from booking_service.extensions import db
+    from booking_service.seed import seed_demo_hotel_rates
+
+    db.init(database_url("BOOKING", "booking"))
+    typer.echo(json.dumps(seed_demo_hotel_rates()))
+
+
 if __name__ == "__main__":
     configure_logging("booking", "WARNING")
     cli()

@@ -86,16 +86,34 @@ class BookingStatus:
     OPEN = (PENDING, CONFIRMED)  # may still be changed, cancelled or attended
 
 
+class BookingKind:
+    SLOT = "slot"
+    STAY = "stay"
+    ALL = (SLOT, STAY)
+
+
 class Booking(Base):
+    """A booking of a slot (a table) or a stay (a room type for some nights, docs/stays.md).
+
+    A stay's `local_date` is its arrival, `departure_date` the morning it ends, `party_size` its
+    guests; it keeps the price it was sold at: its lines and their total, in `currency`.
+    """
+
     __tablename__ = "bookings"
     __table_args__ = (
         CheckConstraint("party_size > 0", name="ck_bookings_party_size_positive"),
+        CheckConstraint(
+            "kind <> 'stay' OR (departure_date > local_date AND room_type IS NOT NULL AND rate_plan IS NOT NULL "
+            "AND currency IS NOT NULL AND total_amount IS NOT NULL AND price_lines IS NOT NULL)",
+            name="ck_bookings_stay_has_its_fields",
+        ),
         Index("ix_bookings_venue_local_date", "venue", "local_date"),
         Index("ix_bookings_updated_at", "updated_at"),  # the reconciliation job's recent bookings
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=_uuid)
     reference: Mapped[str] = mapped_column(String(7), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default=BookingKind.SLOT, server_default=BookingKind.SLOT)
     venue: Mapped[str] = mapped_column(String(64))
     # As the availability service named them when the booking was made, for e-mails and events.
     venue_name: Mapped[str | None] = mapped_column(String(200))
@@ -133,6 +151,15 @@ class Booking(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # A stay's: the rest is null on a slot booking.
+    departure_date: Mapped[date | None] = mapped_column(Date)
+    room_type: Mapped[str | None] = mapped_column(String(64))
+    room_type_name: Mapped[str | None] = mapped_column(String(200))  # as the availability service named it
+    rate_plan: Mapped[str | None] = mapped_column(String(64))
+    refundable: Mapped[bool | None] = mapped_column(Boolean)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    total_amount: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    price_lines: Mapped[list[dict] | None] = mapped_column(JSON)
 
     customer: Mapped[Customer] = relationship()
     cancellation_reason: Mapped[CancellationReason | None] = relationship()

@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from gateway.api_docs import add_document_part, register_api_docs
 from gateway.breaker import UpstreamBreaker
 from gateway.compression import install_compression
-from gateway.config import ROUTES, Settings
+from gateway.config import BOOKINGS, ROUTES, Route, Settings
 from gateway.consumerapi.openapi import document_part as consumerapi_document_part
 from gateway.customer_links import LINK_PARAMETER, link_caller, query_without_link
 from gateway.extensions import db
@@ -27,9 +27,9 @@ from shared.web import finish_app, install_request_context, openapi_config
 SERVICE = "gateway"
 
 
-def _forward_as_caller(upstream: Upstream, path: str, subpath: str):
+def _forward_as_caller(upstream: Upstream, route: Route, path: str, subpath: str):
     """Forward as the authenticated caller, or as the customer a signed booking link names."""
-    if upstream.name == "booking" and subpath and LINK_PARAMETER in request.args:
+    if route is BOOKINGS and subpath and LINK_PARAMETER in request.args:
         return upstream.forward(path, caller=link_caller(subpath.split("/", 1)[0]), query=query_without_link())
     return upstream.forward(path, caller=optional_caller())
 
@@ -38,16 +38,17 @@ def register_routes(app: Flask, upstreams: dict[str, Upstream]) -> None:
     for route in ROUTES:
         upstream = upstreams[route.upstream]
 
-        def forward(subpath: str = "", _route=route, _upstream=upstream):
-            return _forward_as_caller(_upstream, upstream_path(_route, subpath), subpath)
+        def forward(subpath: str = "", venue: str | None = None, _route=route, _upstream=upstream):
+            return _forward_as_caller(_upstream, _route, upstream_path(_route, subpath, venue), subpath)
 
-        endpoint = f"proxy_{route.upstream}_{route.public_prefix.strip('/').replace('/', '_')}"
+        name = route.public_prefix.strip("/").replace("/", "_").replace("{", "").replace("}", "")
+        endpoint = f"proxy_{route.upstream}_{name}"
         forward.__name__ = forward.__qualname__ = endpoint  # flask-limiter tells views apart by name
-        if route.upstream == "booking":
+        if route is BOOKINGS:
             forward = booking_lookup_limits(forward)
         methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
-        app.add_url_rule(route.public_prefix, endpoint, forward, methods=methods)
-        app.add_url_rule(f"{route.public_prefix}/<path:subpath>", endpoint, forward, methods=methods)
+        app.add_url_rule(route.flask_rule, endpoint, forward, methods=methods)
+        app.add_url_rule(f"{route.flask_rule}/<path:subpath>", endpoint, forward, methods=methods)
 
 
 def create_app(settings: Settings | None = None) -> Flask:

@@ -24,16 +24,29 @@ DEV_JWT_SECRET = "tessera-dev-jwt-secret-not-for-production"
 
 @dataclass(frozen=True)
 class Route:
-    """Requests under `public_prefix` go to `upstream` with the prefix replaced by `upstream_prefix`."""
+    """Requests under `public_prefix` go to `upstream` with the prefix replaced by `upstream_prefix`.
+
+    A prefix may name the venue, as `{venue}` (OpenAPI's form): a venue's stays and rates are
+    the booking service's, the rest of a venue the availability service's. The more specific
+    prefix wins, whatever the order here.
+    """
 
     public_prefix: str
     upstream: str
     upstream_prefix: str
 
+    @property
+    def flask_rule(self) -> str:
+        return self.public_prefix.replace("{venue}", "<string:venue>")
 
+
+BOOKINGS = Route("/api/v1/bookings", "booking", "/v1/bookings")
 ROUTES = (
     Route("/api/v1/venues", "availability", "/v1/venues"),
-    Route("/api/v1/bookings", "booking", "/v1/bookings"),
+    Route("/api/v1/venues/{venue}/stays", "booking", "/v1/venues/{venue}/stays"),
+    Route("/api/v1/venues/{venue}/rate-plans", "booking", "/v1/venues/{venue}/rate-plans"),
+    Route("/api/v1/venues/{venue}/stay-taxes", "booking", "/v1/venues/{venue}/stay-taxes"),
+    BOOKINGS,
     Route("/api/v1/cancellation-reasons", "booking", "/v1/cancellation-reasons"),
 )
 

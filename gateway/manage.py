@@ -16,6 +16,9 @@ DEMO_VENUE = "TheHungryUnicorn"
 # The demo venue's manager in development (refused in production like the demo token).
 DEMO_MANAGER_EMAIL = "manager@hungry-unicorn.example"
 DEMO_MANAGER_PASSWORD = "unicorn-demo-manager"
+DEMO_HOTEL = "TheHarbourHotel"
+DEMO_HOTEL_MANAGER_EMAIL = "manager@harbour-hotel.example"
+DEMO_HOTEL_MANAGER_PASSWORD = "harbour-demo-manager"
 # The bearer token printed in the README of the Restaurant Booking Mock API (expired in 2025;
 # the mock never checked that). Public, so it is registered only outside production.
 CONSUMERAPI_DEMO_TOKEN = (
@@ -100,7 +103,7 @@ def revoke_api_key(key_id: str) -> None:
 @cli.command("seed-demo")
 def seed_demo() -> None:
     """Development only: register the ConsumerApi mock's published demo token as an API key of
-    the demo venue, so clients written against the mock work against a local Tessera, and the
+    the demo venue, so clients written against the mock work against a local Tessera, and each
     demo venue's manager login (printed by `make run`)."""
     from gateway.identity.api_keys import ensure_api_key
     from gateway.identity.service import save_staff
@@ -118,8 +121,12 @@ def seed_demo() -> None:
             )
         )
     )
-    manager = save_staff(DEMO_MANAGER_EMAIL, DEMO_MANAGER_PASSWORD, venue=DEMO_VENUE, role="manager", admin=False)
-    typer.echo(json.dumps({"staff": manager["email"], "password": DEMO_MANAGER_PASSWORD, "roles": manager["roles"]}))
+    for email, password, venue in (
+        (DEMO_MANAGER_EMAIL, DEMO_MANAGER_PASSWORD, DEMO_VENUE),
+        (DEMO_HOTEL_MANAGER_EMAIL, DEMO_HOTEL_MANAGER_PASSWORD, DEMO_HOTEL),
+    ):
+        manager = save_staff(email, password, venue=venue, role="manager", admin=False)
+        typer.echo(json.dumps({"staff": manager["email"], "password": password, "roles": manager["roles"]}))
 
 
 if __name__ == "__main__":

@@ -20,11 +20,16 @@ from shared.errors import NotFound
 SEGMENT_SAFE = "!$&'()*+,;=:@-._~"
 
 
-def upstream_path(route: Route, subpath: str) -> str:
+def upstream_path(route: Route, subpath: str, venue: str | None = None) -> str:
+    """`venue` fills a `{venue}` in the route's prefix, encoded like any segment."""
     segments = subpath.split("/") if subpath else []
-    if any(segment in ("", ".", "..") for segment in segments) or _has_encoded_slash():
+    named = [venue] if venue is not None else []
+    if any(segment in ("", ".", "..") for segment in segments + named) or _has_encoded_slash():
         raise NotFound()
-    return route.upstream_prefix + "".join("/" + quote(segment, safe=SEGMENT_SAFE) for segment in segments)
+    prefix = route.upstream_prefix
+    if venue is not None:
+        prefix = prefix.replace("{venue}", quote(venue, safe=SEGMENT_SAFE))
+    return prefix + "".join("/" + quote(segment, safe=SEGMENT_SAFE) for segment in segments)
 
 
 def _has_encoded_slash() -> bool:

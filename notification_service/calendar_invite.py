@@ -43,12 +43,19 @@ def booking_invite(booking: dict, *, cancelled: bool, stamp: datetime) -> bytes:
     visit.add("uid", f"{booking['booking_id']}@{UID_DOMAIN}")
     visit.add("sequence", booking.get("version") or 1)
     visit.add("dtstamp", stamp)
-    visit.add("dtstart", starts_at)
-    visit.add("dtend", utc_to_local(parse_iso_utc(booking["ends_at"]), booking["timezone"]))
+    stay = booking.get("stay")
+    if stay:  # whole days, arrival to departure, as a hotel stay shows in a calendar
+        visit.add("dtstart", date.fromisoformat(stay["arrival"]))
+        visit.add("dtend", date.fromisoformat(stay["departure"]))
+        description = f"Reference {booking['reference']}, {stay['nights']} nights for {stay['guests']} guests."
+    else:
+        visit.add("dtstart", starts_at)
+        visit.add("dtend", utc_to_local(parse_iso_utc(booking["ends_at"]), booking["timezone"]))
+        description = f"Reference {booking['reference']}, party of {booking['party_size']}."
     visit.add("summary", f"{booking['venue_name']}: booking {booking['reference']}")
     if booking.get("venue_address"):
         visit.add("location", booking["venue_address"])
-    visit.add("description", f"Reference {booking['reference']}, party of {booking['party_size']}.")
+    visit.add("description", description)
     visit.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     calendar.add_component(visit)
     return calendar.to_ical()

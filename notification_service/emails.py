@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import urlencode
 
+from babel.numbers import format_currency
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from sqlalchemy import select, text
 
@@ -50,6 +52,7 @@ SUBJECTS = {
     "booking_reminder": "See you soon at {venue_name} ({reference})",
 }
 MESSAGE_ID_DOMAIN = "tessera.local"
+PRICE_LOCALE = "en_GB"  # the e-mails are in English; a venue's own locale is not modelled yet
 
 
 LINK_VALID_AFTER_VISIT = timedelta(days=7)
@@ -68,7 +71,7 @@ class MailSettings:
 def manage_url(booking: dict, mail: MailSettings) -> str:
     """The customer's signed link to their booking's page in the web app, valid until a week
     after the visit; the page reads, moves and cancels it through the API with the same token."""
-    valid_until = parse_iso_utc(booking["starts_at"]) + LINK_VALID_AFTER_VISIT
+    valid_until = parse_iso_utc(booking["ends_at"]) + LINK_VALID_AFTER_VISIT
     lifetime = max(valid_until - utcnow(), MIN_LINK_LIFETIME)
     token = sign_booking_link(booking["reference"], mail.link_key, int(lifetime.total_seconds()))
     return f"{mail.public_url.rstrip('/')}/bookings/{booking['reference']}?{urlencode({'token': token})}"
@@ -85,10 +88,31 @@ def local_when(booking: dict) -> str:
     return utc_to_local(parse_iso_utc(booking["starts_at"]), booking["timezone"]).strftime("%A %d %B %Y, %H:%M %Z")
 
 
+def stay_dates(booking: dict) -> dict | None:
+    """A stay's arrival and departure as a guest reads them, e.g. `Wednesday 10 March 2027`."""
+    stay = booking.get("stay")
+    if not stay:
+        return None
+    return {name: date.fromisoformat(stay[name]).strftime("%A %d %B %Y") for name in ("arrival", "departure")}
+
+
+def price(money: dict | None) -> str | None:
+    """`{"amount": "437.40", "currency": "EUR"}` as `€437.40`."""
+    if not money:
+        return None
+    return format_currency(Decimal(money["amount"]), money["currency"], locale=PRICE_LOCALE)
+
+
 def compose(
     template: str, booking: dict, *, sender: str, recipient: str, message_id: str, manage_url: str
 ) -> EmailMessage:
-    context = {"b": booking, "local_when": local_when(booking), "manage_url": manage_url}
+    context = {
+        "b": booking,
+        "local_when": local_when(booking),
+        "stay_dates": stay_dates(booking),
+        "total": price(booking.get("total")),
+        "manage_url": manage_url,
+    }
     invite = booking_invite(booking, cancelled=template == "booking_cancelled", stamp=utcnow())
     return build_message(
         sender=sender,

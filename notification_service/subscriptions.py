@@ -7,7 +7,8 @@ is booking_service/events.py; this service never imports it): `event_id`, `event
 `version`, `occurred_at`, `aggregate_id`, `request_id`, `actor`, `payload.venue`,
 `payload.before`/`payload.after` (`reference`, `status`, `date`, `time`, `starts_at`, `ends_at`,
 `timezone`, `venue_name`, `venue_address`, `party_size`, `special_requests`,
-`customer.first_name`, `customer.email`).
+`customer.first_name`, `customer.email`; from version 1.1 a stay's `stay` (`arrival`, `departure`,
+`nights`, `guests`, `room_type_name`, `refundable`) and `total`, both absent or null on a table).
 """
 
 from __future__ import annotations

@@ -15,7 +15,12 @@ from pathlib import Path
 
 from honcho import environ as honcho_environ
 
-from gateway.manage import DEMO_MANAGER_EMAIL, DEMO_MANAGER_PASSWORD
+from gateway.manage import (
+    DEMO_HOTEL_MANAGER_EMAIL,
+    DEMO_HOTEL_MANAGER_PASSWORD,
+    DEMO_MANAGER_EMAIL,
+    DEMO_MANAGER_PASSWORD,
+)
 from runner import SERVICES
 from runner.backends import LOCAL_REDIS_URL, EmbeddedRedis, port_answers
 from runner.web_build import ensure_web_app
@@ -53,6 +58,7 @@ def main() -> int:
         for service in SERVICES:
             _run(env, "-m", f"{service}.manage", "migrate")
         _run(env, "-m", "availability_service.manage", "seed-demo")
+        _run(env, "-m", "booking_service.manage", "seed-demo")
         _run(env, "-m", "gateway.manage", "seed-demo")
         web_problem = ensure_web_app()
         gateway = f"http://127.0.0.1:{env.get('GATEWAY_PORT', '8000')}"
@@ -61,7 +67,10 @@ def main() -> int:
             f"\nTessera is starting (Redis: {env['REDIS_URL']}{' embedded' if embedded else ''})\n"
             f"{web_line}\n"
             f"  Staff:      {gateway}/staff  ({DEMO_MANAGER_EMAIL} / {DEMO_MANAGER_PASSWORD}, development only)\n"
+            f"              hotel: {DEMO_HOTEL_MANAGER_EMAIL} / {DEMO_HOTEL_MANAGER_PASSWORD}\n"
             f"  API:        {gateway}/api/v1/venues/TheHungryUnicorn/availability?date=YYYY-MM-DD&party_size=2\n"
+            f"              {gateway}/api/v1/venues/TheHarbourHotel/stays/availability"
+            "?arrival=YYYY-MM-DD&departure=YYYY-MM-DD&guests=2\n"
             f"  Readiness:  {gateway}/readyz\n"
             f"  E-mails:    {env.get('MAIL_DIR') or os.path.join(env['TESSERA_VAR_DIR'], 'mail')}\n"
             "  Stop with Ctrl-C.\n",

@@ -83,6 +83,7 @@ def running_system(tmp_path_factory, name: str, **overrides):
         with ThreadPoolExecutor(len(SERVICES)) as pool:
             list(pool.map(lambda service: system.manage(service, "migrate"), SERVICES))
         system.manage("availability_service", "seed-demo")
+        system.manage("booking_service", "seed-demo")
         system.manage("gateway", "seed-demo")
         system.start_all()
         yield system

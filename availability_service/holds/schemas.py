@@ -89,5 +89,6 @@ class HoldSchema(StrictSchema):
     starts_at = fields.String()
     ends_at = fields.String()
     room_type = fields.String(metadata={"description": "Stay holds: the room type's code"})
+    room_type_name = fields.String(metadata={"description": "Stay holds: the room type's name"})
     arrival = fields.String(metadata={"description": "Stay holds: the first night"})
     departure = fields.String(metadata={"description": "Stay holds: the morning the guests leave"})

@@ -161,6 +161,7 @@ def hold_view(hold: Hold) -> dict:
         view |= {
             "kind": "stay",
             "room_type": resource.room_type.code,
+            "room_type_name": resource.room_type.name,
             "arrival": local_start.date().isoformat(),
             "departure": local_end.date().isoformat(),
         }

@@ -1,4 +1,5 @@
 """Changing a booking: moving or resizing it, cancelling it, and recording how it ended.
+A stay's moves are worked out in booking_service/stays/changes.py; the rest is shared.
 
 A move takes the new hold first, then switches the booking to it and records the old hold's
 release in one transaction, so the customer never ends up with neither; the release and the
@@ -26,8 +27,9 @@ from booking_service.bookings.service import (
 from booking_service.bookings.views import booking_view, event_snapshot, response_bytes
 from booking_service.errors import BookingChanged, BookingNotModifiable, BookingNotStarted, HoldExpiredBeforeCommit
 from booking_service.extensions import db
-from booking_service.models import Booking, BookingStatus, CancellationReason, HoldCommand
+from booking_service.models import Booking, BookingKind, BookingStatus, CancellationReason, HoldCommand
 from booking_service.outbox import add_outbox_event
+from booking_service.stays import changes as stay_changes
 from shared.clock import parse_iso_utc, utcnow
 from shared.errors import ValidationFailed
 
@@ -48,6 +50,19 @@ def _new_hold_key(booking_id: str, idempotency_key: str | None) -> str:
     return str(uuid.uuid5(IDEMPOTENT_BOOKING_NAMESPACE, f"{booking_id}:update:{idempotency_key}"))
 
 
+def _slot_move(booking: Booking, changes: dict, hold_key: str, access: BookingAccess) -> tuple[dict | None, dict]:
+    """A table's move: a new hold when the date, time or party size change."""
+    current = {"date": booking.local_date, "time": booking.local_time, "party_size": booking.party_size}
+    target = {**current, **{name: changes[name] for name in MOVE_FIELDS if name in changes}}
+    if target == current:
+        return None, {}
+    hold = availability_client.place_hold(
+        hold_key, booking.venue, target["date"], target["time"], target["party_size"], on_the_day=access.at_the_venue
+    )
+    columns = {"local_date": target["date"], "local_time": target["time"], "party_size": target["party_size"]}
+    return hold, columns
+
+
 def update_booking(
     reference: str, access: BookingAccess, changes: dict, *, idempotency_key: str | None = None
 ) -> tuple[int, bytes]:
@@ -62,21 +77,15 @@ def update_booking(
         with db.reading() as session:
             booking = find_booking(session, reference, access)
             _require_open(booking)
-            current = {"date": booking.local_date, "time": booking.local_time, "party_size": booking.party_size}
-            booking_id, version, venue = booking.id, booking.version, booking.venue
-        target = {**current, **{name: changes[name] for name in MOVE_FIELDS if name in changes}}
-        new_hold = None
-        if target != current:
-            new_hold = availability_client.place_hold(
-                _new_hold_key(booking_id, idempotency_key),
-                venue,
-                target["date"],
-                target["time"],
-                target["party_size"],
-                on_the_day=access.at_the_venue,
-            )
+            stay_changes.check_fields(booking, changes)
+            session.expunge(booking)
+        hold_key = _new_hold_key(booking.id, idempotency_key)
+        if booking.kind == BookingKind.STAY:
+            new_hold, columns = stay_changes.move(booking, changes, hold_key)
+        else:
+            new_hold, columns = _slot_move(booking, changes, hold_key, access)
         try:
-            body, old_hold_id = _commit_update(booking_id, version, target, changes, new_hold, actor, keyed)
+            body, old_hold_id = _commit_update(booking.id, booking.version, columns, changes, new_hold, actor, keyed)
         except Replay:
             raise
         except Exception:
@@ -94,13 +103,14 @@ def update_booking(
 def _commit_update(
     booking_id: str,
     version: int,
-    target: dict,
+    columns: dict,
     changes: dict,
     new_hold: dict | None,
     actor: dict,
     keyed: KeyedRequest | None,
 ) -> tuple[bytes, str | None]:
-    """The update's transaction; returns the answer and, after a move, the hold to release."""
+    """The update's transaction; returns the answer and, after a move, the hold to release.
+    `columns` are what the move (or a stay's new price) sets on the booking."""
     old_hold_id = None
     try:
         with db.transaction() as session:
@@ -109,11 +119,11 @@ def _commit_update(
                 raise BookingChanged()
             _require_open(booking)
             before = event_snapshot(booking)
+            for name, value in columns.items():
+                setattr(booking, name, value)
             if new_hold is not None:
                 old_hold_id = booking.hold_id
                 booking.hold_id = new_hold["id"]
-                booking.local_date, booking.local_time = target["date"], target["time"]
-                booking.party_size = target["party_size"]
                 booking.starts_at, booking.ends_at = (
                     parse_iso_utc(new_hold["starts_at"]),
                     parse_iso_utc(new_hold["ends_at"]),

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from booking_service.models import BookingStatus
+from booking_service.models import BookingKind, BookingStatus
 from shared.pagination import MAX_PAGE_SIZE
 from shared.schemas import (
     MAX_UNITS,
@@ -25,6 +25,7 @@ COUNTRY_CODE = r"^\+?[0-9]{1,4}$"
 MAX_OFFSET = 2**63 - 1
 MAX_LIST_SPAN = timedelta(days=366)
 MAX_SEARCH_WORDS = 5
+MAX_GUESTS = 20
 
 
 def _few_words(text: str) -> None:
@@ -76,11 +77,44 @@ class SelfServiceCustomerSchema(CustomerSchema):
     phone_country_code = fields.String(validate=validate.Regexp(COUNTRY_CODE), allow_none=True)
 
 
+SLOT_ONLY = ("date", "time", "party_size", "room_number", "is_leave_time_confirmed")
+STAY_ONLY = ("room_type", "rate_plan", "arrival", "departure", "guests")
+REQUIRED_BY_KIND = {
+    BookingKind.SLOT: ("date", "time", "party_size"),
+    BookingKind.STAY: ("room_type", "arrival", "departure", "guests"),
+}
+
+
+def _one_kind(data: dict) -> None:
+    """A booking gives its own kind's fields: a table's or a stay's (docs/architecture.md)."""
+    kind = data.get("kind", BookingKind.SLOT)
+    foreign = STAY_ONLY if kind == BookingKind.SLOT else SLOT_ONLY
+    errors = {name: [f"Not a field of a {kind} booking."] for name in foreign if name in data}
+    errors |= {name: ["Missing data for required field."] for name in REQUIRED_BY_KIND[kind] if name not in data}
+    if errors:
+        raise ValidationError(errors)
+    if kind == BookingKind.STAY and data["departure"] <= data["arrival"]:
+        raise ValidationError({"departure": ["Must be after the arrival."]})
+
+
 class BookingCreateSchema(StrictSchema):
+    kind = fields.String(
+        validate=validate.OneOf(BookingKind.ALL),
+        metadata={"description": "`slot` (a table: the default) or `stay` (a room type for some nights)"},
+    )
     venue = Slug(required=True)
-    date = CalendarDate(required=True)
-    time = WallClockTime(required=True)
-    party_size = _party_size(required=True)
+    date = CalendarDate(metadata={"description": "Slot: the venue-local date"})
+    time = WallClockTime(metadata={"description": "Slot: the venue-local time"})
+    party_size = _party_size(metadata={"description": "Slot"})
+    room_type = Slug(metadata={"description": "Stay: the room type's code"})
+    rate_plan = Slug(
+        metadata={"description": "Stay: the rate plan's code; the first plan that sells the stay if left out"}
+    )
+    arrival = CalendarDate(metadata={"description": "Stay: the first night"})
+    departure = CalendarDate(metadata={"description": "Stay: the morning the guests leave"})
+    guests = fields.Integer(
+        strict=True, validate=validate.Range(min=1, max=MAX_GUESTS), metadata={"description": "Stay"}
+    )
     customer = fields.Nested(
         CustomerSchema,
         required=True,
@@ -94,13 +128,25 @@ class BookingCreateSchema(StrictSchema):
     room_number = _room_number()
     is_leave_time_confirmed = StrictBoolean()
 
+    @validates_schema
+    def _kind_fields(self, data, **_kwargs):
+        _one_kind(data)
+
 
 class BookingUpdateSchema(PatchSchema):
-    """A move (any of date, time, party size) and/or new special requests."""
+    """A move (a table's date, time, party size; a stay's dates, room type, rate plan, guests)
+    and/or new special requests."""
 
-    date = CalendarDate()
-    time = WallClockTime()
-    party_size = _party_size()
+    date = CalendarDate(metadata={"description": "Slot"})
+    time = WallClockTime(metadata={"description": "Slot"})
+    party_size = _party_size(metadata={"description": "Slot"})
+    room_type = Slug(metadata={"description": "Stay: another room type (a new hold)"})
+    rate_plan = Slug(metadata={"description": "Stay: another rate plan of the room type"})
+    arrival = CalendarDate(metadata={"description": "Stay: a new first night (a new hold)"})
+    departure = CalendarDate(metadata={"description": "Stay: a new departure (a new hold)"})
+    guests = fields.Integer(
+        strict=True, validate=validate.Range(min=1, max=MAX_GUESTS), metadata={"description": "Stay"}
+    )
     special_requests = _special_requests()
     room_number = _room_number()
     is_leave_time_confirmed = StrictBoolean()
@@ -191,9 +237,36 @@ class CustomerViewSchema(AnswerSchema):
     venue_marketing_sms = fields.Boolean()
 
 
+class MoneySchema(AnswerSchema):
+    amount = fields.String(metadata={"description": "A decimal string, e.g. `437.40`; never a float"})
+    currency = fields.String(metadata={"description": "ISO 4217"})
+
+
+class PriceLineSchema(AnswerSchema):
+    kind = fields.String(metadata={"description": "night, extra_guests, discount, tax or city_tax"})
+    description = fields.String()
+    night = fields.String(allow_none=True, metadata={"description": "A night line's date"})
+    quantity = fields.Integer()
+    unit_amount = fields.String(metadata={"description": "Unrounded: amount = quantity x unit_amount, rounded once"})
+    amount = fields.Nested(MoneySchema)
+
+
+class StayViewSchema(AnswerSchema):
+    room_type = fields.String()
+    room_type_name = fields.String(allow_none=True)
+    rate_plan = fields.String()
+    refundable = fields.Boolean()
+    arrival = fields.String()
+    departure = fields.String()
+    nights = fields.Integer()
+    guests = fields.Integer()
+    lines = fields.List(fields.Nested(PriceLineSchema), metadata={"description": "What the total is the sum of"})
+
+
 class BookingSchema(AnswerSchema):
     id = fields.String(metadata={"description": "UUID"})
     reference = fields.String()
+    kind = fields.String(metadata={"description": "`slot` or `stay`"})
     status = fields.String(metadata={"description": ", ".join(BookingStatus.ALL)})
     venue = fields.String()
     date = fields.String()
@@ -207,6 +280,8 @@ class BookingSchema(AnswerSchema):
     channel = fields.String()
     cancellation_reason_id = fields.Integer(allow_none=True)
     customer = fields.Nested(CustomerViewSchema)
+    stay = fields.Nested(StayViewSchema, allow_none=True, metadata={"description": "A stay's; null for a table"})
+    total = fields.Nested(MoneySchema, allow_none=True, metadata={"description": "What a priced booking costs"})
     created_at = fields.String()
     updated_at = fields.String()
 

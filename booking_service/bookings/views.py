@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from booking_service.models import Booking
+from booking_service.stays.booking import stay_view, total_view
 from shared.clock import iso_utc
 
 CONSENTS = ("marketing_email", "marketing_sms", "venue_marketing_email", "venue_marketing_sms")
@@ -30,6 +31,7 @@ def booking_view(booking: Booking) -> dict:
     return {
         "id": booking.id,
         "reference": booking.reference,
+        "kind": booking.kind,
         "status": booking.status,
         "venue": booking.venue,
         "date": booking.local_date.isoformat(),
@@ -43,6 +45,8 @@ def booking_view(booking: Booking) -> dict:
         "channel": booking.channel,
         "cancellation_reason_id": booking.cancellation_reason_id,
         "customer": customer_view(booking),
+        "stay": stay_view(booking),
+        "total": total_view(booking),
         "created_at": iso_utc(booking.created_at),
         "updated_at": iso_utc(booking.updated_at),
     }

@@ -8,7 +8,7 @@ import copy
 
 from gateway.api_docs.merge import Part, merge, moved_paths, operations, without_unused
 from gateway.audit import ROUTE as AUDIT_ROUTE
-from gateway.config import ROUTES, Route
+from gateway.config import BOOKINGS, ROUTES, Route
 from gateway.customer_links import LINK_PARAMETER
 from gateway.limits import HEALTH_PATHS
 from shared.openapi import ACCESS_EXTENSION
@@ -201,4 +201,4 @@ def _gateway_answers(operation: dict, path: str, *, forwarded: bool) -> dict[str
 def _opens_one_booking(path: str) -> bool:
     """A path below the bookings prefix names one booking, which its customer may reach with the
     e-mail or the signed link (gateway/__init__.py: _forward_as_caller)."""
-    return any(route.upstream == "booking" and path.startswith(route.public_prefix + "/") for route in ROUTES)
+    return path.startswith(BOOKINGS.public_prefix + "/")

@@ -4,7 +4,9 @@
 It keeps a ledger of slots and holds the way the real service does, as far as the booking
 service can tell: a hold key taken again for the same slot and size returns the first hold; for
 another, `hold_key_reused`; a spent key, `hold_not_active`; a full slot, `slot_full`; confirm and
-release are idempotent, release gives the units back once. `down` makes every call fail as an
+release are idempotent, release gives the units back once. A room type sells `units` rooms a
+night; a stay hold takes one on each of its nights or none (`resource_unavailable`), and refuses
+more guests than the type sleeps (`stay_not_bookable`). `down` makes every call fail as an
 unreachable service does; `refuse` makes one kind of call fail that way.
 """
 
@@ -26,21 +28,34 @@ class FakeSlot:
 
 
 @dataclass
+class FakeRoomType:
+    units: int
+    max_occupancy: int
+    name: str
+
+
+@dataclass
 class FakeHold:
     id: str
     key: str
     slot: tuple[str, date, time]
     units: int
     status: str = "held"
+    stay: tuple[str, str, date, date] | None = None  # venue, room type, arrival, departure
+
+    @property
+    def active(self) -> bool:
+        return self.status in ("held", "confirmed")
 
 
 @dataclass
 class FakeAvailability:
     slots: dict[tuple[str, date, time], FakeSlot] = field(default_factory=dict)
+    room_types: dict[tuple[str, str], FakeRoomType] = field(default_factory=dict)
     holds: dict[str, FakeHold] = field(default_factory=dict)
     down: bool = False
     refuse: set[str] = field(default_factory=set)  # "place", "confirm", "release", "get"
-    calls: list[tuple[str, str]] = field(default_factory=list)  # (call, hold key or id), in order
+    calls: list[tuple[str, str]] = field(default_factory=list)  # (call, hold key, id or code), in order
     ttl: timedelta = timedelta(minutes=5)
 
     def open_slot(self, on: date, at: time, capacity: int, venue: str = VENUE) -> None:
@@ -48,6 +63,75 @@ class FakeAvailability:
 
     def booked(self, on: date, at: time, venue: str = VENUE) -> int:
         return self.slots[(venue, on, at)].booked
+
+    def open_room_type(self, code: str, units: int, max_occupancy: int = 2, venue: str = VENUE) -> None:
+        self.room_types[(venue, code)] = FakeRoomType(units, max_occupancy, code.title())
+
+    def rooms_taken(self, code: str, night: date, venue: str = VENUE) -> int:
+        return sum(
+            1
+            for hold in self.holds.values()
+            if hold.active
+            and hold.stay is not None
+            and hold.stay[:2] == (venue, code)
+            and hold.stay[2] <= night < hold.stay[3]
+        )
+
+    def place_stay_hold(
+        self, hold_key: str, venue: str, room_type: str, arrival: date, departure: date, guests: int
+    ) -> dict:
+        self.calls.append(("place", hold_key))
+        self._reachable("place")
+        stay = (venue, room_type, arrival, departure)
+        existing = next((hold for hold in self.holds.values() if hold.key == hold_key), None)
+        if existing is not None:
+            if existing.stay != stay:
+                raise ApiError("Key used for another hold.", code="hold_key_reused", status=409)
+            if not existing.active:
+                raise ApiError("The hold was released.", code="hold_not_active", status=409)
+            return self._view(existing)
+        kind = self.room_types.get((venue, room_type))
+        if kind is None:
+            raise ApiError("No such room type.", code="room_type_not_found", status=404)
+        if guests > kind.max_occupancy:
+            raise ApiError("Too many guests.", code="stay_not_bookable", status=422)
+        nights = [arrival + timedelta(days=n) for n in range((departure - arrival).days)]
+        if any(self.rooms_taken(room_type, night, venue) >= kind.units for night in nights):
+            raise ApiError("Sold out.", code="resource_unavailable", status=409)
+        hold = FakeHold(str(uuid.uuid4()), hold_key, (venue, arrival, time(12, 0)), 1, stay=stay)
+        self.holds[hold.id] = hold
+        return self._view(hold)
+
+    def stay_availability(self, venue: str, arrival: date, departure: date, guests: int) -> dict:
+        self._reachable("search")
+        nights = [arrival + timedelta(days=n) for n in range((departure - arrival).days)]
+        return {
+            "venue": venue,
+            "timezone": "UTC",
+            "arrival": arrival.isoformat(),
+            "departure": departure.isoformat(),
+            "nights": len(nights),
+            "guests": guests,
+            "room_types": [
+                {
+                    "code": code,
+                    "name": kind.name,
+                    "description": None,
+                    "max_occupancy": kind.max_occupancy,
+                    "bed_setup": None,
+                    "amenities": [],
+                    "available": min(kind.units - self.rooms_taken(code, night, venue) for night in nights),
+                }
+                for (at_venue, code), kind in self.room_types.items()
+                if at_venue == venue and kind.max_occupancy >= guests
+            ],
+        }
+
+    def room_type(self, venue: str, code: str) -> dict:
+        self.calls.append(("room_type", code))
+        self._reachable("get")
+        kind = self.room_types[(venue, code)]
+        return {"code": code, "name": kind.name, "max_occupancy": kind.max_occupancy, "units": kind.units}
 
     def _reachable(self, call: str) -> None:
         if self.down or call in self.refuse:
@@ -89,8 +173,9 @@ class FakeAvailability:
         self.calls.append(("release", hold_id))
         self._reachable("release")
         hold = self._get(hold_id)
-        if hold.status in ("held", "confirmed"):
-            self.slots[hold.slot].booked -= hold.units
+        if hold.active:
+            if hold.stay is None:
+                self.slots[hold.slot].booked -= hold.units
             hold.status = "released"
         return self._view(hold)
 
@@ -107,19 +192,39 @@ class FakeAvailability:
     def _view(self, hold: FakeHold) -> dict:
         venue, on, at = hold.slot
         starts = datetime.combine(on, at)  # the fake venue keeps UTC
+        if hold.stay is not None:
+            _, room_type, arrival, departure = hold.stay
+            ends = datetime.combine(departure, at)
+            return {
+                **self._common(hold),
+                "kind": "stay",
+                "room_type": room_type,
+                "room_type_name": self.room_types[(venue, room_type)].name,
+                "arrival": arrival.isoformat(),
+                "departure": departure.isoformat(),
+                "start": starts.strftime("%Y-%m-%dT%H:%M"),
+                "end": ends.strftime("%Y-%m-%dT%H:%M"),
+                "starts_at": starts.isoformat() + "Z",
+                "ends_at": ends.isoformat() + "Z",
+            }
+        return {
+            **self._common(hold),
+            "kind": "slot",
+            "date": on.isoformat(),
+            "time": at.strftime("%H:%M"),
+            "starts_at": starts.isoformat() + "Z",
+            "ends_at": (starts + timedelta(minutes=90)).isoformat() + "Z",
+        }
+
+    def _common(self, hold: FakeHold) -> dict:
         return {
             "id": hold.id,
             "hold_key": hold.key,
             "status": hold.status,
             "units": hold.units,
-            "kind": "slot",
-            "venue": venue,
+            "venue": hold.slot[0],
             "venue_name": "The Fake Bistro",
             "venue_address": "1 Test Street",
             "timezone": "UTC",
-            "date": on.isoformat(),
-            "time": at.strftime("%H:%M"),
-            "starts_at": starts.isoformat() + "Z",
-            "ends_at": (starts + timedelta(minutes=90)).isoformat() + "Z",
             "expires_at": (datetime.now(UTC).replace(tzinfo=None) + self.ttl).isoformat() + "Z",
         }

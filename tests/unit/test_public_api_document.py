@@ -158,6 +158,37 @@ def test_a_path_that_could_step_out_of_its_prefix_names_nothing(gateway_app, raw
             upstream_path(Route("/api/v1/venues", "availability", "/v1/venues"), subpath)
 
 
+STAYS = Route("/api/v1/venues/{venue}/stays", "booking", "/v1/venues/{venue}/stays")
+
+
+@pytest.mark.parametrize(
+    "raw_path, endpoint, expected",
+    [
+        (
+            "/api/v1/venues/TheHarbourHotel/stays/availability",
+            "proxy_booking",
+            "/v1/venues/TheHarbourHotel/stays/availability",
+        ),
+        ("/api/v1/venues/caf%C3%A9/stays/availability", "proxy_booking", "/v1/venues/caf%C3%A9/stays/availability"),
+        ("/api/v1/venues/TheHarbourHotel/room-nights", "proxy_availability", None),
+        ("/api/v1/venues/stays/x", "proxy_availability", None),
+    ],
+)
+def test_a_venues_stays_go_to_the_booking_service_and_the_rest_of_it_to_availability(
+    gateway_app, raw_path, endpoint, expected
+):
+    with gateway_app.test_request_context(raw_path):
+        assert request.endpoint.startswith(endpoint)
+        if expected is not None:
+            assert upstream_path(STAYS, request.view_args["subpath"], request.view_args["venue"]) == expected
+
+
+@pytest.mark.parametrize("venue", ["..", ".", ""])
+def test_a_venue_that_could_step_out_of_its_prefix_names_nothing(gateway_app, venue):
+    with pytest.raises(NotFound):
+        upstream_path(STAYS, "availability", venue)
+
+
 def test_a_url_over_the_limit_is_a_414_in_the_envelope(gateway_app):
     client = gateway_app.test_client()
     target = "/healthz?" + "a" * (MAX_TARGET_BYTES - len("/healthz?"))

@@ -1705,6 +1705,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/venues/{venue}/stays/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Every room type that sleeps the guests with the rooms free on every night of the stay,
+         *     and its price on each rate plan: each night, the lines and the total with taxes.
+         * @description 404 `venue_not_found`; 422 `stay_not_bookable` for an arrival in the past or beyond the
+         *     horizon, or a stay longer than the venue takes.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The first night */
+                    arrival: string;
+                    /** @description The morning the guests leave */
+                    departure: string;
+                    guests: number;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaySearch"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/rate-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /** The venue's rate plans (of one `room_type` if given), in the order they were created. */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: number;
+                    limit?: number;
+                    room_type?: string;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatePlanPage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        /**
+         * Add a rate plan to a room type. 409 `rate_plan_exists` for a code the room type has;
+         *     409 `currency_mismatch` for another currency than the venue's city tax.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RatePlanCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatePlan"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/rate-plans/{room_type}/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                room_type: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    room_type: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatePlan"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a rate plan; `seasons` replace its seasons as a whole. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    room_type: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RatePlanUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatePlan"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/stay-taxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /** The venue's taxes on stays (none until set). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StayTaxes"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        /**
+         * Set the venue's taxes on stays. 409 `currency_mismatch` for a city tax in another
+         *     currency than the venue's rate plans.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StayTaxesSet"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StayTaxes"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bookings": {
         parameters: {
             query?: never;
@@ -2701,10 +3029,41 @@ export interface components {
             venue_marketing_email: boolean;
             venue_marketing_sms: boolean;
         };
+        Money: {
+            /** @description A decimal string, e.g. `437.40`; never a float */
+            amount: string;
+            /** @description ISO 4217 */
+            currency: string;
+        };
+        PriceLine: {
+            /** @description night, extra_guests, discount, tax or city_tax */
+            kind: string;
+            description: string;
+            /** @description A night line's date */
+            night: string | null;
+            quantity: number;
+            /** @description Unrounded: amount = quantity x unit_amount, rounded once */
+            unit_amount: string;
+            amount: components["schemas"]["Money"];
+        };
+        StayView: {
+            room_type: string;
+            room_type_name: string | null;
+            rate_plan: string;
+            refundable: boolean;
+            arrival: string;
+            departure: string;
+            nights: number;
+            guests: number;
+            /** @description What the total is the sum of */
+            lines: components["schemas"]["PriceLine"][];
+        };
         Booking: {
             /** @description UUID */
             id: string;
             reference: string;
+            /** @description `slot` or `stay` */
+            kind: string;
             /** @description pending, confirmed, cancelled, completed, no_show, expired */
             status: string;
             venue: string;
@@ -2719,6 +3078,10 @@ export interface components {
             channel: string;
             cancellation_reason_id: number | null;
             customer: components["schemas"]["CustomerView"];
+            /** @description A stay's; null for a table */
+            stay: components["schemas"]["StayView"] | (Record<string, never> | null);
+            /** @description What a priced booking costs */
+            total: components["schemas"]["Money"] | (Record<string, never> | null);
             created_at: string;
             updated_at: string;
         };
@@ -2744,11 +3107,37 @@ export interface components {
             venue_marketing_sms?: boolean;
         };
         BookingCreate: {
+            /**
+             * @description `slot` (a table: the default) or `stay` (a room type for some nights)
+             * @enum {string}
+             */
+            kind?: "slot" | "stay";
             venue: string;
-            /** Format: date */
-            date: string;
-            time: string;
-            party_size: number;
+            /**
+             * Format: date
+             * @description Slot: the venue-local date
+             */
+            date?: string;
+            /** @description Slot: the venue-local time */
+            time?: string;
+            /** @description Slot */
+            party_size?: number;
+            /** @description Stay: the room type's code */
+            room_type?: string;
+            /** @description Stay: the rate plan's code; the first plan that sells the stay if left out */
+            rate_plan?: string;
+            /**
+             * Format: date
+             * @description Stay: the first night
+             */
+            arrival?: string;
+            /**
+             * Format: date
+             * @description Stay: the morning the guests leave
+             */
+            departure?: string;
+            /** @description Stay */
+            guests?: number;
             /** @description Anonymous callers must give first_name, surname and email, and phone numbers in a phone number's form; staff and integrations may leave any field out */
             customer: components["schemas"]["Customer"];
             special_requests?: string | null;
@@ -2769,10 +3158,31 @@ export interface components {
             times?: components["schemas"]["TimeCount"][];
         };
         BookingUpdate: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Slot
+             */
             date?: string;
+            /** @description Slot */
             time?: string;
+            /** @description Slot */
             party_size?: number;
+            /** @description Stay: another room type (a new hold) */
+            room_type?: string;
+            /** @description Stay: another rate plan of the room type */
+            rate_plan?: string;
+            /**
+             * Format: date
+             * @description Stay: a new first night (a new hold)
+             */
+            arrival?: string;
+            /**
+             * Format: date
+             * @description Stay: a new departure (a new hold)
+             */
+            departure?: string;
+            /** @description Stay */
+            guests?: number;
             special_requests?: string | null;
             room_number?: string | null;
             is_leave_time_confirmed?: boolean;
@@ -2793,6 +3203,176 @@ export interface components {
             items: components["schemas"]["CancellationReason"][];
             /** @description Always null: the list is short */
             next_cursor: string | null;
+        };
+        Season: {
+            name: string;
+            first_night: string;
+            last_night: string;
+            weekday_price: string;
+            weekend_price: string;
+        };
+        RatePlan: {
+            venue: string;
+            room_type: string;
+            code: string;
+            name: string;
+            description: string | null;
+            currency: string;
+            weekday_price: string;
+            weekend_price: string;
+            weekend_nights: number[];
+            included_guests: number;
+            extra_guest_price: string;
+            min_nights: number;
+            closed_to_arrival: string[];
+            discount_percent: string;
+            refundable: boolean;
+            active: boolean;
+            seasons: components["schemas"]["Season"][];
+            created_at: string;
+            updated_at: string;
+        };
+        RatePlanPage: {
+            items?: components["schemas"]["RatePlan"][];
+            next_cursor?: string | null;
+        };
+        SeasonInput: {
+            name: string;
+            /** Format: date */
+            first_night: string;
+            /**
+             * Format: date
+             * @description Inclusive
+             */
+            last_night: string;
+            /** @description In the currency, e.g. "120.00" */
+            weekday_price: string;
+            /** @description In the currency, e.g. "120.00" */
+            weekend_price: string;
+        };
+        RatePlanCreate: {
+            /** @description As the availability service names it */
+            room_type: string;
+            code: string;
+            name: string;
+            /** @default null */
+            description: string | null;
+            currency: string;
+            /** @description In the currency, e.g. "120.00" */
+            weekday_price: string;
+            /** @description In the currency, e.g. "120.00" */
+            weekend_price: string;
+            /** @description The weekdays whose nights take the weekend price, Monday = 0 */
+            weekend_nights?: number[];
+            /** @default 2 */
+            included_guests: number;
+            /**
+             * @description In the currency, e.g. "120.00"
+             * @default 0
+             */
+            extra_guest_price: string;
+            /** @default 1 */
+            min_nights: number;
+            /** @description Dates a stay on this plan may not arrive on */
+            closed_to_arrival?: string[];
+            /**
+             * @description e.g. "10"
+             * @default 0
+             */
+            discount_percent: string;
+            /** @default true */
+            refundable: boolean;
+            /**
+             * @description On sale
+             * @default true
+             */
+            active: boolean;
+            /** @description All of the plan's seasons: a change replaces them as a whole */
+            seasons?: components["schemas"]["SeasonInput"][];
+        };
+        RatePlanUpdate: {
+            name?: string;
+            description?: string | null;
+            currency?: string;
+            /** @description In the currency, e.g. "120.00" */
+            weekday_price?: string;
+            /** @description In the currency, e.g. "120.00" */
+            weekend_price?: string;
+            /** @description The weekdays whose nights take the weekend price, Monday = 0 */
+            weekend_nights?: number[];
+            included_guests?: number;
+            /** @description In the currency, e.g. "120.00" */
+            extra_guest_price?: string;
+            min_nights?: number;
+            /** @description Dates a stay on this plan may not arrive on */
+            closed_to_arrival?: string[];
+            /** @description e.g. "10" */
+            discount_percent?: string;
+            refundable?: boolean;
+            /** @description On sale */
+            active?: boolean;
+            /** @description All of the plan's seasons: a change replaces them as a whole */
+            seasons?: components["schemas"]["SeasonInput"][];
+        };
+        StayTaxes: {
+            venue: string;
+            /** @description Null until the taxes are set */
+            currency: string | null;
+            percent: string;
+            city_tax_per_guest_night: string;
+            city_tax_max_nights: number | null;
+        };
+        StayTaxesSet: {
+            /** @description The city tax's: the venue's plans' currency */
+            currency: string;
+            /** @description e.g. "10" */
+            percent: string;
+            /** @description In the currency, e.g. "120.00" */
+            city_tax_per_guest_night: string;
+            /**
+             * @description The city tax stops after this many nights of a stay; null: it does not
+             * @default null
+             */
+            city_tax_max_nights: number | null;
+        };
+        NightPrice: {
+            date: string;
+            price: components["schemas"]["Money"];
+        };
+        RatePlanOffer: {
+            rate_plan: string;
+            name: string;
+            refundable: boolean;
+            /** @description False when the plan does not sell this stay: see `reason` */
+            bookable: boolean;
+            /** @description Why the plan does not sell the stay */
+            reason: string | null;
+            nightly: components["schemas"]["NightPrice"][];
+            /** @description What the total is the sum of */
+            lines: components["schemas"]["PriceLine"][];
+            /** @description Taxes included */
+            total: components["schemas"]["Money"] | (Record<string, never> | null);
+        };
+        RoomTypeOffer: {
+            room_type: string;
+            name: string;
+            description: string | null;
+            max_occupancy: number;
+            bed_setup: string | null;
+            amenities: string[];
+            /** @description Rooms of this type free on every night of the stay */
+            available: number;
+            rate_plans: components["schemas"]["RatePlanOffer"][];
+        };
+        StaySearch: {
+            venue: string;
+            timezone: string;
+            arrival: string;
+            departure: string;
+            nights: number;
+            guests: number;
+            /** @description The room types that sleep the guests */
+            room_types: components["schemas"]["RoomTypeOffer"][];
         };
         AuditEntry: {
             id: number;
