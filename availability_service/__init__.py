@@ -18,6 +18,7 @@ def register_blueprints(api: TesseraApi) -> None:
     from availability_service.jobs import blp as jobs_blp
     from availability_service.resources.routes import blp as resources_blp
     from availability_service.rooms.routes import blp as rooms_blp
+    from availability_service.rooms.routes import internal as rooms_internal_blp
     from availability_service.rules.routes import blp as rules_blp
     from availability_service.search.routes import blp as search_blp
     from availability_service.slots.routes import blp as slots_blp
@@ -26,7 +27,7 @@ def register_blueprints(api: TesseraApi) -> None:
     from availability_service.venues.routes import blp as venues_blp
 
     blueprints = (venues_blp, search_blp, rules_blp, slots_blp, resources_blp, rooms_blp, stays_blp)
-    for blp in (*blueprints, stays_internal_blp, holds_blp, jobs_blp):
+    for blp in (*blueprints, stays_internal_blp, holds_blp, rooms_internal_blp, jobs_blp):
         api.register_blueprint(blp)
 
 

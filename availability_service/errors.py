@@ -118,5 +118,25 @@ class RoomNotInService(ApiError):
     status, code, message = 409, "room_not_in_service", "The room is out of service: put it back in service first."
 
 
+class RoomTaken(ApiError):
+    status, code, message = (
+        409,
+        "room_taken",
+        "The room is taken on some of those nights: by another stay, or out of order.",
+    )
+
+
+class RoomOfAnotherType(ApiError):
+    status, code, message = 422, "room_of_another_type", "That room is not of the stay's room type."
+
+
+class NoRoomFree(ApiError):
+    status, code, message = 409, "no_room_free", "No room of the type is free on every night of the stay: move a stay."
+
+
+class RoomHasStays(ApiError):
+    status, code, message = 409, "room_has_stays", "Stays are given this room on future nights: move them first."
+
+
 class RoomHasBlocks(ApiError):
     status, code, message = 409, "room_has_blocks", "The room is out of order on future nights: end those blocks first."

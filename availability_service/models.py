@@ -278,3 +278,14 @@ class RoomBlock(Base):
 
     room: Mapped[Room] = relationship()
     hold: Mapped[Hold] = relationship()
+
+
+class RoomNight(Base):
+    """A room taken on a night: by the stay given that room, or by the room's own out-of-order
+    block (rooms/assignment.py). The primary key is the rule: never two in one room on a night."""
+
+    __tablename__ = "room_nights"
+
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id"), primary_key=True)
+    night: Mapped[date] = mapped_column(Date, primary_key=True)
+    hold_id: Mapped[str] = mapped_column(ForeignKey("holds.id"), index=True)

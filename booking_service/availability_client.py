@@ -35,6 +35,10 @@ class AvailabilityPort(Protocol):
 
     def room_type(self, venue: str, code: str) -> dict: ...
 
+    def assign_room(self, hold_id: str, room: str | None) -> dict: ...
+
+    def set_housekeeping(self, venue: str, room: str, housekeeping: str) -> dict: ...
+
     def confirm_hold(self, hold_id: str) -> dict: ...
 
     def release_hold(self, hold_id: str) -> dict: ...
@@ -78,6 +82,15 @@ class HttpAvailability:
 
     def room_type(self, venue: str, code: str) -> dict:
         return _answer(self.service.client.get(f"/v1/venues/{quote(venue)}/room-types/{quote(code)}"))
+
+    def assign_room(self, hold_id: str, room: str | None) -> dict:
+        return _answer(
+            self.service.client.post(f"/internal/holds/{hold_id}/room", idempotent=True, json={"room": room})
+        )
+
+    def set_housekeeping(self, venue: str, room: str, housekeeping: str) -> dict:
+        path = f"/v1/venues/{quote(venue)}/rooms/{quote(room)}"
+        return _answer(self.service.client.request("PATCH", path, json={"housekeeping": housekeeping}))
 
     def confirm_hold(self, hold_id: str) -> dict:
         return _answer(self.service.client.post(f"/internal/holds/{hold_id}/confirm", idempotent=True))
@@ -136,6 +149,15 @@ def stay_availability(venue: str, arrival: date, departure: date, guests: int) -
 
 def room_type(venue: str, code: str) -> dict:
     return _port().room_type(venue, code)
+
+
+def assign_room(hold_id: str, room: str | None) -> dict:
+    """Give the stay holding `hold_id` that room, or the best free one of its type."""
+    return _port().assign_room(hold_id, room)
+
+
+def set_housekeeping(venue: str, room: str, housekeeping: str) -> dict:
+    return _port().set_housekeeping(venue, room, housekeeping)
 
 
 def confirm_hold(hold_id: str) -> dict:

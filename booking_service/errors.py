@@ -51,6 +51,10 @@ class CurrencyMismatch(ApiError):
     )
 
 
+class NotAStay(ApiError):
+    status, code, message = 422, "not_a_stay", "That booking is not a stay: it has no room."
+
+
 class RatePlanNotOnSale(ApiError):
     status, code, message = 422, "rate_plan_not_on_sale", "That room type has no such rate on sale."
 

@@ -17,8 +17,9 @@ from shared.events import make_event
 
 PRODUCER = "booking"
 # major.minor: a consumer accepts every minor of a major it knows. 1.1 added a booking's `kind`,
-# a stay's `stay` and a priced booking's `total`; a 1.0 snapshot reads as a table's.
-VERSION = "1.1"
+# a stay's `stay` and a priced booking's `total`; a 1.0 snapshot reads as a table's. 1.2 added a
+# stay's `room`, `checked_in_at` and `checked_out_at`, and the events of the front desk.
+VERSION = "1.2"
 MAJOR = 1
 
 CREATED = "booking.created"
@@ -27,7 +28,9 @@ CANCELLED = "booking.cancelled"
 COMPLETED = "booking.completed"
 NO_SHOW = "booking.no_show"
 REMINDER_DUE = "booking.reminder_due"
-EVENT_TYPES = (CREATED, UPDATED, CANCELLED, COMPLETED, NO_SHOW, REMINDER_DUE)
+CHECKED_IN = "booking.checked_in"
+CHECKED_OUT = "booking.checked_out"
+EVENT_TYPES = (CREATED, UPDATED, CANCELLED, COMPLETED, NO_SHOW, REMINDER_DUE, CHECKED_IN, CHECKED_OUT)
 
 
 class CustomerSnapshotSchema(Schema):
@@ -70,6 +73,9 @@ class StaySnapshotSchema(Schema):
     nights = fields.Integer(required=True)
     guests = fields.Integer(required=True)
     lines = fields.List(fields.Nested(PriceLineSnapshotSchema), required=True)
+    room = fields.String(allow_none=True, load_default=None)
+    checked_in_at = fields.String(allow_none=True, load_default=None)
+    checked_out_at = fields.String(allow_none=True, load_default=None)
 
 
 class BookingSnapshotSchema(Schema):

@@ -78,11 +78,12 @@ class CancellationReason(Base):
 class BookingStatus:
     PENDING = "pending"
     CONFIRMED = "confirmed"
+    CHECKED_IN = "checked_in"  # a stay's guest is in house
     CANCELLED = "cancelled"
     COMPLETED = "completed"
     NO_SHOW = "no_show"
     EXPIRED = "expired"
-    ALL = (PENDING, CONFIRMED, CANCELLED, COMPLETED, NO_SHOW, EXPIRED)
+    ALL = (PENDING, CONFIRMED, CHECKED_IN, CANCELLED, COMPLETED, NO_SHOW, EXPIRED)
     OPEN = (PENDING, CONFIRMED)  # may still be changed, cancelled or attended
 
 
@@ -160,6 +161,9 @@ class Booking(Base):
     currency: Mapped[str | None] = mapped_column(String(3))
     total_amount: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     price_lines: Mapped[list[dict] | None] = mapped_column(JSON)
+    assigned_room: Mapped[str | None] = mapped_column(String(20))  # the room's number at the front desk
+    checked_in_at: Mapped[datetime | None] = mapped_column(DateTime)
+    checked_out_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     customer: Mapped[Customer] = relationship()
     cancellation_reason: Mapped[CancellationReason | None] = relationship()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -38,7 +38,7 @@ from availability_service.errors import (
 from availability_service.extensions import db
 from availability_service.holds.ranges import lock_resource, overlapping, peak_units
 from availability_service.lookups import resource_of_venue, room_type_of_venue, venue_by_slug
-from availability_service.models import Hold, HoldStatus, Resource, Slot, Venue
+from availability_service.models import Hold, HoldStatus, Resource, RoomNight, Slot, Venue
 from availability_service.stays.nights import check_stay_dates, night_window, nights_between
 from shared.clock import iso_utc, local_to_utc, utcnow, venue_today
 from shared.db import rows_affected
@@ -410,6 +410,8 @@ def give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired:
     )
     if moved != 1:
         return False
+    # A stay's room, or a block's, is free again on those nights.
+    session.execute(delete(RoomNight).where(RoomNight.hold_id == hold.id).execution_options(synchronize_session=False))
     if hold.slot_id is not None:  # a range hold's capacity is its row, which is now inactive
         session.execute(
             update(Slot)

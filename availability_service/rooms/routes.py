@@ -1,11 +1,17 @@
 from flask.views import MethodView
 
 from availability_service.rooms import service
+from availability_service.rooms.assignment import assign_room
+from availability_service.rooms.board import room_board
 from availability_service.rooms.schemas import (
+    BoardArgsSchema,
     NightsArgsSchema,
+    RoomAssignmentSchema,
+    RoomAssignSchema,
     RoomBlockCreateSchema,
     RoomBlockListSchema,
     RoomBlockSchema,
+    RoomBoardSchema,
     RoomCreateSchema,
     RoomListArgsSchema,
     RoomListSchema,
@@ -20,7 +26,7 @@ from availability_service.rooms.schemas import (
 from shared.identity import VENUE_READ, VENUE_WRITE
 from shared.openapi import Blueprint, documents_errors
 from shared.schemas import Slug, path_value
-from shared.service_auth import require_staff
+from shared.service_auth import require_service_token, require_staff
 
 blp = Blueprint(
     "rooms",
@@ -28,6 +34,7 @@ blp = Blueprint(
     url_prefix="/v1/venues/<string:venue>",
     description="A hotel's room types, rooms and rooms out of order",
 )
+internal = Blueprint("rooms_internal", __name__, url_prefix="/internal/holds", description="Rooms for stays (internal)")
 
 
 @blp.route("/room-types")
@@ -142,3 +149,32 @@ class RoomBlockEnd(MethodView):
     def post(self, venue, block_id):
         """Put the room back in order (staff); ending an ended block changes nothing."""
         return service.end_block(venue, block_id)
+
+
+@blp.route("/room-board")
+class RoomBoard(MethodView):
+    @require_staff(VENUE_READ)
+    @blp.arguments(BoardArgsSchema, location="query")
+    @blp.response(200, RoomBoardSchema)
+    @documents_errors(blp, 401, 403, 404, 422)
+    def get(self, args, venue):
+        """Every room with its housekeeping status and what it is on the night: given to a stay,
+        out of order or free (staff)."""
+        return room_board(venue, args["date"])
+
+
+@internal.route("/<string:hold_id>/room")
+class StayRoom(MethodView):
+    decorators = [require_service_token]
+
+    @internal.arguments(RoomAssignSchema)
+    @internal.response(200, RoomAssignmentSchema)
+    @documents_errors(internal, 401, 404, 409, 422)
+    def post(self, body, hold_id):
+        """Give a stay's hold a room for all its nights: the one named, or the best free one of
+        its type; a stay that has a room moves to this one.
+
+        409 `room_taken` (another stay or a block has it on one of the nights), `no_room_free`,
+        `hold_not_active`; 422 `room_of_another_type`.
+        """
+        return assign_room(hold_id, body.get("room"))

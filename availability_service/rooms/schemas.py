@@ -131,6 +131,40 @@ class RoomBlockListSchema(AnswerSchema):
     items = fields.List(fields.Nested(RoomBlockSchema))
 
 
+class RoomAssignSchema(StrictSchema):
+    room = RoomNumber(
+        allow_none=True,
+        metadata={"description": "The room's number; the best free room of the type if null or left out"},
+    )
+
+
+class RoomAssignmentSchema(AnswerSchema):
+    hold_id = fields.String()
+    room = fields.String()
+    room_type = fields.String()
+    first_night = fields.String()
+    end_night = fields.String()
+
+
+class BoardArgsSchema(StrictSchema):
+    date = CalendarDate(required=True, metadata={"description": "The night to show"})
+
+
+class BoardRoomSchema(AnswerSchema):
+    number = fields.String()
+    floor = fields.Integer(allow_none=True)
+    room_type = fields.String()
+    housekeeping = fields.String()
+    in_service = fields.Boolean()
+    night = fields.String(metadata={"description": "`assigned` (to a stay), `out_of_order` or `free`"})
+
+
+class RoomBoardSchema(AnswerSchema):
+    venue = fields.String()
+    date = fields.String()
+    rooms = fields.List(fields.Nested(BoardRoomSchema))
+
+
 class NightsArgsSchema(NightRangeMixin, StrictSchema):
     FIRST, END, MAX_NIGHTS = "from_", "to", 92
     from_ = CalendarDate(data_key="from", required=True, metadata={"description": "The first night"})

@@ -4,7 +4,8 @@ A room type sells from its resource, whose capacity is always the number of its 
 service: adding a room, taking one out of service or moving it to another type changes that
 capacity under the resource's lock, and never below what is already held. A room out of order
 for some nights is a confirmed range hold of one unit on its type for those nights, so the
-type sells one fewer; ending the block releases the hold. Every change here invalidates the
+type sells one fewer, and takes the room's own nights (rooms/assignment.py), so no stay is
+given it then; ending the block releases both. Every change here invalidates the
 venue's cached nights, since any of them can show a type's units.
 """
 
@@ -22,7 +23,9 @@ from availability_service.errors import (
     RoomBlockNotFound,
     RoomExists,
     RoomHasBlocks,
+    RoomHasStays,
     RoomNotInService,
+    RoomTaken,
     RoomTypeExists,
     RoomTypeSoldOut,
     StayNotBookable,
@@ -31,8 +34,9 @@ from availability_service.extensions import db
 from availability_service.holds.ranges import held_peak, lock_resource, overlapping, peak_units
 from availability_service.holds.service import give_back
 from availability_service.lookups import room_of_venue, room_type_of_venue, venue_by_slug
-from availability_service.models import Hold, HoldStatus, Resource, Room, RoomBlock, RoomType, Venue
-from availability_service.stays.nights import night_window
+from availability_service.models import Hold, HoldStatus, Resource, Room, RoomBlock, RoomNight, RoomType, Venue
+from availability_service.rooms.assignment import take_nights
+from availability_service.stays.nights import night_window, nights_between
 from shared.clock import local_to_utc, utcnow, venue_today
 
 ROOM_TYPE_FIELDS = ("code", "name", "description", "max_occupancy", "bed_setup", "amenities")
@@ -171,16 +175,26 @@ def create_room(venue_slug: str, fields: dict) -> dict:
     return view
 
 
-def _has_future_blocks(session: Session, room: Room) -> bool:
-    return (
-        session.scalar(
-            select(RoomBlock.id)
-            .join(Hold, Hold.id == RoomBlock.hold_id)
-            .where(RoomBlock.room_id == room.id, Hold.status.in_(HoldStatus.ACTIVE), Hold.ends_at > utcnow())
-            .limit(1)
-        )
-        is not None
+def _taken_nights(session: Session, room: Room, nights: list[date] | None = None) -> set[str]:
+    """What takes the room on those nights (tonight and after when None): `block`, `stay`."""
+    query = (
+        select(RoomBlock.id)
+        .select_from(RoomNight)
+        .outerjoin(RoomBlock, RoomBlock.hold_id == RoomNight.hold_id)
+        .where(RoomNight.room_id == room.id)
     )
+    if nights is None:
+        query = query.where(RoomNight.night >= venue_today(room.room_type.resource.venue.timezone))
+    else:
+        query = query.where(RoomNight.night.in_(nights))
+    return {"stay" if block_id is None else "block" for block_id in session.scalars(query)}
+
+
+def _refuse_if_taken(taken: set[str]) -> None:
+    if "block" in taken:
+        raise RoomHasBlocks()
+    if "stay" in taken:
+        raise RoomHasStays()
 
 
 def update_room(venue_slug: str, number: str, changes: dict) -> dict:
@@ -195,8 +209,7 @@ def update_room(venue_slug: str, number: str, changes: dict) -> dict:
             in_service = changes.pop("in_service", room.in_service)
             counted_before = (room.room_type, room.in_service)
             if (new_type, in_service) != counted_before:
-                if _has_future_blocks(session, room):
-                    raise RoomHasBlocks()
+                _refuse_if_taken(_taken_nights(session, room))
                 if room.in_service:
                     _resize(session, room.room_type.resource, -1)
                 if in_service:
@@ -238,8 +251,11 @@ def block_room(venue_slug: str, number: str, first_night: date, end_night: date,
         resource = room.room_type.resource
         lock_resource(session, resource)
         local_start, local_end, starts_at, ends_at = _block_instants(venue, first_night, end_night)
-        if _room_blocked(session, room, starts_at, ends_at):
+        taken = _taken_nights(session, room, nights_between(first_night, end_night))
+        if "block" in taken:
             raise RoomHasBlocks("The room is already out of order on some of those nights.")
+        if "stay" in taken:
+            raise RoomTaken("A stay is given this room on some of those nights: give the guest another room first.")
         held = peak_units(overlapping(session, resource.id, starts_at, ends_at), starts_at, ends_at)
         if held + 1 > resource.capacity:
             raise RoomTypeSoldOut(
@@ -264,27 +280,15 @@ def block_room(venue_slug: str, number: str, first_night: date, end_night: date,
         )
         session.add(block)
         session.flush()
+        try:
+            with session.begin_nested():
+                take_nights(session, room, hold)
+        except IntegrityError:  # a stay was given the room meanwhile
+            raise RoomTaken() from None
         view = block_view(block)
         timezone, horizon = venue.timezone, venue.horizon_days
     _forget_cached_nights(venue_slug, timezone, horizon)
     return view
-
-
-def _room_blocked(session: Session, room: Room, starts_at, ends_at) -> bool:
-    return (
-        session.scalar(
-            select(RoomBlock.id)
-            .join(Hold, Hold.id == RoomBlock.hold_id)
-            .where(
-                RoomBlock.room_id == room.id,
-                Hold.status.in_(HoldStatus.ACTIVE),
-                Hold.starts_at < ends_at,
-                Hold.ends_at > starts_at,
-            )
-            .limit(1)
-        )
-        is not None
-    )
 
 
 def list_blocks(venue_slug: str, first_night: date, end_night: date) -> dict:

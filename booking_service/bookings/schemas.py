@@ -261,6 +261,9 @@ class StayViewSchema(AnswerSchema):
     nights = fields.Integer()
     guests = fields.Integer()
     lines = fields.List(fields.Nested(PriceLineSchema), metadata={"description": "What the total is the sum of"})
+    room = fields.String(allow_none=True, metadata={"description": "The room's number, once the front desk gave one"})
+    checked_in_at = fields.String(allow_none=True)
+    checked_out_at = fields.String(allow_none=True)
 
 
 class BookingSchema(AnswerSchema):

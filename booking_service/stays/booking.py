@@ -17,6 +17,7 @@ from booking_service.extensions import db
 from booking_service.models import Booking, BookingKind
 from booking_service.stays import pricing, rates
 from booking_service.stays.views import line_view, money
+from shared.clock import iso_utc
 
 STAY_FIELDS = ("room_type", "rate_plan", "arrival", "departure", "guests")
 
@@ -93,6 +94,9 @@ def stay_view(booking: Booking) -> dict | None:
         "nights": (booking.departure_date - booking.local_date).days,
         "guests": booking.party_size,
         "lines": booking.price_lines,
+        "room": booking.assigned_room,
+        "checked_in_at": iso_utc(booking.checked_in_at) if booking.checked_in_at else None,
+        "checked_out_at": iso_utc(booking.checked_out_at) if booking.checked_out_at else None,
     }
 
 

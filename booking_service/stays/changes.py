@@ -57,6 +57,7 @@ def move(booking: Booking, changes: dict, hold_key: str) -> tuple[dict | None, d
         hold_key, booking.venue, target["room_type"], target["arrival"], target["departure"], target["guests"]
     )
     columns |= {
+        "assigned_room": None,  # the new nights have no room yet: the desk gives one again
         "room_type": target["room_type"],
         "room_type_name": hold["room_type_name"],
         "local_date": target["arrival"],

@@ -1,7 +1,9 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from booking_service.bookings.schemas import MAX_GUESTS, MoneySchema, PriceLineSchema
+from booking_service.bookings.schemas import MAX_GUESTS, BookingSchema, MoneySchema, PriceLineSchema
 from shared.schemas import AnswerSchema, CalendarDate, StrictSchema
+
+ROOM_NUMBER = r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$"  # as the availability service writes room numbers
 
 
 class StaySearchArgsSchema(StrictSchema):
@@ -52,3 +54,27 @@ class StaySearchSchema(AnswerSchema):
     room_types = fields.List(
         fields.Nested(RoomTypeOfferSchema), metadata={"description": "The room types that sleep the guests"}
     )
+
+
+def _room(**kwargs):
+    return fields.String(allow_none=True, validate=validate.Regexp(ROOM_NUMBER), **kwargs)
+
+
+class RoomAssignSchema(StrictSchema):
+    room = _room(metadata={"description": "The room's number; the best free room of the stay's type if left out"})
+
+
+class CheckInSchema(StrictSchema):
+    room = _room(metadata={"description": "A room to check in to; else the stay's own, or the best free one"})
+
+
+class FrontDeskArgsSchema(StrictSchema):
+    date = CalendarDate(required=True)
+
+
+class FrontDeskSchema(AnswerSchema):
+    venue = fields.String()
+    date = fields.String()
+    arrivals = fields.List(fields.Nested(BookingSchema), metadata={"description": "Stays arriving on the date"})
+    in_house = fields.List(fields.Nested(BookingSchema), metadata={"description": "Guests checked in"})
+    departures = fields.List(fields.Nested(BookingSchema), metadata={"description": "Stays leaving on the date"})

@@ -197,3 +197,46 @@ def test_a_hundred_stays_racing_for_three_rooms_get_exactly_three(api):
     assert max(api.free_nights(VENUE, days_ahead(66), days_ahead(76))["race"]) <= 3
     assert api.free_nights(VENUE, days_ahead(71), days_ahead(72))["race"] == [0]
     assert api.run_job("check-ledger")["resources"] == []
+
+
+def _give_room(api, hold_id: str, room: str | None = None):
+    return api.call("POST", f"/internal/holds/{hold_id}/room", json={"room": room})
+
+
+def test_a_stay_given_a_room_keeps_it_from_blocks_and_from_leaving_service_until_released(api):
+    api.add_room_type(VENUE, "studio", rooms=2)
+    hold = api.hold_stay("stay-test-studio-a", VENUE, "studio", days_ahead(80), days_ahead(82)).json()
+    given = _give_room(api, hold["id"], "studio-1")
+    assert (given.status_code, given.json()["room"], given.json()["end_night"]) == (200, "studio-1", days_ahead(82))
+    block = api.call(
+        "POST",
+        f"/v1/venues/{VENUE}/rooms/studio-1/blocks",
+        json={"first_night": days_ahead(81), "end_night": days_ahead(83)},
+    )
+    assert (block.status_code, block.json()["error"]["code"]) == (409, "room_taken")
+    away = api.call("PATCH", f"/v1/venues/{VENUE}/rooms/studio-1", json={"in_service": False})
+    assert (away.status_code, away.json()["error"]["code"]) == (409, "room_has_stays")
+    board = api.ok("GET", f"/v1/venues/{VENUE}/room-board", params={"date": days_ahead(81)})
+    nights = {room["number"]: room["night"] for room in board["rooms"] if room["room_type"] == "studio"}
+    assert nights == {"studio-1": "assigned", "studio-2": "free"}
+    api.hold_action(hold["id"], "release")
+    other = api.hold_stay("stay-test-studio-b", VENUE, "studio", days_ahead(81), days_ahead(82)).json()
+    assert _give_room(api, other["id"], "studio-1").status_code == 200  # released with its hold
+    assert _give_room(api, hold["id"], "studio-2").json()["error"]["code"] == "hold_not_active"
+
+
+def test_the_desk_gives_the_best_free_room_and_never_one_out_of_order(api):
+    api.add_room_type(VENUE, "deluxe", rooms=3)
+    api.ok("PATCH", f"/v1/venues/{VENUE}/rooms/deluxe-1", json={"housekeeping": "dirty"})
+    api.ok("PATCH", f"/v1/venues/{VENUE}/rooms/deluxe-3", json={"housekeeping": "inspected"})
+    api.ok(
+        "POST",
+        f"/v1/venues/{VENUE}/rooms/deluxe-3/blocks",
+        json={"first_night": days_ahead(85), "end_night": days_ahead(86)},
+    )
+    hold = api.hold_stay("stay-test-deluxe-a", VENUE, "deluxe", days_ahead(84), days_ahead(86)).json()
+    assert _give_room(api, hold["id"]).json()["room"] == "deluxe-2"  # deluxe-3 is out of order on night 85
+    second = api.hold_stay("stay-test-deluxe-b", VENUE, "deluxe", days_ahead(84), days_ahead(85)).json()
+    assert _give_room(api, second["id"]).json()["room"] == "deluxe-3"  # inspected beats dirty
+    assert _give_room(api, second["id"], "deluxe-2").json()["error"]["code"] == "room_taken"
+    assert _give_room(api, second["id"], "single-1").json()["error"]["code"] == "room_of_another_type"

@@ -1653,6 +1653,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/venues/{venue}/room-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Every room with its housekeeping status and what it is on the night: given to a stay,
+         *     out of order or free (staff).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The night to show */
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomBoard"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/venues/{venue}/room-nights": {
         parameters: {
             query?: never;
@@ -1747,6 +1801,56 @@ export interface paths {
                     };
                 };
                 401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/stays/front-desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /** The stays arriving on the date, the guests in house, and the stays leaving (staff). */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontDesk"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
                 404: components["responses"]["NOT_FOUND"];
                 414: components["responses"]["URI_TOO_LONG"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
@@ -2047,7 +2151,7 @@ export interface paths {
                     venue?: string;
                     from?: string;
                     to?: string;
-                    status?: "pending" | "confirmed" | "cancelled" | "completed" | "no_show" | "expired";
+                    status?: "pending" | "confirmed" | "checked_in" | "cancelled" | "completed" | "no_show" | "expired";
                     email?: string;
                     /** @description Free text: every word must appear in the reference or in the booker's name or e-mail (at most 5 words) */
                     q?: string;
@@ -2149,7 +2253,7 @@ export interface paths {
                 query: {
                     venue: string;
                     date: string;
-                    status?: "pending" | "confirmed" | "cancelled" | "completed" | "no_show" | "expired";
+                    status?: "pending" | "confirmed" | "checked_in" | "cancelled" | "completed" | "no_show" | "expired";
                 };
                 header?: never;
                 path?: never;
@@ -2380,6 +2484,177 @@ export interface paths {
                 404: components["responses"]["NOT_FOUND"];
                 409: components["responses"]["CONFLICT"];
                 414: components["responses"]["URI_TOO_LONG"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{reference}/room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the stay a room for all its nights: the one named, or the best free one of its
+         *     type (inspected, then clean, then dirty); a stay that has one moves (staff).
+         * @description 409 `room_taken` when another stay or a block has the room on one of the nights,
+         *     `no_room_free`; 422 `room_of_another_type`, `not_a_stay`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BookingRoomAssign"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{reference}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The guest is in house: from the arrival date, in the room named, the one the stay was
+         *     given, or the best free one (staff). Checking in again answers the stay as it is.
+         * @description 409 `booking_not_started` before the arrival date, `booking_not_modifiable` once over.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{reference}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The guest has left: the stay is completed and its room marked dirty (staff). Checking
+         *     out again answers the stay as it is.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 429: components["responses"]["TOO_MANY_REQUESTS"];
                 503: components["responses"]["SERVICE_UNAVAILABLE"];
                 504: components["responses"]["GATEWAY_TIMEOUT"];
@@ -2998,6 +3273,20 @@ export interface components {
         RoomBlockList: {
             items: components["schemas"]["RoomBlock"][];
         };
+        BoardRoom: {
+            number: string;
+            floor: number | null;
+            room_type: string;
+            housekeeping: string;
+            in_service: boolean;
+            /** @description `assigned` (to a stay), `out_of_order` or `free` */
+            night: string;
+        };
+        RoomBoard: {
+            venue: string;
+            date: string;
+            rooms: components["schemas"]["BoardRoom"][];
+        };
         NightFree: {
             date: string;
             free: number;
@@ -3057,6 +3346,10 @@ export interface components {
             guests: number;
             /** @description What the total is the sum of */
             lines: components["schemas"]["PriceLine"][];
+            /** @description The room's number, once the front desk gave one */
+            room: string | null;
+            checked_in_at: string | null;
+            checked_out_at: string | null;
         };
         Booking: {
             /** @description UUID */
@@ -3064,7 +3357,7 @@ export interface components {
             reference: string;
             /** @description `slot` or `stay` */
             kind: string;
-            /** @description pending, confirmed, cancelled, completed, no_show, expired */
+            /** @description pending, confirmed, checked_in, cancelled, completed, no_show, expired */
             status: string;
             venue: string;
             date: string;
@@ -3373,6 +3666,24 @@ export interface components {
             guests: number;
             /** @description The room types that sleep the guests */
             room_types: components["schemas"]["RoomTypeOffer"][];
+        };
+        FrontDesk: {
+            venue: string;
+            date: string;
+            /** @description Stays arriving on the date */
+            arrivals: components["schemas"]["Booking"][];
+            /** @description Guests checked in */
+            in_house: components["schemas"]["Booking"][];
+            /** @description Stays leaving on the date */
+            departures: components["schemas"]["Booking"][];
+        };
+        BookingRoomAssign: {
+            /** @description The room's number; the best free room of the stay's type if left out */
+            room?: string | null;
+        };
+        CheckIn: {
+            /** @description A room to check in to; else the stay's own, or the best free one */
+            room?: string | null;
         };
         AuditEntry: {
             id: number;
