@@ -55,6 +55,22 @@ class NotAStay(ApiError):
     status, code, message = 422, "not_a_stay", "That booking is not a stay: it has no room."
 
 
+class CatalogueItemNotFound(ApiError):
+    status, code, message = 404, "catalogue_item_not_found", "The venue has no such item in its catalogue."
+
+
+class CatalogueItemExists(ApiError):
+    status, code, message = 409, "catalogue_item_exists", "The venue already has an item with that code."
+
+
+class OutOfStock(ApiError):
+    status, code, message = 409, "out_of_stock", "Not enough of that item is left."
+
+
+class InvoiceNotFound(ApiError):
+    status, code, message = 404, "invoice_not_found", "The stay has no invoice yet: it is issued at check-out."
+
+
 class RatePlanNotOnSale(ApiError):
     status, code, message = 422, "rate_plan_not_on_sale", "That room type has no such rate on sale."
 

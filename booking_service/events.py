@@ -18,8 +18,9 @@ from shared.events import make_event
 PRODUCER = "booking"
 # major.minor: a consumer accepts every minor of a major it knows. 1.1 added a booking's `kind`,
 # a stay's `stay` and a priced booking's `total`; a 1.0 snapshot reads as a table's. 1.2 added a
-# stay's `room`, `checked_in_at` and `checked_out_at`, and the events of the front desk.
-VERSION = "1.2"
+# stay's `room`, `checked_in_at` and `checked_out_at`, and the events of the front desk; 1.3 a
+# check-out's `invoice` (beside `before` and `after`), its PDF included.
+VERSION = "1.3"
 MAJOR = 1
 
 CREATED = "booking.created"
@@ -106,10 +107,18 @@ class BookingSnapshotSchema(Schema):
     updated_at = fields.String(required=True)
 
 
+class InvoiceSnapshotSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(("invoice", "credit_note")))
+    number = fields.Integer(required=True)
+    total = fields.Nested(MoneySnapshotSchema, required=True)
+    pdf_base64 = fields.String(required=True)
+
+
 class BookingEventPayloadSchema(Schema):
     venue = fields.String(required=True)
     before = fields.Nested(BookingSnapshotSchema, allow_none=True, required=True)
     after = fields.Nested(BookingSnapshotSchema, required=True)
+    invoice = fields.Nested(InvoiceSnapshotSchema, allow_none=True, load_default=None)
 
 
 class BookingEventSchema(Schema):
@@ -134,12 +143,16 @@ def booking_event(
     *,
     actor: dict,
     request_id: str | None,
+    invoice: dict | None = None,
 ) -> dict:
-    """An event of this schema's current version."""
+    """An event of this schema's current version; a check-out's carries its invoice."""
+    payload = {"venue": venue, "before": before, "after": after}
+    if invoice is not None:
+        payload["invoice"] = invoice
     return make_event(
         event_type,
         booking_id,
-        {"venue": venue, "before": before, "after": after},
+        payload,
         version=VERSION,
         actor=actor,
         request_id=request_id,

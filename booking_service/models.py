@@ -1,5 +1,5 @@
 """The booking service's tables: customers, bookings, cancellation reasons, idempotency keys, outbox,
-and the rate plans and taxes stays are priced by."""
+the rate plans and taxes stays are priced by, and a stay's folio and invoices."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -326,3 +327,82 @@ class StayTaxes(Base):
     percent: Mapped[Decimal] = mapped_column(ExactDecimal())  # of the room charges
     city_tax_per_guest_night: Mapped[Decimal] = mapped_column(ExactDecimal())
     city_tax_max_nights: Mapped[int | None] = mapped_column(Integer)  # of one stay; None: every night
+
+
+class CatalogueItem(Base):
+    """Something the front desk posts to a guest's folio (docs/stays.md, "Folio and invoice"): a
+    minibar drink, a dinner, an extra. `stock` None: not counted; else it never goes below zero."""
+
+    __tablename__ = "catalogue_items"
+    __table_args__ = (
+        UniqueConstraint("venue", "code", name="uq_catalogue_items_venue_code"),
+        CheckConstraint("stock IS NULL OR stock >= 0", name="ck_catalogue_items_stock_not_negative"),
+        CheckConstraint("CAST(unit_price AS NUMERIC) >= 0", name="ck_catalogue_items_price_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    unit_price: Mapped[Decimal] = mapped_column(ExactDecimal())  # taxes included
+    currency: Mapped[str] = mapped_column(String(3))
+    stock: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class FolioCharge(Base):
+    """A charge posted to a stay while the guest is in house, at the item's price then."""
+
+    __tablename__ = "folio_charges"
+    __table_args__ = (CheckConstraint("quantity > 0", name="ck_folio_charges_quantity_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    booking_id: Mapped[str] = mapped_column(ForeignKey("bookings.id"), index=True)
+    item_code: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_amount: Mapped[Decimal] = mapped_column(ExactDecimal())
+    amount: Mapped[Decimal] = mapped_column(ExactDecimal())  # quantity x unit_amount, rounded once
+    currency: Mapped[str] = mapped_column(String(3))
+    posted_at: Mapped[datetime] = mapped_column(DateTime)
+    posted_by: Mapped[str] = mapped_column(String(100))
+
+
+class InvoiceCounter(Base):
+    """The last invoice number a venue issued: incremented in the transaction that issues the next."""
+
+    __tablename__ = "invoice_counters"
+
+    venue: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
+class Invoice(Base):
+    """An invoice or credit note as issued: its document (lines, totals, guest, stay) and its PDF.
+    The database refuses to update or delete one (migration 0012)."""
+
+    __tablename__ = "invoices"
+    __table_args__ = (
+        UniqueConstraint("venue", "number", name="uq_invoices_venue_number"),
+        UniqueConstraint("credits_invoice_id", name="uq_invoices_credits_invoice_id"),
+        CheckConstraint("kind IN ('invoice', 'credit_note')", name="ck_invoices_kind"),
+        Index(
+            "uq_invoices_one_per_booking",
+            "booking_id",
+            unique=True,
+            postgresql_where=text("kind = 'invoice'"),
+            sqlite_where=text("kind = 'invoice'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue: Mapped[str] = mapped_column(String(64))
+    number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    booking_id: Mapped[str] = mapped_column(ForeignKey("bookings.id"), index=True)
+    credits_invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"))
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    currency: Mapped[str] = mapped_column(String(3))
+    total: Mapped[Decimal] = mapped_column(ExactDecimal())
+    document: Mapped[dict] = mapped_column(JSON)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)

@@ -28,12 +28,27 @@ from shared.logging import current_request_id
 log = logging.getLogger(__name__)
 
 
-def add_outbox_event(session: Session, event_type: str, booking: Booking, *, before: dict | None, actor: dict) -> dict:
+def add_outbox_event(
+    session: Session,
+    event_type: str,
+    booking: Booking,
+    *,
+    before: dict | None,
+    actor: dict,
+    invoice: dict | None = None,
+) -> dict:
     """Write the event of a change in the change's own transaction; returns the new snapshot."""
     session.flush()
     after = event_snapshot(booking)
     envelope = booking_event(
-        event_type, booking.id, booking.venue, before, after, actor=actor, request_id=current_request_id()
+        event_type,
+        booking.id,
+        booking.venue,
+        before,
+        after,
+        actor=actor,
+        request_id=current_request_id(),
+        invoice=invoice,
     )
     session.add(
         OutboxEvent(

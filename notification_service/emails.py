@@ -10,6 +10,7 @@ server's reply to the end of DATA) undoes the "sent".
 
 from __future__ import annotations
 
+import base64
 import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -44,12 +45,14 @@ TEMPLATE_BY_EVENT = {
     "booking.updated": "booking_updated",
     "booking.cancelled": "booking_cancelled",
     "booking.reminder_due": "booking_reminder",
+    "booking.checked_out": "booking_checked_out",
 }
 SUBJECTS = {
     "booking_created": "Your booking at {venue_name} is confirmed ({reference})",
     "booking_updated": "Your booking at {venue_name} has changed ({reference})",
     "booking_cancelled": "Your booking at {venue_name} is cancelled ({reference})",
     "booking_reminder": "See you soon at {venue_name} ({reference})",
+    "booking_checked_out": "Your invoice from {venue_name} ({reference})",
 }
 MESSAGE_ID_DOMAIN = "tessera.local"
 PRICE_LOCALE = "en_GB"  # the e-mails are in English; a venue's own locale is not modelled yet
@@ -103,17 +106,33 @@ def price(money: dict | None) -> str | None:
     return format_currency(Decimal(money["amount"]), money["currency"], locale=PRICE_LOCALE)
 
 
+def _attachments(template: str, booking: dict, invoice: dict | None) -> tuple[tuple[str, str, bytes], ...]:
+    """A check-out's invoice as issued (its PDF came with the event); else the calendar entry."""
+    if invoice is not None:
+        return ((f"invoice-{invoice['number']:06d}.pdf", "application/pdf", base64.b64decode(invoice["pdf_base64"])),)
+    invite = booking_invite(booking, cancelled=template == "booking_cancelled", stamp=utcnow())
+    return ((f"booking-{booking['reference']}.ics", "text/calendar", invite),)
+
+
 def compose(
-    template: str, booking: dict, *, sender: str, recipient: str, message_id: str, manage_url: str
+    template: str,
+    booking: dict,
+    *,
+    sender: str,
+    recipient: str,
+    message_id: str,
+    manage_url: str,
+    invoice: dict | None = None,
 ) -> EmailMessage:
     context = {
         "b": booking,
         "local_when": local_when(booking),
         "stay_dates": stay_dates(booking),
         "total": price(booking.get("total")),
+        "invoice": invoice,
+        "invoice_total": price(invoice["total"]) if invoice else None,
         "manage_url": manage_url,
     }
-    invite = booking_invite(booking, cancelled=template == "booking_cancelled", stamp=utcnow())
     return build_message(
         sender=sender,
         recipient=recipient,
@@ -121,7 +140,7 @@ def compose(
         text=TEMPLATES.get_template(f"{template}.txt").render(context),
         html=TEMPLATES.get_template(f"{template}.html").render(context),
         message_id=message_id,
-        attachments=((f"booking-{booking['reference']}.ics", "text/calendar", invite),),
+        attachments=_attachments(template, booking, invoice),
     )
 
 
@@ -192,6 +211,7 @@ def send_booking_email(event: dict, mail: MailSettings) -> str:
                 recipient=recipient,
                 message_id=row.message_id,
                 manage_url=manage_url(booking, mail),
+                invoice=(event.get("payload") or {}).get("invoice"),
             )
 
             def commit_sent() -> None:

@@ -3,8 +3,8 @@ a day's arrivals, guests in house and departures.
 
 The availability service decides which room a stay sleeps in (its room nights can never hold
 two stays in one room on a night); the booking keeps the room's number for the staff and the
-guest. Checking in takes a room if the stay has none; checking out leaves the room dirty for
-housekeeping.
+guest. Checking in takes a room if the stay has none; checking out issues the invoice
+(stays/invoices.py) and leaves the room dirty for housekeeping.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import logging
 from datetime import date
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from booking_service import availability_client, reminders
 from booking_service.bookings.access import BookingAccess
@@ -22,6 +23,7 @@ from booking_service.errors import BookingChanged, BookingNotModifiable, Booking
 from booking_service.extensions import db
 from booking_service.models import Booking, BookingKind, BookingStatus
 from booking_service.outbox import add_outbox_event
+from booking_service.stays.invoices import invoice_summary, issue_invoice
 from shared.clock import utcnow, venue_today
 from shared.errors import ApiError
 from shared.identity import BOOKINGS_READ, Caller
@@ -94,19 +96,34 @@ def check_in(reference: str, access: BookingAccess, room: str | None) -> dict:
 
 
 def check_out(reference: str, access: BookingAccess) -> dict:
+    """The stay is completed and its invoice issued from the folio, in one transaction; the
+    check-out e-mail carries the invoice. Checking out again answers the stay as it is."""
     booking = _stay(reference, access)
     if booking.status == BookingStatus.COMPLETED:
         return booking_view(booking)
     if booking.status != BookingStatus.CHECKED_IN:
         raise BookingNotModifiable("Only a guest who checked in can check out.", details={"status": booking.status})
-    view = _record(
-        booking.id,
-        booking.hold_id,
-        "booking.checked_out",
-        access,
-        status=BookingStatus.COMPLETED,
-        checked_out_at=utcnow(),
-    )
+    try:
+        with db.transaction() as session:
+            current = session.get_one(Booking, booking.id)
+            if current.status == BookingStatus.COMPLETED:  # another desk checked the guest out just now
+                return booking_view(current)
+            before = event_snapshot(current)
+            current.status, current.checked_out_at = BookingStatus.COMPLETED, utcnow()
+            current.updated_at = current.checked_out_at
+            invoice = issue_invoice(session, current)
+            add_outbox_event(
+                session,
+                "booking.checked_out",
+                current,
+                before=before,
+                actor=access.actor,
+                invoice=invoice_summary(invoice),
+            )
+            view = booking_view(current)
+    except StaleDataError:
+        with db.reading() as session:
+            return booking_view(find_booking(session, reference, access))
     if booking.assigned_room is not None:
         try:
             availability_client.set_housekeeping(booking.venue, booking.assigned_room, "dirty")

@@ -1,19 +1,28 @@
+from flask import Response
 from flask.views import MethodView
 
 from booking_service.bookings.access import booking_access
-from booking_service.bookings.schemas import BookingSchema
-from booking_service.stays import front_desk
+from booking_service.bookings.schemas import BookingSchema, CustomerAccessArgsSchema
+from booking_service.stays import folio, front_desk, invoices
 from booking_service.stays.schemas import (
+    CatalogueItemCreateSchema,
+    CatalogueItemSchema,
+    CatalogueItemUpdateSchema,
+    CatalogueSchema,
+    ChargeSchema,
     CheckInSchema,
+    FolioSchema,
     FrontDeskArgsSchema,
     FrontDeskSchema,
+    InvoiceSchema,
     RoomAssignSchema,
     StaySearchArgsSchema,
     StaySearchSchema,
 )
 from booking_service.stays.search import search_stays
-from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE
+from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE, VENUE_WRITE
 from shared.openapi import Blueprint, documents_errors
+from shared.schemas import Slug, path_value
 from shared.service_auth import require_staff, staff_caller
 
 blp = Blueprint(
@@ -93,3 +102,90 @@ class CheckOut(MethodView):
         """The guest has left: the stay is completed and its room marked dirty (staff). Checking
         out again answers the stay as it is."""
         return front_desk.check_out(reference, booking_access(None, BOOKINGS_WRITE))
+
+
+@blp.route("/catalogue")
+class Catalogue(MethodView):
+    @require_staff(BOOKINGS_READ)
+    @blp.response(200, CatalogueSchema)
+    @documents_errors(blp, 401, 403, 404)
+    def get(self, venue):
+        """What the front desk can post to a guest's folio, with the stock left (staff)."""
+        return folio.list_items(venue)
+
+    @require_staff(VENUE_WRITE)
+    @blp.arguments(CatalogueItemCreateSchema)
+    @blp.response(201, CatalogueItemSchema)
+    @documents_errors(blp, 401, 403, 404, 409, 422)
+    def post(self, body, venue):
+        """Add an item (staff): a price with its taxes, and a stock count unless it is not counted."""
+        return folio.create_item(venue, body)
+
+
+@blp.route("/catalogue/<string:code>")
+class CatalogueItem(MethodView):
+    @require_staff(VENUE_WRITE)
+    @blp.arguments(CatalogueItemUpdateSchema)
+    @blp.response(200, CatalogueItemSchema)
+    @documents_errors(blp, 401, 403, 404, 422)
+    def patch(self, body, venue, code):
+        """Rename, reprice, restock or take off sale (staff); posted charges keep their price."""
+        return folio.update_item(venue, path_value(Slug(), code, "code"), body)
+
+
+@desk.route("/<string:reference>/charges")
+class Charges(MethodView):
+    @require_staff(BOOKINGS_WRITE)
+    @desk.arguments(ChargeSchema)
+    @desk.response(201, FolioSchema)
+    @documents_errors(desk, 401, 403, 404, 409, 422)
+    def post(self, body, reference):
+        """Post a charge from the catalogue to an in-house guest's folio (staff); the folio as it now is.
+
+        409 `out_of_stock` when fewer are left, `booking_not_modifiable` unless the guest is in house.
+        """
+        return folio.post_charge(reference, booking_access(None, BOOKINGS_WRITE), body["item"], body["quantity"])
+
+
+@desk.route("/<string:reference>/folio")
+class Folio(MethodView):
+    @desk.arguments(CustomerAccessArgsSchema, location="query")
+    @desk.response(200, FolioSchema)
+    @documents_errors(desk, 401, 403, 404, 422)
+    def get(self, args, reference):
+        """A stay's folio: the lines it was sold at, the charges posted, and their total."""
+        return folio.get_folio(reference, booking_access(args.get("email"), BOOKINGS_READ))
+
+
+@desk.route("/<string:reference>/invoice")
+class StayInvoice(MethodView):
+    @desk.arguments(CustomerAccessArgsSchema, location="query")
+    @desk.response(200, InvoiceSchema)
+    @documents_errors(desk, 401, 403, 404, 422)
+    def get(self, args, reference):
+        """The invoice issued at check-out, as issued; 404 `invoice_not_found` before."""
+        return invoices.get_invoice(reference, booking_access(args.get("email"), BOOKINGS_READ))
+
+
+@desk.route("/<string:reference>/invoice.pdf")
+class StayInvoicePdf(MethodView):
+    @desk.arguments(CustomerAccessArgsSchema, location="query")
+    @desk.doc(responses={"200": {"description": "The invoice as a PDF", "content": {"application/pdf": {}}}})
+    @documents_errors(desk, 401, 403, 404, 422)
+    def get(self, args, reference):
+        """The invoice's PDF, the file the guest was e-mailed."""
+        name, pdf = invoices.get_invoice_pdf(reference, booking_access(args.get("email"), BOOKINGS_READ))
+        return Response(
+            pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'}
+        )
+
+
+@desk.route("/<string:reference>/invoice/credit-note")
+class CreditNote(MethodView):
+    @require_staff(BOOKINGS_WRITE)
+    @desk.response(201, InvoiceSchema)
+    @documents_errors(desk, 401, 403, 404, 422)
+    def post(self, reference):
+        """Correct an issued invoice with a credit note (staff): its lines negated, the next
+        number; the invoice stays as issued. Asking again answers the same credit note."""
+        return invoices.credit_invoice(reference, booking_access(None, BOOKINGS_WRITE))

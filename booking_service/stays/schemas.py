@@ -1,9 +1,22 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from booking_service.bookings.schemas import MAX_GUESTS, BookingSchema, MoneySchema, PriceLineSchema
-from shared.schemas import AnswerSchema, CalendarDate, StrictSchema
+from booking_service.rates.schemas import MONEY_PLACES, CurrencyCode
+from shared.schemas import (
+    AnswerSchema,
+    CalendarDate,
+    DecimalString,
+    PatchSchema,
+    PlainText,
+    Slug,
+    StrictBoolean,
+    StrictSchema,
+)
 
 ROOM_NUMBER = r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$"  # as the availability service writes room numbers
+MAX_PRICE = 100_000
+MAX_STOCK = 1_000_000
+MAX_CHARGE_QUANTITY = 100
 
 
 class StaySearchArgsSchema(StrictSchema):
@@ -78,3 +91,77 @@ class FrontDeskSchema(AnswerSchema):
     arrivals = fields.List(fields.Nested(BookingSchema), metadata={"description": "Stays arriving on the date"})
     in_house = fields.List(fields.Nested(BookingSchema), metadata={"description": "Guests checked in"})
     departures = fields.List(fields.Nested(BookingSchema), metadata={"description": "Stays leaving on the date"})
+
+
+class CatalogueItemCreateSchema(StrictSchema):
+    code = Slug(required=True, metadata={"description": "Names the item on charges, e.g. `minibar-water`"})
+    name = PlainText(required=True, validate=validate.Length(min=1, max=200))
+    unit_price = DecimalString(
+        data_key="price",
+        places=MONEY_PLACES,
+        required=True,
+        validate=validate.Range(min=0, max=MAX_PRICE),
+        metadata={"description": 'Taxes included, e.g. "3.50"'},
+    )
+    currency = CurrencyCode(required=True)
+    stock = fields.Integer(
+        strict=True,
+        allow_none=True,
+        load_default=None,
+        validate=validate.Range(min=0, max=MAX_STOCK),
+        metadata={"description": "How many are left; null when not counted (a dinner, a service)"},
+    )
+    active = StrictBoolean(load_default=True)
+
+
+class CatalogueItemUpdateSchema(PatchSchema):
+    name = PlainText(validate=validate.Length(min=1, max=200))
+    unit_price = DecimalString(data_key="price", places=MONEY_PLACES, validate=validate.Range(min=0, max=MAX_PRICE))
+    stock = fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=0, max=MAX_STOCK))
+    active = StrictBoolean()
+
+
+class CatalogueItemSchema(AnswerSchema):
+    code = fields.String()
+    name = fields.String()
+    price = fields.Nested(MoneySchema)
+    stock = fields.Integer(allow_none=True)
+    active = fields.Boolean()
+
+
+class CatalogueSchema(AnswerSchema):
+    items = fields.List(fields.Nested(CatalogueItemSchema))
+
+
+class ChargeSchema(StrictSchema):
+    item = Slug(required=True, metadata={"description": "The catalogue item's code"})
+    quantity = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=MAX_CHARGE_QUANTITY))
+
+
+class FolioLineSchema(PriceLineSchema):
+    item = fields.String(allow_none=True, metadata={"description": "A charge's catalogue item"})
+    posted_at = fields.String(allow_none=True, metadata={"description": "When a charge was posted"})
+
+
+class FolioSchema(AnswerSchema):
+    reference = fields.String()
+    status = fields.String()
+    lines = fields.List(fields.Nested(FolioLineSchema), metadata={"description": "The stay's lines, then its charges"})
+    total = fields.Nested(MoneySchema)
+
+
+class InvoiceSchema(AnswerSchema):
+    kind = fields.String(metadata={"description": "`invoice` or `credit_note`"})
+    number = fields.Integer(metadata={"description": "Per venue, from 1, no gaps"})
+    issued_at = fields.String()
+    venue = fields.String()
+    venue_name = fields.String(allow_none=True)
+    venue_address = fields.String(allow_none=True)
+    booking = fields.String(metadata={"description": "The booking's reference"})
+    guest = fields.String()
+    arrival = fields.String()
+    departure = fields.String(allow_none=True)
+    room = fields.String(allow_none=True)
+    lines = fields.List(fields.Nested(FolioLineSchema))
+    total = fields.Nested(MoneySchema)
+    credits = fields.Integer(allow_none=True, metadata={"description": "A credit note's invoice number"})
