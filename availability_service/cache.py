@@ -64,11 +64,11 @@ def generation_key(venue_slug: str, local_date: str) -> str:
 
 def night_key(venue_slug: str, night: str) -> str:
     """One venue's room types and what each has free on one night (ISO `YYYY-MM-DD`)."""
-    return f"{PREFIX}:nights:{venue_slug}:{night}"
+    return f"{PREFIX}:room-nights:{venue_slug}:{night}"
 
 
 def night_generation_key(venue_slug: str, night: str) -> str:
-    return f"{PREFIX}:nights-gen:{venue_slug}:{night}"
+    return f"{PREFIX}:room-nights-gen:{venue_slug}:{night}"
 
 
 def read_entries(keys: Sequence[tuple[str, str]]) -> tuple[list[dict | None], list[str]] | None:

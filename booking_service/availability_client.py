@@ -37,6 +37,8 @@ class AvailabilityPort(Protocol):
 
     def assign_room(self, hold_id: str, room: str | None) -> dict: ...
 
+    def room_nights(self, venue: str, first: date, end: date) -> dict: ...
+
     def set_housekeeping(self, venue: str, room: str, housekeeping: str) -> dict: ...
 
     def confirm_hold(self, hold_id: str) -> dict: ...
@@ -82,6 +84,10 @@ class HttpAvailability:
 
     def room_type(self, venue: str, code: str) -> dict:
         return _answer(self.service.client.get(f"/v1/venues/{quote(venue)}/room-types/{quote(code)}"))
+
+    def room_nights(self, venue: str, first: date, end: date) -> dict:
+        query = {"from": first.isoformat(), "to": end.isoformat()}
+        return _answer(self.service.client.get(f"/v1/venues/{quote(venue)}/room-nights", params=query))
 
     def assign_room(self, hold_id: str, room: str | None) -> dict:
         return _answer(
@@ -149,6 +155,11 @@ def stay_availability(venue: str, arrival: date, departure: date, guests: int) -
 
 def room_type(venue: str, code: str) -> dict:
     return _port().room_type(venue, code)
+
+
+def room_nights(venue: str, first: date, end: date) -> dict:
+    """Each room type's units, free rooms and rooms out of order on each night of [first, end)."""
+    return _port().room_nights(venue, first, end)
 
 
 def assign_room(hold_id: str, room: str | None) -> dict:

@@ -17,7 +17,8 @@ class StayArgsSchema(StrictSchema):
 
 class NightFreeSchema(AnswerSchema):
     date = fields.String()
-    free = fields.Integer()
+    free = fields.Integer(metadata={"description": "Rooms of the type free that night"})
+    out_of_order = fields.Integer(metadata={"description": "Rooms of the type out of order that night"})
 
 
 class RoomTypeNightsSchema(AnswerSchema):
@@ -29,6 +30,7 @@ class RoomTypeNightsSchema(AnswerSchema):
 
 class RoomNightsSchema(AnswerSchema):
     venue = fields.String()
+    timezone = fields.String()
     from_ = fields.String(data_key="from")
     to = fields.String()
     room_types = fields.List(fields.Nested(RoomTypeNightsSchema))

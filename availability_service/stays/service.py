@@ -20,7 +20,7 @@ from availability_service.cache import night_generation_key, night_key, read_ent
 from availability_service.extensions import db
 from availability_service.holds.ranges import peak_units
 from availability_service.lookups import venue_by_slug
-from availability_service.models import Hold, HoldStatus, RoomType, Venue
+from availability_service.models import Hold, HoldStatus, RoomBlock, RoomType, Venue
 from availability_service.rooms.service import ROOM_TYPE_FIELDS
 from availability_service.stays.nights import check_stay_dates, night_window, nights_between
 from shared.clock import local_to_utc, venue_today
@@ -45,7 +45,8 @@ def _utc_window(night: date, timezone: str) -> tuple[datetime, datetime]:
 
 def _load_nights(venue_slug: str, nights: list[date]) -> dict[date, dict]:
     """The nights' entries from the database in three queries, however many nights and types.
-    Each lists the venue's room types and what each has free, by code."""
+    Each lists the venue's room types, what each has free and how many of its rooms are out of
+    order, by code."""
     with db.reading() as session:
         venue = venue_by_slug(session, venue_slug)
         rules = _venue_rules(venue)
@@ -53,15 +54,21 @@ def _load_nights(venue_slug: str, nights: list[date]) -> dict[date, dict]:
         windows = {night: _utc_window(night, venue.timezone) for night in nights}
         first, last = min(w[0] for w in windows.values()), max(w[1] for w in windows.values())
         held: defaultdict[int, list[tuple[datetime, datetime, int]]] = defaultdict(list)
-        for resource_id, starts_at, ends_at, units in session.execute(
-            select(Hold.resource_id, Hold.starts_at, Hold.ends_at, Hold.units).where(
+        blocked: defaultdict[int, list[tuple[datetime, datetime, int]]] = defaultdict(list)
+        for resource_id, starts_at, ends_at, units, block_id in session.execute(
+            select(Hold.resource_id, Hold.starts_at, Hold.ends_at, Hold.units, RoomBlock.id)
+            .outerjoin(RoomBlock, RoomBlock.hold_id == Hold.id)
+            .where(
                 Hold.resource_id.in_([room_type.resource_id for room_type in room_types]),
                 Hold.status.in_(HoldStatus.ACTIVE),
                 Hold.starts_at < last,
                 Hold.ends_at > first,
             )
         ):
-            held[cast(int, resource_id)].append((cast(datetime, starts_at), cast(datetime, ends_at), units))
+            reservation = (cast(datetime, starts_at), cast(datetime, ends_at), units)
+            held[cast(int, resource_id)].append(reservation)
+            if block_id is not None:
+                blocked[cast(int, resource_id)].append(reservation)
         types = [
             (
                 {name: getattr(room_type, name) for name in ROOM_TYPE_FIELDS}
@@ -77,6 +84,9 @@ def _load_nights(venue_slug: str, nights: list[date]) -> dict[date, dict]:
             "free": {
                 fields["code"]: max(fields["units"] - peak_units(held[resource_id], *windows[night]), 0)
                 for fields, resource_id in types
+            },
+            "out_of_order": {
+                fields["code"]: peak_units(blocked[resource_id], *windows[night]) for fields, resource_id in types
             },
         }
         for night in nights
@@ -109,6 +119,7 @@ def room_nights(venue_slug: str, first: date, end: date, *, cache_ttl_seconds: i
     types = entries[nights[0]]["room_types"]
     return {
         "venue": venue_slug,
+        "timezone": entries[nights[0]]["venue"]["timezone"],
         "from": first.isoformat(),
         "to": end.isoformat(),
         "room_types": [
@@ -117,7 +128,11 @@ def room_nights(venue_slug: str, first: date, end: date, *, cache_ttl_seconds: i
                 "name": room_type["name"],
                 "units": room_type["units"],
                 "nights": [
-                    {"date": night.isoformat(), "free": entries[night]["free"].get(room_type["code"], 0)}
+                    {
+                        "date": night.isoformat(),
+                        "free": entries[night]["free"].get(room_type["code"], 0),
+                        "out_of_order": entries[night]["out_of_order"].get(room_type["code"], 0),
+                    }
                     for night in nights
                 ],
             }

@@ -3,7 +3,7 @@ from flask.views import MethodView
 
 from booking_service.bookings.access import booking_access
 from booking_service.bookings.schemas import BookingSchema, CustomerAccessArgsSchema
-from booking_service.stays import folio, front_desk, invoices
+from booking_service.stays import folio, front_desk, invoices, reports
 from booking_service.stays.schemas import (
     CatalogueItemCreateSchema,
     CatalogueItemSchema,
@@ -15,7 +15,9 @@ from booking_service.stays.schemas import (
     FrontDeskArgsSchema,
     FrontDeskSchema,
     InvoiceSchema,
+    ReportArgsSchema,
     RoomAssignSchema,
+    StayReportSchema,
     StaySearchArgsSchema,
     StaySearchSchema,
 )
@@ -102,6 +104,18 @@ class CheckOut(MethodView):
         """The guest has left: the stay is completed and its room marked dirty (staff). Checking
         out again answers the stay as it is."""
         return front_desk.check_out(reference, booking_access(None, BOOKINGS_WRITE))
+
+
+@blp.route("/reports")
+class StayReports(MethodView):
+    @require_staff(BOOKINGS_READ)
+    @blp.arguments(ReportArgsSchema, location="query")
+    @blp.response(200, StayReportSchema)
+    @documents_errors(blp, 401, 403, 404, 422, 503)
+    def get(self, args, venue):
+        """Occupancy, ADR and RevPAR per night and room type, and revenue by line kind, for the
+        nights from `from` up to `to` (exclusive; at most 92) (staff)."""
+        return reports.stay_report(staff_caller(), venue, args["from_"], args["to"])
 
 
 @blp.route("/catalogue")

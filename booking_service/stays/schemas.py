@@ -17,6 +17,7 @@ ROOM_NUMBER = r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$"  # as the availability service 
 MAX_PRICE = 100_000
 MAX_STOCK = 1_000_000
 MAX_CHARGE_QUANTITY = 100
+MAX_REPORT_NIGHTS = 92  # as the availability service's room nights
 
 
 class StaySearchArgsSchema(StrictSchema):
@@ -165,3 +166,51 @@ class InvoiceSchema(AnswerSchema):
     lines = fields.List(fields.Nested(FolioLineSchema))
     total = fields.Nested(MoneySchema)
     credits = fields.Integer(allow_none=True, metadata={"description": "A credit note's invoice number"})
+
+
+class ReportArgsSchema(StrictSchema):
+    from_ = CalendarDate(data_key="from", required=True, metadata={"description": "The first night"})
+    to = CalendarDate(required=True, metadata={"description": "The night after the last, exclusive"})
+
+    @validates_schema
+    def _span(self, data, **_kwargs):
+        if "from_" in data and "to" in data:
+            if data["to"] <= data["from_"]:
+                raise ValidationError({"to": ["Must be after from."]})
+            if (data["to"] - data["from_"]).days > MAX_REPORT_NIGHTS:
+                raise ValidationError({"to": [f"A report covers at most {MAX_REPORT_NIGHTS} nights."]})
+
+
+class FiguresSchema(AnswerSchema):
+    available = fields.Integer(metadata={"description": "Rooms in service, less those out of order"})
+    sold = fields.Integer(metadata={"description": "Rooms taken by stays booked, in house or over"})
+    occupancy = fields.String(metadata={"description": "Sold / available, a percentage to 0.01"})
+    room_revenue = fields.Nested(MoneySchema, metadata={"description": "Before taxes"})
+    adr = fields.Nested(MoneySchema, metadata={"description": "Average daily rate: room revenue / sold"})
+    revpar = fields.Nested(MoneySchema, metadata={"description": "Room revenue / available"})
+
+
+class RoomTypeFiguresSchema(FiguresSchema):
+    room_type = fields.String()
+
+
+class DayFiguresSchema(AnswerSchema):
+    date = fields.String()
+    room_types = fields.List(fields.Nested(RoomTypeFiguresSchema))
+    total = fields.Nested(FiguresSchema)
+
+
+class KindRevenueSchema(AnswerSchema):
+    kind = fields.String(metadata={"description": "night, extra_guests, discount, tax, city_tax or charge"})
+    amount = fields.Nested(MoneySchema)
+
+
+class StayReportSchema(AnswerSchema):
+    venue = fields.String()
+    from_ = fields.String(data_key="from")
+    to = fields.String()
+    currency = fields.String()
+    days = fields.List(fields.Nested(DayFiguresSchema))
+    room_types = fields.List(fields.Nested(RoomTypeFiguresSchema), metadata={"description": "Over the whole range"})
+    total = fields.Nested(FiguresSchema)
+    revenue_by_kind = fields.List(fields.Nested(KindRevenueSchema))

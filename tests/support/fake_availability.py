@@ -127,6 +127,31 @@ class FakeAvailability:
             ],
         }
 
+    def room_nights(self, venue: str, first: date, end: date) -> dict:
+        self._reachable("search")
+        nights = [first + timedelta(days=n) for n in range((end - first).days)]
+        return {
+            "venue": venue,
+            "timezone": "UTC",
+            "room_types": [
+                {
+                    "code": code,
+                    "name": kind.name,
+                    "units": kind.units,
+                    "nights": [
+                        {
+                            "date": night.isoformat(),
+                            "free": kind.units - self.rooms_taken(code, night, venue),
+                            "out_of_order": 0,
+                        }
+                        for night in nights
+                    ],
+                }
+                for (at_venue, code), kind in self.room_types.items()
+                if at_venue == venue
+            ],
+        }
+
     def room_type(self, venue: str, code: str) -> dict:
         self.calls.append(("room_type", code))
         self._reachable("get")

@@ -20,6 +20,8 @@ from booking_service.extensions import db
 from booking_service.models import Base, Booking, CancellationReason, HoldCommand, OutboxEvent
 from booking_service.rates.schemas import RatePlanCreateSchema, RatePlanUpdateSchema, StayTaxesSetSchema
 from booking_service.rates.service import create_rate_plan, set_stay_taxes, update_rate_plan
+from booking_service.stays.reports import stay_report
+from shared.identity import BOOKINGS_READ, Caller
 from tests.support.fake_availability import VENUE, FakeAvailability
 from tests.unit.test_booking_saga import ANONYMOUS, CUSTOMER, customer_access
 
@@ -191,3 +193,11 @@ def test_cancelling_a_stay_gives_its_nights_back(hotel):
     booking = book()
     changes.cancel_booking(booking["reference"], customer_access(), 1)
     assert hotel.rooms_taken("double", night(0)) == 0
+
+
+def test_a_report_counts_the_stays_sold_against_the_rooms_there_are(hotel):
+    book(arrival=0, departure=2, rate_plan="flexible")
+    staff = Caller(kind="staff", subject="staff-1", grants={VENUE: frozenset({BOOKINGS_READ})})
+    figures = stay_report(staff, VENUE, night(0), night(3))
+    assert [(day["total"]["available"], day["total"]["sold"]) for day in figures["days"]] == [(3, 1), (3, 1), (3, 0)]
+    assert (figures["total"]["room_revenue"]["amount"], figures["total"]["occupancy"]) == ("200.00", "22.22")

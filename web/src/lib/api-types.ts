@@ -1867,6 +1867,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/venues/{venue}/stays/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Occupancy, ADR and RevPAR per night and room type, and revenue by line kind, for the
+         *     nights from `from` up to `to` (exclusive; at most 92) (staff).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The first night */
+                    from: string;
+                    /** @description The night after the last, exclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StayReport"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/venues/{venue}/stays/catalogue": {
         parameters: {
             query?: never;
@@ -3691,7 +3747,10 @@ export interface components {
         };
         NightFree: {
             date: string;
+            /** @description Rooms of the type free that night */
             free: number;
+            /** @description Rooms of the type out of order that night */
+            out_of_order: number;
         };
         RoomTypeNights: {
             code: string;
@@ -3701,6 +3760,7 @@ export interface components {
         };
         RoomNights: {
             venue: string;
+            timezone: string;
             from: string;
             to: string;
             room_types: components["schemas"]["RoomTypeNights"][];
@@ -4078,6 +4138,56 @@ export interface components {
             in_house: components["schemas"]["Booking"][];
             /** @description Stays leaving on the date */
             departures: components["schemas"]["Booking"][];
+        };
+        RoomTypeFigures: {
+            /** @description Rooms in service, less those out of order */
+            available: number;
+            /** @description Rooms taken by stays booked, in house or over */
+            sold: number;
+            /** @description Sold / available, a percentage to 0.01 */
+            occupancy: string;
+            /** @description Before taxes */
+            room_revenue: components["schemas"]["Money"];
+            /** @description Average daily rate: room revenue / sold */
+            adr: components["schemas"]["Money"];
+            /** @description Room revenue / available */
+            revpar: components["schemas"]["Money"];
+            room_type: string;
+        };
+        Figures: {
+            /** @description Rooms in service, less those out of order */
+            available: number;
+            /** @description Rooms taken by stays booked, in house or over */
+            sold: number;
+            /** @description Sold / available, a percentage to 0.01 */
+            occupancy: string;
+            /** @description Before taxes */
+            room_revenue: components["schemas"]["Money"];
+            /** @description Average daily rate: room revenue / sold */
+            adr: components["schemas"]["Money"];
+            /** @description Room revenue / available */
+            revpar: components["schemas"]["Money"];
+        };
+        DayFigures: {
+            date: string;
+            room_types: components["schemas"]["RoomTypeFigures"][];
+            total: components["schemas"]["Figures"];
+        };
+        KindRevenue: {
+            /** @description night, extra_guests, discount, tax, city_tax or charge */
+            kind: string;
+            amount: components["schemas"]["Money"];
+        };
+        StayReport: {
+            venue: string;
+            from: string;
+            to: string;
+            currency: string;
+            days: components["schemas"]["DayFigures"][];
+            /** @description Over the whole range */
+            room_types: components["schemas"]["RoomTypeFigures"][];
+            total: components["schemas"]["Figures"];
+            revenue_by_kind: components["schemas"]["KindRevenue"][];
         };
         CatalogueItem: {
             code: string;
