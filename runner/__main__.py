@@ -11,6 +11,8 @@ import os
 import signal
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from honcho import environ as honcho_environ
@@ -21,7 +23,7 @@ from gateway.manage import (
     DEMO_MANAGER_EMAIL,
     DEMO_MANAGER_PASSWORD,
 )
-from runner import SERVICES
+from runner import SEEDED, SERVICES
 from runner.backends import LOCAL_REDIS_URL, EmbeddedRedis, port_answers
 from runner.web_build import ensure_web_app
 from shared.config import PROJECT_ROOT
@@ -52,14 +54,18 @@ def _run(env: dict[str, str], *args: str) -> None:
     subprocess.run([sys.executable, *args], env=env, cwd=PROJECT_ROOT, check=True)
 
 
+def _prepare_schema(env: dict[str, str], service: str) -> None:
+    _run(env, "-m", f"{service}.manage", "migrate")
+    if service in SEEDED:
+        _run(env, "-m", f"{service}.manage", "seed-demo")
+
+
 def main() -> int:
     env, embedded = _prepare_environment()
     try:
-        for service in SERVICES:
-            _run(env, "-m", f"{service}.manage", "migrate")
-        _run(env, "-m", "availability_service.manage", "seed-demo")
-        _run(env, "-m", "booking_service.manage", "seed-demo")
-        _run(env, "-m", "gateway.manage", "seed-demo")
+        # Each service migrates and seeds its own database, so the four go side by side.
+        with ThreadPoolExecutor(len(SERVICES)) as pool:
+            list(pool.map(partial(_prepare_schema, env), SERVICES))
         web_problem = ensure_web_app()
         gateway = f"http://127.0.0.1:{env.get('GATEWAY_PORT', '8000')}"
         web_line = f"  Web app:    {gateway}/" if web_problem is None else f"  {web_problem}"
