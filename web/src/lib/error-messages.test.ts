@@ -33,6 +33,39 @@ describe("errorSentence", () => {
     expect(errorSentence(toApiError(status, envelope(code)))).toBe(sentence);
   });
 
+  it.each([
+    ["resource_unavailable", 409, "Sorry, that room has just been booked: none is left for those dates. Please choose another room or other dates."],
+    ["rate_plan_not_on_sale", 422, "That rate is no longer on sale. Please choose another rate."],
+    ["room_taken", 409, "That room is taken on one of the stay's nights. Choose another room, or let the best free one be chosen."],
+    ["out_of_stock", 409, "There are not enough of that item left. Post a smaller quantity, or restock the item first."],
+    ["invoice_not_found", 404, "This stay has no invoice yet: it is issued when the guest checks out."],
+    ["not_a_stay", 422, "This booking is a table, not a stay: it has no room, folio or invoice."],
+  ])("says what the stay's %s means", (code, status, sentence) => {
+    expect(errorSentence(toApiError(status, envelope(code)))).toBe(sentence);
+  });
+
+  it("says why a stay cannot be booked, from the refusal's details", () => {
+    const refused = (details: Record<string, unknown>) => errorSentence(toApiError(422, envelope("stay_not_bookable", details)));
+    expect(refused({ today: "2026-12-07" })).toBe("The arrival date has passed. Please choose an arrival from today.");
+    expect(refused({ last_arrival_date: "2027-12-07" })).toBe(
+      "That arrival is too far ahead to book yet. Please choose an arrival on or before Tuesday 7 December 2027.",
+    );
+    expect(refused({ nights: 31, max_stay_nights: 30 })).toBe("A stay here is at most 30 nights. Please choose an earlier departure.");
+    expect(refused({ departure: "2026-12-07" })).toBe("The departure must be after the arrival. Please choose a later departure.");
+    expect(refused({ max_occupancy: 2 })).toBe("That room sleeps at most 2 guests. Please choose a larger room or fewer guests.");
+    expect(refused({ reason: "min_stay", rate_plan: "non-refundable" })).toBe(
+      "That rate needs a longer stay. Please choose another rate, or more nights.",
+    );
+    expect(refused({})).toBe("Those dates cannot be booked. Please choose other dates.");
+  });
+
+  it("says a code of a stay as a stay's where the table's sentence would mislead", () => {
+    const early = toApiError(409, envelope("booking_not_started"));
+    expect(errorSentence(early, "stay")).toBe("This stay has not started yet: the guest can check in from the arrival date.");
+    expect(errorSentence(early)).toContain("mark it as arrived");
+    expect(errorSentence(toApiError(409, envelope("out_of_stock")), "stay")).toContain("not enough of that item");
+  });
+
   it("tells the person to try again, input kept, when a service is down", () => {
     const sentence = errorSentence(toApiError(503, envelope("upstream_unavailable")));
     expect(sentence).toContain("try again");

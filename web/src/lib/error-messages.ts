@@ -3,6 +3,7 @@
  * that says what happened and what to do. Never the API's own message, a status code or JSON.
  */
 import { ApiError, NetworkError } from "./api-client";
+import { formatLongDate } from "./time";
 
 const TRY_AGAIN = "Nothing you typed has been lost: try again in a moment.";
 const SESSION_ENDED = "Your session has ended. Log in again to carry on where you were.";
@@ -40,17 +41,60 @@ const SENTENCES: Record<string, string> = {
     "This booking has not started yet. You can mark it as arrived or as a no-show once its time has come.",
   closure_exists: "The venue is already closed on that date.",
   closure_not_found: "The venue is no longer closed on that date. The list of closed dates is up to date again.",
+  // Stays
+  resource_unavailable: "Sorry, that room has just been booked: none is left for those dates. Please choose another room or other dates.",
+  stay_not_bookable: "Those dates cannot be booked. Please choose other dates.",
+  rate_plan_not_on_sale: "That rate is no longer on sale. Please choose another rate.",
+  room_type_not_found: "The hotel has no such room. Please choose one of the rooms shown.",
+  room_taken: "That room is taken on one of the stay's nights. Choose another room, or let the best free one be chosen.",
+  no_room_free:
+    "No room of this type is free on every night of the stay. Move another stay to free one, or give this stay another room type.",
+  room_of_another_type: "That room is of another type than the stay's. Choose a room of the stay's type.",
+  room_not_found: "There is no room with that number. Choose one from the list.",
+  out_of_stock: "There are not enough of that item left. Post a smaller quantity, or restock the item first.",
+  catalogue_item_not_found: "That item is no longer in the catalogue. Choose another one.",
+  invoice_not_found: "This stay has no invoice yet: it is issued when the guest checks out.",
+  not_a_stay: "This booking is a table, not a stay: it has no room, folio or invoice.",
 };
+
+/** The same codes said of a stay, where the table's sentence would mislead. */
+const STAY_SENTENCES: Record<string, string> = {
+  booking_not_started: "This stay has not started yet: the guest can check in from the arrival date.",
+  booking_not_modifiable:
+    "This stay can no longer be changed that way: it is checked in, cancelled or over. Charges go on a stay only while its guest is in house.",
+};
+
+/** A refused stay says why, from the refusal's details (booking_service and availability_service). */
+function stayNotBookable(details: Record<string, unknown>): string | undefined {
+  const text = (key: string) => (typeof details[key] === "string" ? (details[key] as string) : undefined);
+  const number = (key: string) => (typeof details[key] === "number" ? (details[key] as number) : undefined);
+  if (text("today")) return "The arrival date has passed. Please choose an arrival from today.";
+  const last = text("last_arrival_date");
+  if (last) return `That arrival is too far ahead to book yet. Please choose an arrival on or before ${formatLongDate(last)}.`;
+  const longest = number("max_stay_nights");
+  if (longest) return `A stay here is at most ${longest === 1 ? "1 night" : `${longest} nights`}. Please choose an earlier departure.`;
+  if (text("departure")) return "The departure must be after the arrival. Please choose a later departure.";
+  const sleeps = number("max_occupancy");
+  if (sleeps) return `That room sleeps at most ${sleeps === 1 ? "1 guest" : `${sleeps} guests`}. Please choose a larger room or fewer guests.`;
+  if (text("reason") === "min_stay") return "That rate needs a longer stay. Please choose another rate, or more nights.";
+  if (text("reason") === "closed_to_arrival") return "That rate does not take arrivals on that date. Please choose another rate or another arrival.";
+  return undefined;
+}
 
 const NETWORK: Record<NetworkError["reason"], string> = {
   offline: `We could not reach the booking system. Check your connection. ${TRY_AGAIN}`,
   timeout: `The booking system took too long to answer. ${TRY_AGAIN} You will not be booked twice.`,
 };
 
-export function errorSentence(error: unknown): string {
+/** `about: "stay"` for what is done to a stay (check-in, charges), where some codes mean something else. */
+export function errorSentence(error: unknown, about?: "stay"): string {
   if (error instanceof NetworkError) return NETWORK[error.reason];
   if (error instanceof ApiError) {
-    const known = SENTENCES[error.code];
+    if (error.code === "stay_not_bookable") {
+      const why = stayNotBookable(error.details);
+      if (why) return why;
+    }
+    const known = (about === "stay" ? STAY_SENTENCES[error.code] : undefined) ?? SENTENCES[error.code];
     if (known) return known;
     if (error.status >= 500) return `Something went wrong on our side. ${TRY_AGAIN}`;
     return "We could not do that. Please check what you entered and try again.";
