@@ -30,6 +30,9 @@ STAFF_PASSWORD = "a long password for the journeys"
 # Staff journey 5: a second venue with its own manager, who must not reach the first; and an admin.
 OTHER_STAFF_EMAIL = "web-other-venue@example.com"
 ADMIN_EMAIL = "web-admin@example.com"
+# The stay journeys: a manager of the demo hotel (seeded with its rooms, rates and catalogue).
+HOTEL = "TheHarbourHotel"
+HOTEL_STAFF_EMAIL = "web-hotel@example.com"
 # Every page and state the journeys visit, for a person to look at; `make web-screenshots` copies the
 # ones the README shows into docs/screenshots.
 SCREENSHOTS = Path(os.environ.get("TESSERA_SCREENSHOT_DIR") or ROOT / "var" / "screenshots")
@@ -81,6 +84,17 @@ def web_system(tmp_path_factory, built_app):
         system.manage(
             "gateway", "create-staff", "--email", ADMIN_EMAIL, "--admin", TESSERA_STAFF_PASSWORD=STAFF_PASSWORD
         )
+        system.manage(
+            "gateway",
+            "create-staff",
+            "--email",
+            HOTEL_STAFF_EMAIL,
+            "--venue",
+            HOTEL,
+            "--role",
+            "manager",
+            TESSERA_STAFF_PASSWORD=STAFF_PASSWORD,
+        )
         yield system
 
 
@@ -100,6 +114,8 @@ def test_customer_and_staff_journeys_in_the_browser(web_system):
             TESSERA_OTHER_DATE=web_system.other_date,
             TESSERA_OTHER_STAFF_EMAIL=OTHER_STAFF_EMAIL,
             TESSERA_ADMIN_EMAIL=ADMIN_EMAIL,
+            TESSERA_HOTEL=HOTEL,
+            TESSERA_HOTEL_STAFF_EMAIL=HOTEL_STAFF_EMAIL,
             TESSERA_SCREENSHOT_DIR=str(SCREENSHOTS),
             FORCE_COLOR="0",
         )

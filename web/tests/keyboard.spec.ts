@@ -1,7 +1,7 @@
 /** Booking with the keyboard alone (desktop layout): every step reached by Tab, arrows, Enter; focus always shown. */
 import { expect, test } from "@playwright/test";
-import { dayFor, onlyBookingOf, uniqueEmail } from "./support/system";
-import { expectFocusOnHeading } from "./support/page";
+import { dayFor, HOTEL, HOTEL_STAFF, hotelDay, onlyBookingOf, staffGet, uniqueEmail } from "./support/system";
+import { expectFocusOnHeading, tabTo, typeDate } from "./support/page";
 
 test("a booking made with the keyboard alone, focus always visible", async ({ page, request }, testInfo) => {
   const day = dayFor(testInfo, 3);
@@ -56,4 +56,52 @@ test("a booking made with the keyboard alone, focus always visible", async ({ pa
   const booking = await onlyBookingOf(request, email);
   expect(booking).toMatchObject({ date: day, time: "19:30", party_size: 3 });
   expect(booking.customer).toMatchObject({ first_name: "Grace", surname: "Hopper" });
+});
+
+test("a stay searched and booked with the keyboard alone, focus always visible", async ({ page, request }, testInfo) => {
+  const arrival = hotelDay(45);
+  const departure = hotelDay(47);
+  const email = uniqueEmail(testInfo, "stay-keys");
+  await page.goto(`/venues/${HOTEL}`);
+  await expectFocusOnHeading(page, "The Harbour Hotel");
+
+  const arrivalField = await tabTo(page, page.getByLabel("Arrival", { exact: true }));
+  await expect(arrivalField).toHaveCSS("outline-style", "solid");
+  await typeDate(page, arrival);
+  await expect(arrivalField).toHaveValue(arrival);
+  const departureField = await tabTo(page, page.getByLabel("Departure", { exact: true }));
+  await typeDate(page, departure);
+  await expect(departureField).toHaveValue(departure);
+  await tabTo(page, page.getByLabel("Guests", { exact: true }));
+  await page.keyboard.press("ArrowUp"); // 2 -> 1 guest
+  await expect(page.getByLabel("Guests", { exact: true })).toHaveValue("1");
+  const search = await tabTo(page, page.getByRole("button", { name: "Search rooms" }));
+  await expect(search).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter");
+
+  await expectFocusOnHeading(page, "Rooms for 2 nights, 1 guest");
+  const twin = page.getByRole("region", { name: "Twin Room" });
+  const nightly = await tabTo(page, twin.getByText("Price night by night").first());
+  await expect(nightly).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter"); // the nights open
+  await expect(twin.locator("details").first()).toHaveAttribute("open", "");
+  const choose = await tabTo(page, twin.getByRole("button", { name: "Choose Non-refundable" }));
+  await expect(choose).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter");
+
+  await expectFocusOnHeading(page, "Your details");
+  await tabTo(page, page.getByLabel("First name"));
+  await page.keyboard.type("Ada");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Lovelace");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(email);
+  const book = await tabTo(page, page.getByRole("button", { name: "Book this room" }));
+  await expect(book).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter");
+
+  await expectFocusOnHeading(page, "Booking confirmed");
+  const { body } = await staffGet(request, "/api/v1/bookings", { venue: HOTEL, email }, HOTEL_STAFF);
+  expect(body.items).toHaveLength(1);
+  expect(body.items[0]).toMatchObject({ kind: "stay", stay: { room_type: "twin", rate_plan: "non-refundable", arrival, departure, guests: 1 } });
 });

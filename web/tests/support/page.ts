@@ -1,6 +1,6 @@
 /** Seeing and doing as a person does: by role and label, axe on each state, screenshots to look at. */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -82,4 +82,19 @@ export function longDate(isoDate: string): string {
   const [year, month, day] = isoDate.split("-").map(Number);
   const weekday = WEEKDAYS[new Date(Date.UTC(year!, month! - 1, day!)).getUTCDay()];
   return `${weekday} ${day} ${MONTHS[month! - 1]} ${year}`;
+}
+
+/** Press Tab until `target` has focus, as a keyboard user gets there; fails if it never does. */
+export async function tabTo(page: Page, target: Locator, most = 40): Promise<Locator> {
+  for (let presses = 0; presses < most; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return target;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+/** Type a date into a focused date field as Debian's chromium (an en-US interface) takes it: month, day, year. */
+export async function typeDate(page: Page, isoDate: string) {
+  const [year, month, day] = isoDate.split("-");
+  await page.keyboard.type(`${month}${day}${year}`);
 }

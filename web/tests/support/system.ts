@@ -47,6 +47,9 @@ export const OTHER_REFERENCE = process.env.TESSERA_OTHER_REFERENCE ?? "";
 export const OTHER_DATE = process.env.TESSERA_OTHER_DATE ?? "";
 export const OTHER_STAFF: Credentials = { email: process.env.TESSERA_OTHER_STAFF_EMAIL ?? "", password: STAFF_LOGIN.password };
 export const ADMIN: Credentials = { email: process.env.TESSERA_ADMIN_EMAIL ?? "", password: STAFF_LOGIN.password };
+/** The stay journeys: the demo hotel (Europe/Lisbon, EUR) and a manager of it. */
+export const HOTEL = process.env.TESSERA_HOTEL ?? "TheHarbourHotel";
+export const HOTEL_STAFF: Credentials = { email: process.env.TESSERA_HOTEL_STAFF_EMAIL ?? "", password: STAFF_LOGIN.password };
 
 const staffTokens = new Map<string, { value: string; until: number }>();
 
@@ -189,4 +192,56 @@ export async function bookThroughApi(
 
 export async function bookingAs(request: APIRequestContext, reference: string, email: string): Promise<Booking> {
   return ok<Booking>(await request.get(`/api/v1/bookings/${reference}`, { params: { email } }), "the guest's booking");
+}
+
+/** The hotel's date `days` from today, as the hotel counts days (Europe/Lisbon). */
+export const hotelDay = (days: number) => venueDay(days, "Europe/Lisbon");
+
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+export interface StayBooking extends Booking {
+  kind: string;
+  total: Money;
+  stay: {
+    room_type: string;
+    arrival: string;
+    departure: string;
+    nights: number;
+    guests: number;
+    room: string | null;
+    checked_in_at: string | null;
+    checked_out_at: string | null;
+    lines: { kind: string; amount: Money }[];
+  };
+}
+
+/** A stay made straight through the API, as a guest would (set-up for the journeys that run one). */
+export async function bookStayThroughApi(
+  request: APIRequestContext,
+  stay: { arrival: string; departure: string; roomType: string; guests?: number; email: string; firstName?: string; surname?: string },
+): Promise<StayBooking> {
+  return ok<StayBooking>(
+    await request.post("/api/v1/bookings", {
+      data: {
+        kind: "stay", venue: HOTEL, room_type: stay.roomType, rate_plan: "flexible",
+        arrival: stay.arrival, departure: stay.departure, guests: stay.guests ?? 2,
+        customer: { first_name: stay.firstName ?? "Ines", surname: stay.surname ?? "Sousa", email: stay.email },
+      },
+    }),
+    "stay through the API",
+  );
+}
+
+/** A POST to the API as a member of staff (the hotel's manager unless told): the status and the body. */
+export async function staffPost(
+  request: APIRequestContext,
+  path: string,
+  data: unknown = {},
+  who: Credentials = HOTEL_STAFF,
+): Promise<{ status: number; body: any }> {
+  const response = await request.post(path, { headers: await staffHeaders(request, who), data });
+  return { status: response.status(), body: await response.json() };
 }

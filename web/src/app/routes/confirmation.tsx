@@ -1,11 +1,13 @@
 import { Link, Navigate, useLocation, useParams } from "react-router";
 import { BookingSummary } from "../../components/BookingSummary";
+import { PriceLines } from "../../components/PriceLines";
 import { Heading } from "../../components/Heading";
 import { Loading } from "../../components/Status";
 import type { CreatedBooking } from "../../features/bookings/api/create-booking";
 import { CalendarLink } from "../../features/bookings/components/CalendarLink";
 import { useVenue } from "../../features/venues/api/get-venue";
-import { formatVisit } from "../../lib/time";
+import { guestsText, nightsText, stayOf, totalOf, type Stay } from "../../lib/stays";
+import { formatLongDate, formatVisit } from "../../lib/time";
 
 interface ConfirmationState {
   booking: CreatedBooking;
@@ -21,6 +23,27 @@ export function ConfirmationRoute() {
 }
 
 function Confirmation({ booking, email }: ConfirmationState) {
+  const stay = stayOf(booking);
+  if (stay) return <StayConfirmation booking={booking} stay={stay} email={email} />;
+  return <TableConfirmation booking={booking} email={email} />;
+}
+
+function Confirmed({ reference }: { reference: string }) {
+  return (
+    <div className="mb-6 rounded bg-green-800 p-6 text-center text-white">
+      <Heading focusOnMount>
+        <span className="text-white">Booking confirmed</span>
+      </Heading>
+      <p className="text-xl">
+        Your reference is
+        <br />
+        <strong className="text-3xl tracking-widest">{reference}</strong>
+      </p>
+    </div>
+  );
+}
+
+function TableConfirmation({ booking, email }: ConfirmationState) {
   const venue = useVenue(booking.venue);
   // The booking stands whether or not the venue's details load; its time needs the venue's zone.
   const when = venue.data ? formatVisit(booking.starts_at, venue.data.timezone) : `${booking.date}, ${booking.time}`;
@@ -31,16 +54,7 @@ function Confirmation({ booking, email }: ConfirmationState) {
   return (
     <>
       <title>{`Booking confirmed · ${venueName}`}</title>
-      <div className="mb-6 rounded bg-green-800 p-6 text-center text-white">
-        <Heading focusOnMount>
-          <span className="text-white">Booking confirmed</span>
-        </Heading>
-        <p className="text-xl">
-          Your reference is
-          <br />
-          <strong className="text-3xl tracking-widest">{booking.reference}</strong>
-        </p>
-      </div>
+      <Confirmed reference={booking.reference} />
       {venue.isPending && <Loading>Loading the venue's details…</Loading>}
       <BookingSummary
         rows={[
@@ -74,6 +88,62 @@ function Confirmation({ booking, email }: ConfirmationState) {
         </Link>{" "}
         with your reference {booking.reference} and your e-mail address. You can move it to another date or time,
         change the number of people, or cancel it.
+      </p>
+    </>
+  );
+}
+
+/** A stay: its dates (the hotel's calendar dates), nights, room, guests, and the lines and total it was sold at. */
+function StayConfirmation({ booking, stay, email }: ConfirmationState & { stay: Stay }) {
+  const venue = useVenue(booking.venue);
+  const venueName = venue.data?.name ?? booking.venue;
+  const manageUrl = `${window.location.origin}/bookings/${booking.reference}`;
+  const total = totalOf(booking);
+  const roomName = stay.room_type_name ?? stay.room_type;
+
+  return (
+    <>
+      <title>{`Booking confirmed · ${venueName}`}</title>
+      <Confirmed reference={booking.reference} />
+      {venue.isPending && <Loading>Loading the hotel's details…</Loading>}
+      <BookingSummary
+        rows={[
+          ["Hotel", `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`],
+          ["Arrival", formatLongDate(stay.arrival)],
+          ["Departure", formatLongDate(stay.departure)],
+          ["Nights", nightsText(stay.nights)],
+          ["Room", roomName],
+          ["Rate", stay.refundable ? "Refundable" : "Non-refundable"],
+          ["Guests", guestsText(stay.guests)],
+          ["Name", `${booking.customer?.first_name ?? ""} ${booking.customer?.surname ?? ""}`.trim()],
+          ...(booking.special_requests ? [["Special requests", booking.special_requests] as [string, string]] : []),
+        ]}
+      />
+      {total && <PriceLines caption="Your stay's price" lines={stay.lines} total={total} totalLabel="Total, taxes included" />}
+      <p className="mb-4 break-words">We have sent a confirmation to {email}.</p>
+      <p className="mb-8">
+        <CalendarLink
+          visit={{
+            bookingId: booking.id,
+            reference: booking.reference,
+            startsAt: booking.starts_at,
+            endsAt: booking.ends_at,
+            partySize: stay.guests,
+            venueName,
+            venueAddress: venue.data?.address,
+            manageUrl,
+            stay: { arrival: stay.arrival, departure: stay.departure, nights: stay.nights, roomName },
+          }}
+        />
+      </p>
+      <h2 className="mb-2 text-2xl font-bold">Changing or cancelling</h2>
+      <p className="mb-2">
+        Use the link in your confirmation e-mail, or{" "}
+        <Link to={`/bookings/${booking.reference}`} state={{ email }} className="font-semibold text-indigo-800 underline">
+          manage your booking here
+        </Link>{" "}
+        with your reference {booking.reference} and your e-mail address. You can change the dates or the number of guests, or
+        cancel it, until you check in.
       </p>
     </>
   );

@@ -23,6 +23,7 @@ import { ApiError } from "../../lib/api-client";
 import { errorSentence, fieldErrors } from "../../lib/error-messages";
 import { formatLongDate, formatVisit } from "../../lib/time";
 import { HOME_VENUE } from "../config";
+import { StayBookingFlow } from "./stay-booking";
 
 export function VenueRoute() {
   const { slug = HOME_VENUE } = useParams();
@@ -37,6 +38,7 @@ export function VenueRoute() {
       </>
     );
   }
+  if (venue.data.kind === "hotel") return <StayBookingFlow key={slug} venue={venue.data} />;
   return <BookingFlow key={slug} venue={venue.data} />;
 }
 

@@ -35,6 +35,21 @@ describe("bookingCalendar", () => {
     expect(summer).toContain("DTSTART:20260701T180000Z\r\n");
   });
 
+  it("makes a hotel stay whole days from arrival to departure, as the e-mail's invite does", () => {
+    const stay = bookingCalendar({
+      ...visit,
+      startsAt: "2026-12-07T12:00:00Z",
+      endsAt: "2026-12-10T12:00:00Z",
+      venueName: "The Harbour Hotel",
+      stay: { arrival: "2026-12-07", departure: "2026-12-10", nights: 3, roomName: "Double Room" },
+    }).split("\r\n");
+    expect(stay).toContain("DTSTART;VALUE=DATE:20261207");
+    expect(stay).toContain("DTEND;VALUE=DATE:20261210");
+    expect(stay).toContain("SUMMARY:The Harbour Hotel: Double Room\\, 3 nights");
+    expect(stay.join("")).toContain("3 nights for 2 guests.");
+    expect(stay.some((line) => line.startsWith("DTSTART:"))).toBe(false);
+  });
+
   it("shares its UID with the booking e-mail's invite", () => {
     expect(lines).toContain("UID:6f1c2d3e-0000-4000-8000-000000000001@tessera.local");
   });

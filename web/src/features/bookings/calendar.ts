@@ -13,6 +13,8 @@ export interface CalendarVisit {
   venueName: string;
   venueAddress?: string | null;
   manageUrl: string;
+  /** A hotel stay: whole days from arrival to departure, as the e-mail's invite has it. */
+  stay?: { arrival: string; departure: string; nights: number; roomName: string };
 }
 
 const UID_DOMAIN = "tessera.local";
@@ -47,8 +49,17 @@ export function foldLine(line: string): string {
   return pieces.join("\r\n ");
 }
 
+const dateStamp = (isoDate: string) => isoDate.replace(/-/g, "");
+
 export function bookingCalendar(visit: CalendarVisit, now: Date = new Date()): string {
   const guests = visit.partySize === 1 ? "1 person" : `${visit.partySize} people`;
+  const { stay } = visit;
+  const nights = stay ? (stay.nights === 1 ? "1 night" : `${stay.nights} nights`) : "";
+  const when = stay
+    ? [`DTSTART;VALUE=DATE:${dateStamp(stay.arrival)}`, `DTEND;VALUE=DATE:${dateStamp(stay.departure)}`]
+    : [`DTSTART:${utcStamp(visit.startsAt)}`, `DTEND:${utcStamp(visit.endsAt)}`];
+  const summary = stay ? `${visit.venueName}: ${stay.roomName}, ${nights}` : `${visit.venueName}: table for ${guests}`;
+  const what = stay ? `${nights} for ${visit.partySize === 1 ? "1 guest" : `${visit.partySize} guests`}` : guests;
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -58,12 +69,11 @@ export function bookingCalendar(visit: CalendarVisit, now: Date = new Date()): s
     "BEGIN:VEVENT",
     `UID:${visit.bookingId}@${UID_DOMAIN}`,
     `DTSTAMP:${utcStamp(now)}`,
-    `DTSTART:${utcStamp(visit.startsAt)}`,
-    `DTEND:${utcStamp(visit.endsAt)}`,
-    `SUMMARY:${escapeText(`${visit.venueName}: table for ${guests}`)}`,
+    ...when,
+    `SUMMARY:${escapeText(summary)}`,
     ...(visit.venueAddress ? [`LOCATION:${escapeText(visit.venueAddress)}`] : []),
     `DESCRIPTION:${escapeText(
-      `Booking reference ${visit.reference}, ${guests}.\nTo change or cancel it: ${visit.manageUrl}`,
+      `Booking reference ${visit.reference}, ${what}.\nTo change or cancel it: ${visit.manageUrl}`,
     )}`,
     `URL:${visit.manageUrl}`,
     "STATUS:CONFIRMED",

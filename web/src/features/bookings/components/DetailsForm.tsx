@@ -30,9 +30,24 @@ interface Props {
   problemKey: number;
   submitting: boolean;
   onSubmit: () => void;
+  /** What the button says: "Book this table", "Book this room". */
+  submitLabel?: string;
+  /** Examples of what a guest may ask for. */
+  requestsExamples?: string;
 }
 
-export function DetailsForm({ venueName, details, onChange, serverErrors, problem, problemKey, submitting, onSubmit }: Props) {
+export function DetailsForm({
+  venueName,
+  details,
+  onChange,
+  serverErrors,
+  problem,
+  problemKey,
+  submitting,
+  onSubmit,
+  submitLabel = "Book this table",
+  requestsExamples = "Allergies, a high chair, an occasion",
+}: Props) {
   const [touched, setTouched] = useState<Set<DetailsField>>(new Set());
   const [submitted, setSubmitted] = useState(0);
   const checked = validateDetails(details);
@@ -88,7 +103,7 @@ export function DetailsForm({ venueName, details, onChange, serverErrors, proble
       </fieldset>
       <TextArea
         label="Special requests (optional)"
-        hint={`Allergies, a high chair, an occasion: up to ${LIMITS.specialRequests.toLocaleString("en-GB")} characters.`}
+        hint={`${requestsExamples}: up to ${LIMITS.specialRequests.toLocaleString("en-GB")} characters.`}
         rows={3}
         {...text("specialRequests")}
       />
@@ -120,7 +135,7 @@ export function DetailsForm({ venueName, details, onChange, serverErrors, proble
         />
       </fieldset>
       <Button type="submit" disabled={submitting} aria-disabled={submitting}>
-        {submitting ? "Booking…" : "Book this table"}
+        {submitting ? "Booking…" : submitLabel}
       </Button>
     </form>
   );

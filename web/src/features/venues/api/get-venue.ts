@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { call, requireFields } from "../../../lib/api-client";
 import type { components } from "../../../lib/api-types";
 
-const VENUE_FIELDS = ["slug", "name", "timezone", "min_notice_minutes", "horizon_days", "max_party_size"] as const;
+const VENUE_FIELDS = ["slug", "name", "kind", "timezone", "min_notice_minutes", "horizon_days", "max_party_size", "max_stay_nights"] as const;
 
 export type Venue = ReturnType<typeof readVenue>;
 
