@@ -195,3 +195,59 @@ function addOne(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number);
   return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
 }
+
+test("a guest finds their stay, sees its price, moves its departure at the new price and cancels it (stays 4)", async (
+  { page, request },
+  testInfo,
+) => {
+  const offset = testInfo.project.name.startsWith("phone") ? 90 : 70;
+  const arrival = hotelDay(offset);
+  const email = uniqueEmail(testInfo, "manage-stay");
+  const booked = await bookStayThroughApi(request, { arrival, departure: hotelDay(offset + 2), roomType: "twin", email });
+
+  await page.goto("/bookings");
+  await page.getByLabel("Booking reference").fill(booked.reference);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "Find my booking" }).click();
+  await expectFocusOnHeading(page, "Your booking");
+  const summary = page.locator("dl");
+  await expect(summary).toContainText(`Arrival${longDate(arrival)}`);
+  await expect(summary).toContainText(`Departure${longDate(hotelDay(offset + 2))}`);
+  await expect(summary).toContainText("Nights2 nights");
+  await expect(summary).toContainText("RoomTwin Room");
+  await expect(summary).toContainText("Guests2 guests");
+  await expect(page.getByText(/Table for/)).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Price" }).getByRole("row", { name: /^Total, taxes included/ })).toContainText(
+    euros(booked.total.amount),
+  );
+  await expectAccessible(page, "a stay, managed");
+  await screenshot(page, testInfo, "stay-7-manage");
+
+  // One more night: priced first, then saved.
+  await page.getByRole("button", { name: "Change dates or guests" }).click();
+  await expectFocusOnHeading(page, "Change your stay");
+  await page.getByLabel("Departure", { exact: true }).fill(hotelDay(offset + 3));
+  await page.getByRole("button", { name: "See the new price" }).click();
+  await expectFocusOnHeading(page, "3 nights, 2 guests");
+  const priced = await (
+    await request.get(`/api/v1/venues/${HOTEL}/stays/availability`, { params: { arrival, departure: hotelDay(offset + 3), guests: 2 } })
+  ).json();
+  const twinFlexible = priced.room_types.find((t: { room_type: string }) => t.room_type === "twin").rate_plans[0];
+  await expect(page.getByText(`New total ${euros(twinFlexible.total.amount)}, taxes included`)).toBeVisible();
+  await expectAccessible(page, "a stay's new price");
+  await screenshot(page, testInfo, "stay-8-new-price");
+  await page.getByRole("button", { name: "Save the change" }).click();
+  await expectFocusOnHeading(page, "Your booking has been changed");
+  await expect(summary).toContainText(`Departure${longDate(hotelDay(offset + 3))}`);
+  const moved = (await stayOf(request, email))[0]!;
+  expect(moved.stay).toMatchObject({ arrival, departure: hotelDay(offset + 3), nights: 3 });
+  expect(moved.total).toEqual(twinFlexible.total);
+
+  await page.getByRole("button", { name: "Cancel booking" }).click();
+  await expectFocusOnHeading(page, "Cancel this booking?");
+  await expect(page.getByText("The room will be offered to other guests.")).toBeVisible();
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: "Yes, cancel my booking" }).click();
+  await expectFocusOnHeading(page, "Your booking has been cancelled");
+  expect((await stayOf(request, email))[0]!.status).toBe("cancelled");
+});

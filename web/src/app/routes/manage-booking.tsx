@@ -6,6 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { BookingSummary } from "../../components/BookingSummary";
+import { PriceLines } from "../../components/PriceLines";
 import { Button } from "../../components/Button";
 import { ErrorSummary } from "../../components/ErrorSummary";
 import { FieldError } from "../../components/Field";
@@ -17,18 +18,24 @@ import { toSlotOptions, VisitPicker, type Visit } from "../../features/availabil
 import { nearestAlternatives } from "../../features/availability/visit-rules";
 import { useCancelBooking, useUpdateBooking } from "../../features/manage/api/change-booking";
 import { useCustomerCancellationReasons } from "../../features/manage/api/get-cancellation-reasons";
-import { bookingChange } from "../../features/manage/booking-change";
+import { bookingChange, stayChange } from "../../features/manage/booking-change";
 import { useBooking, type BookingAccess, type ManagedBooking } from "../../features/manage/api/get-booking";
 import { FindBookingForm, FORMAT_PROBLEMS, type Lookup } from "../../features/manage/components/FindBookingForm";
+import { staySearchKey, useStaySearch } from "../../features/stays/api/search-stays";
+import { StaySearchForm } from "../../features/stays/components/StaySearchForm";
+import { stayProblems, type StaySearch } from "../../features/stays/stay-rules";
 import { useVenue, type Venue } from "../../features/venues/api/get-venue";
 import { ApiError } from "../../lib/api-client";
 import { errorSentence, fieldErrors, isTransient } from "../../lib/error-messages";
+import { formatMoney } from "../../lib/money";
+import { guestsText, nightsBetween, nightsText, stayDates, stayOf, totalOf, type Stay } from "../../lib/stays";
 import { formatLongDate, formatVisit } from "../../lib/time";
 
 const STATUS: Record<string, string> = {
   confirmed: "Confirmed",
   pending: "Waiting for payment",
   cancelled: "Cancelled",
+  checked_in: "Checked in",
   completed: "Completed",
   no_show: "Marked as not attended",
   expired: "Expired",
@@ -143,6 +150,10 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
   const venueName = venue.data?.name ?? booking.venue;
   const when = venue.data ? formatVisit(booking.starts_at, venue.data.timezone) : `${booking.date}, ${booking.time}`;
   const changeable = booking.status === "confirmed";
+  const stay = stayOf(booking);
+  const total = totalOf(booking);
+  const name = `${booking.customer?.first_name ?? ""} ${booking.customer?.surname ?? ""}`.trim() || "–";
+  const requests: [string, string][] = booking.special_requests ? [["Special requests", booking.special_requests]] : [];
 
   const finish = (result: "moved" | "cancelled") => {
     setOutcome(result);
@@ -158,39 +169,67 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
         <Notice title="Your booking has been cancelled">We have sent you an e-mail to confirm it.</Notice>
       )}
       <BookingSummary
-        rows={[
-          ["Reference", <strong key="reference" className="tracking-widest">{booking.reference}</strong>],
-          ["Status", STATUS[booking.status] ?? booking.status],
-          ["When", when],
-          ["Where", `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`],
-          ["Table for", booking.party_size === 1 ? "1 person" : `${booking.party_size} people`],
-          ["Name", `${booking.customer?.first_name ?? ""} ${booking.customer?.surname ?? ""}`.trim() || "–"],
-          ...(booking.special_requests ? [["Special requests", booking.special_requests] as [string, string]] : []),
-        ]}
+        rows={
+          stay
+            ? [
+                ["Reference", <strong key="reference" className="tracking-widest">{booking.reference}</strong>],
+                ["Status", STATUS[booking.status] ?? booking.status],
+                ["Hotel", `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`],
+                ["Arrival", formatLongDate(stay.arrival)],
+                ["Departure", formatLongDate(stay.departure)],
+                ["Nights", nightsText(stay.nights)],
+                ["Room", stay.room_type_name ?? stay.room_type],
+                ["Rate", stay.refundable ? "Refundable" : "Non-refundable"],
+                ["Guests", guestsText(stay.guests)],
+                ["Name", name],
+                ...requests,
+              ]
+            : [
+                ["Reference", <strong key="reference" className="tracking-widest">{booking.reference}</strong>],
+                ["Status", STATUS[booking.status] ?? booking.status],
+                ["When", when],
+                ["Where", `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`],
+                ["Table for", booking.party_size === 1 ? "1 person" : `${booking.party_size} people`],
+                ["Name", name],
+                ...requests,
+              ]
+        }
       />
+      {stay && total && <PriceLines caption="Price" lines={stay.lines} total={total} totalLabel="Total, taxes included" />}
       {!changeable && booking.status !== "pending" && (
         <p className="mb-6">
           This booking can no longer be changed. To book again,{" "}
           <Link to={`/venues/${booking.venue}`} className="font-semibold text-indigo-800 underline">
-            choose a new time at {venueName}
+            {stay ? `choose new dates at ${venueName}` : `choose a new time at ${venueName}`}
           </Link>
           .
         </p>
       )}
       {changeable && mode === "view" && (
         <div className="flex flex-wrap gap-3">
-          <Button onClick={() => { setOutcome(null); setMode("move"); }}>Change date, time or party size</Button>
+          <Button onClick={() => { setOutcome(null); setMode("move"); }}>
+            {stay ? "Change dates or guests" : "Change date, time or party size"}
+          </Button>
           <Button variant="secondary" onClick={() => { setOutcome(null); setMode("cancel"); }}>
             Cancel booking
           </Button>
         </div>
       )}
-      {changeable && mode === "move" && venue.data && (
+      {changeable && mode === "move" && venue.data && stay && (
+        <ChangeStay booking={booking} stay={stay} access={access} venue={venue.data} onDone={() => finish("moved")} onBack={() => setMode("view")} />
+      )}
+      {changeable && mode === "move" && venue.data && !stay && (
         <MoveBooking booking={booking} access={access} venue={venue.data} onDone={() => finish("moved")} onBack={() => setMode("view")} />
       )}
       {changeable && mode === "move" && venue.isError && <LoadError error={venue.error} onRetry={() => venue.refetch()} />}
       {changeable && mode === "cancel" && (
-        <CancelBooking booking={booking} access={access} onDone={() => finish("cancelled")} onBack={() => setMode("view")} />
+        <CancelBooking
+          booking={booking}
+          access={access}
+          what={stay ? "room" : "table"}
+          onDone={() => finish("cancelled")}
+          onBack={() => setMode("view")}
+        />
       )}
     </>
   );
@@ -314,14 +353,160 @@ function MoveAlternatives({
   );
 }
 
+/**
+ * A stay's dates or guests changed: the new search priced for the same room and rate first, so the
+ * guest sees the new total before saving; only what changes is sent. The API prices the stay again
+ * (a change is a new sale) and takes the new nights before letting the old ones go.
+ */
+function ChangeStay({
+  booking,
+  stay,
+  access,
+  venue,
+  onDone,
+  onBack,
+}: {
+  booking: ManagedBooking;
+  stay: Stay;
+  access: BookingAccess;
+  venue: Venue;
+  onDone: () => void;
+  onBack: () => void;
+}) {
+  const current: StaySearch = { arrival: stay.arrival, departure: stay.departure, guests: stay.guests };
+  const [draft, setDraft] = useState<StaySearch>(current);
+  const [asked, setAsked] = useState<StaySearch | null>(null);
+  const [attempts, setAttempts] = useState(0);
+  const [problem, setProblem] = useState<{ sentence: string; key: number } | null>(null);
+  const update = useUpdateBooking(booking.reference, access);
+  const client = useQueryClient();
+  const problems = attempts ? stayProblems(draft, venue) : {};
+  const unchanged = asked !== null && Object.keys(stayChange(current, asked)).length === 0;
+
+  const check = () => {
+    setAttempts((n) => n + 1);
+    setProblem(null);
+    if (Object.keys(stayProblems(draft, venue)).length) return;
+    setAsked(draft);
+  };
+
+  const save = () => {
+    if (!asked) return;
+    update.mutate(stayChange(current, asked), {
+      onSuccess: onDone,
+      onError: (error) => {
+        void client.invalidateQueries({ queryKey: staySearchKey(venue.slug) });
+        if (error instanceof ApiError && error.code === "booking_changed") {
+          void client.invalidateQueries({ queryKey: ["bookings", booking.reference.toUpperCase()] });
+        }
+        setProblem({ sentence: errorSentence(error), key: Date.now() });
+      },
+    });
+  };
+
+  return (
+    <section aria-labelledby="move-title" className="mt-2">
+      <Heading level={2} id="move-title" focusOnMount>
+        Change your stay
+      </Heading>
+      <p className="mb-4">
+        Your {stay.room_type_name ?? "room"} stays the same. The stay is priced again at today's prices for the new dates.
+      </p>
+      <StaySearchForm
+        idPrefix="move"
+        rules={venue}
+        search={draft}
+        onChange={(next) => {
+          setDraft(next);
+          setAsked(null);
+        }}
+        onSubmit={check}
+        problems={problems}
+        focusKey={attempts}
+        submitLabel="See the new price"
+      />
+      {problem && <ErrorSummary id="move-error-summary" description={problem.sentence} focusKey={problem.key} />}
+      {asked && unchanged && (
+        <p role="alert" className="my-4 font-semibold text-red-700">
+          These are your stay's dates and guests already. Choose different ones.
+        </p>
+      )}
+      {asked && !unchanged && (
+        <NewStayPrice key={JSON.stringify(asked)} venue={venue} stay={stay} search={asked} saving={update.isPending} onSave={save} />
+      )}
+      <div className="mt-4">
+        <Button variant="secondary" onClick={onBack}>
+          Keep it as it is
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+/** The stay's room and rate priced for the new search: the new total, or why it cannot be had. */
+function NewStayPrice({
+  venue,
+  stay,
+  search,
+  saving,
+  onSave,
+}: {
+  venue: Venue;
+  stay: Stay;
+  search: StaySearch;
+  saving: boolean;
+  onSave: () => void;
+}) {
+  const offers = useStaySearch(venue.slug, search);
+  if (offers.isPending) return <Loading>Pricing the new dates…</Loading>;
+  if (offers.isError) return <LoadError error={offers.error} onRetry={() => offers.refetch()} />;
+  const room = offers.data.room_types.find((each) => each.room_type === stay.room_type);
+  const plan = room?.rate_plans.find((each) => each.rate_plan === stay.rate_plan);
+  const total = plan?.bookable ? totalOf(plan) : null;
+  const nights = nightsBetween(search.arrival, search.departure);
+  const refusal = !room
+    ? `Your ${stay.room_type_name ?? "room"} does not sleep ${guestsText(search.guests)}.`
+    : room.available <= 0
+      ? `Your ${room.name} is sold out on at least one of those nights.`
+      : !plan
+        ? "Your rate is no longer on sale."
+        : !total
+          ? (plan.reason ?? "Your rate does not sell that stay.")
+          : null;
+  return (
+    <section aria-labelledby="new-price-title" className="my-6 rounded border-2 border-gray-300 p-4">
+      <Heading level={2} id="new-price-title" focusOnMount>
+        {`${nightsText(nights)}, ${guestsText(search.guests)}`}
+      </Heading>
+      <p className="mb-2">{stayDates(search)}</p>
+      {refusal ? (
+        <p role="alert" className="font-semibold text-red-700">
+          {refusal} Choose other dates, or keep your stay as it is.
+        </p>
+      ) : (
+        <>
+          <p className="mb-4">
+            New total <strong className="text-xl">{formatMoney(total!)}</strong>, taxes included
+          </p>
+          <Button onClick={onSave} disabled={saving}>
+            {saving ? "Saving…" : "Save the change"}
+          </Button>
+        </>
+      )}
+    </section>
+  );
+}
+
 function CancelBooking({
   booking,
   access,
+  what,
   onDone,
   onBack,
 }: {
   booking: ManagedBooking;
   access: BookingAccess;
+  what: "table" | "room";
   onDone: () => void;
   onBack: () => void;
 }) {
@@ -352,7 +537,7 @@ function CancelBooking({
         />
       )}
       <p className="mb-4">
-        The table will be offered to other guests. This cannot be undone, but you can always book again.
+        The {what} will be offered to other guests. This cannot be undone, but you can always book again.
       </p>
       {reasons.isPending ? (
         <Loading>Loading the reasons…</Loading>

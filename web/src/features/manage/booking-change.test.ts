@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bookingChange } from "./booking-change";
+import { bookingChange, stayChange } from "./booking-change";
 import { findProblems } from "./components/FindBookingForm";
 
 const booking = { date: "2026-12-09", time: "19:00", party_size: 2 };
@@ -32,5 +32,22 @@ describe("findProblems", () => {
       reference: "Enter the reference from your confirmation, like EKL6NJ4",
       email: "Enter an e-mail address in the correct format, like name@example.com",
     });
+  });
+});
+
+describe("stayChange", () => {
+  const stay = { arrival: "2026-12-07", departure: "2026-12-10", guests: 2 };
+
+  it("sends only the dates or guests that change", () => {
+    expect(stayChange(stay, { ...stay, departure: "2026-12-11" })).toEqual({ departure: "2026-12-11" });
+    expect(stayChange(stay, { arrival: "2026-12-08", departure: "2026-12-11", guests: 2 })).toEqual({
+      arrival: "2026-12-08",
+      departure: "2026-12-11",
+    });
+    expect(stayChange(stay, { ...stay, guests: 1 })).toEqual({ guests: 1 });
+  });
+
+  it("is empty when nothing changes", () => {
+    expect(stayChange(stay, { ...stay })).toEqual({});
   });
 });

@@ -14,3 +14,18 @@ export function bookingChange(booking: Booked, visit: { date: string; time: stri
   if (visit.partySize !== booking.party_size) change.party_size = visit.partySize;
   return change;
 }
+
+interface Stayed {
+  arrival: string;
+  departure: string;
+  guests: number;
+}
+
+/** A stay's change sends only the dates or guests that change (the room type and rate stay as they are). */
+export function stayChange(stay: Stayed, next: Stayed): BookingChange {
+  const change: BookingChange = {};
+  if (next.arrival !== stay.arrival) change.arrival = next.arrival;
+  if (next.departure !== stay.departure) change.departure = next.departure;
+  if (next.guests !== stay.guests) change.guests = next.guests;
+  return change;
+}
