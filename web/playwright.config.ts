@@ -49,7 +49,8 @@ export default defineConfig({
     // A phone is used by touch and not zoomed out of its width: the keyboard-only and 200 % zoom
     // journeys are the desktop layout's. On a phone run what a phone changes: every customer page
     // and the staff's day sheet; the rules behind the rest (races, sessions, the staff's other
-    // pages, stopped services) are the same at any width and run once, on the desktop.
+    // pages, stopped services) are the same at any width and run once, on the desktop. The front
+    // desk's pages are seen at a phone's width in the stay journey (stays 1).
     {
       name: "phone",
       use: PHONE,
@@ -60,6 +61,7 @@ export default defineConfig({
         "staff-keyboard.spec.ts",
         "race.spec.ts",
         "staff-session.spec.ts",
+        "front-desk.spec.ts",
       ],
       grepInvert: /staff [2-5]/,
     },

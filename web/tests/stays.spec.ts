@@ -2,9 +2,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import {
-  bookStayThroughApi, HOTEL, HOTEL_STAFF, hotelDay, staffGet, staffPost, uniqueEmail, type StayBooking,
+  bookStayThroughApi, HOTEL, HOTEL_STAFF, hotelDay, staffGet, uniqueEmail, type StayBooking,
 } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, fillDetails, longDate, screenshot } from "./support/page";
+import { logIn } from "./support/staff";
 
 /** "€405.60", as the app writes an amount in euros. */
 const euros = (amount: string) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(Number(amount));
@@ -22,7 +23,7 @@ async function searchStay(page: Page, stay: { arrival: string; departure: string
   await page.getByRole("button", { name: "Search rooms" }).click();
 }
 
-test("a guest books a 3-night stay arriving today and sees its total; checked in and out, its invoice is that total (stays 1)", async (
+test("a guest books a 3-night stay arriving today and sees its total; the front desk checks them in and out, the invoice is that total (stays 1)", async (
   { page, request },
   testInfo,
 ) => {
@@ -104,13 +105,29 @@ test("a guest books a 3-night stay arriving today and sees its total; checked in
   expect(calendar).toContain(`DTSTART;VALUE=DATE:${arrival.replace(/-/g, "")}\r\n`);
   expect(calendar).toContain(`DTEND;VALUE=DATE:${departure.replace(/-/g, "")}\r\n`);
 
-  // The front desk checks the guest in and out; the invoice issued is the total the guest was shown.
-  const checkedIn = await staffPost(request, `/api/v1/bookings/${booking.reference}/check-in`);
+  // The front desk checks the guest in (to the best free room) and out; the invoice is the total the guest was shown.
+  await logIn(page, HOTEL_STAFF, `/staff/${HOTEL}/front-desk`);
+  await expectFocusOnHeading(page, "Front desk");
+  const row = page.getByRole("region", { name: /^Arrivals/ }).getByRole("listitem").filter({ hasText: booking.reference });
+  await expect(row).toContainText("Double Room · no room yet · 2 guests · 3 nights");
+  await expectAccessible(page, "front desk, a guest to check in");
+  await screenshot(page, testInfo, "staff-stay-1-desk");
+  await row.getByRole("button", { name: "Check in Ines Sousa" }).click();
+  await expectFocusOnHeading(page, /^Ines Sousa is checked in to room 10\d$/);
+  const checkedIn = await staffGet(request, `/api/v1/bookings/${booking.reference}`, {}, HOTEL_STAFF);
   expect(checkedIn.body.status).toBe("checked_in");
-  const checkedOut = await staffPost(request, `/api/v1/bookings/${booking.reference}/check-out`);
-  expect(checkedOut.body.status).toBe("completed");
+  const room = checkedIn.body.stay.room as string;
+  await expect(page.getByRole("heading", { name: `Ines Sousa is checked in to room ${room}` })).toBeVisible();
+  await page.getByRole("link", { name: "Open the stay, its folio and invoice" }).click();
+  await expectFocusOnHeading(page, `Stay ${booking.reference}: Ines Sousa`);
+  await page.getByRole("button", { name: "Check out" }).click();
+  await expectFocusOnHeading(page, `Checked out of room ${room}`);
   const invoice = await staffGet(request, `/api/v1/bookings/${booking.reference}/invoice`, {}, HOTEL_STAFF);
-  expect(euros(invoice.body.total.amount)).toBe(shownTotal);
+  expect(invoice.body.total).toEqual(booking.total);
+  const issued = page.getByRole("table", { name: `Invoice ${String(invoice.body.number).padStart(6, "0")}` });
+  await expect(issued.getByRole("row", { name: /^Total/ }).getByRole("cell")).toHaveText(shownTotal);
+  await expectAccessible(page, "a stay checked out, its invoice");
+  await screenshot(page, testInfo, "staff-stay-2-invoice");
 });
 
 test("dates the hotel does not take are said beside the fields and kept; a rate that needs more nights says why (stays 2)", async (

@@ -1,8 +1,9 @@
 /** The desktop layout at 200 % zoom: 1280 px of screen is 640 CSS px. A whole booking still works,
  * nothing scrolls sideways (checked with axe in expectAccessible at each step). */
 import { expect, test } from "@playwright/test";
-import { dayFor, onlyBookingOf, uniqueEmail } from "./support/system";
+import { dayFor, HOTEL, HOTEL_STAFF, hotelDay, onlyBookingOf, uniqueEmail } from "./support/system";
 import { chooseVisit, expectAccessible, expectFocusOnHeading, fillDetails, screenshot } from "./support/page";
+import { goTo, logIn } from "./support/staff";
 
 test.use({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
 
@@ -22,4 +23,22 @@ test("a booking at 200 % zoom", async ({ page, request }, testInfo) => {
   expect((await onlyBookingOf(request, email)).time).toBe("12:30");
   await page.goto("/bookings");
   await expectAccessible(page, "find a booking at 200 %");
+});
+
+test("a stay's rooms and rates, and the front desk and room board, at 200 % zoom", async ({ page }, testInfo) => {
+  await page.goto(`/venues/${HOTEL}?arrival=${hotelDay(50)}&departure=${hotelDay(53)}&guests=2`);
+  await expect(page.getByRole("region", { name: "Double Room" }).getByRole("button", { name: "Choose Flexible" })).toBeVisible();
+  await page.getByRole("region", { name: "Double Room" }).getByText("Price night by night").first().click();
+  await expectAccessible(page, "rooms and rates at 200 %");
+  await screenshot(page, testInfo, "zoom-200-stay-rooms");
+
+  await logIn(page, HOTEL_STAFF, `/staff/${HOTEL}/front-desk`);
+  await expectFocusOnHeading(page, "Front desk");
+  await expect(page.getByRole("region", { name: /^Arrivals/ })).toBeVisible();
+  await expectAccessible(page, "front desk at 200 %");
+  await goTo(page, "Room board");
+  await expectFocusOnHeading(page, "Room board");
+  await expect(page.getByRole("group", { name: "Housekeeping, room 101" })).toBeVisible();
+  await expectAccessible(page, "room board at 200 %");
+  await screenshot(page, testInfo, "zoom-200-staff-room-board");
 });

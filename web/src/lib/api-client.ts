@@ -85,6 +85,39 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return data as T;
 }
 
+/**
+ * A file the API serves (an invoice's PDF): its bytes and the name the API gives it. Same timeout,
+ * token and errors as `apiRequest`; an error answer is still the JSON envelope.
+ */
+export async function apiFile(
+  path: string,
+  options: Pick<RequestOptions, "query" | "token" | "signal" | "timeoutMs"> & { accept: string },
+): Promise<{ blob: Blob; disposition: string | null }> {
+  const { query, token, signal, timeoutMs = DEFAULT_TIMEOUT_MS, accept } = options;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const headers: Record<string, string> = { Accept: `${accept}, application/json` };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  let blob: Blob;
+  try {
+    response = await fetch(apiUrl(path, query), {
+      headers,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      credentials: "omit",
+    });
+    blob = await response.blob();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new NetworkError(timeout.aborted ? "timeout" : "offline");
+  }
+  if (!response.ok) {
+    const error = toApiError(response.status, parseJson(await blob.text()), response.headers.get("X-Request-ID"));
+    console.warn(`API GET ${path} answered ${error.status} ${error.code}`, { requestId: error.requestId });
+    throw error;
+  }
+  return { blob, disposition: response.headers.get("Content-Disposition") };
+}
+
 function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {

@@ -17,7 +17,15 @@ export const CHANNEL_LABELS: Record<string, string> = {
   consumerapi: "Online (partner)",
 };
 
-export const statusLabel = (status: string) => STATUS_LABELS[status] ?? "Other";
+/** A stay's statuses as the front desk says them. */
+export const STAY_STATUS_LABELS: Record<string, string> = {
+  ...STATUS_LABELS,
+  checked_in: "In house",
+  completed: "Checked out",
+};
+
+export const statusLabel = (status: string, kind?: string) =>
+  (kind === "stay" ? STAY_STATUS_LABELS : STATUS_LABELS)[status] ?? "Other";
 
 /** A channel the app does not know ("email_import") is shown as words ("Email import"), never as a code. */
 export function channelLabel(channel: string | null | undefined): string {

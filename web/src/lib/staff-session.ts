@@ -9,7 +9,7 @@
  * Only the staff pages import this module, so it is part of their lazily loaded code.
  */
 import { useSyncExternalStore } from "react";
-import { ApiError, call, type CallOptions, type Method, type Operation, type Success } from "./api-client";
+import { ApiError, apiFile, call, type CallOptions, type Method, type Operation, type Success } from "./api-client";
 import type { components, paths } from "./api-types";
 import { isTransient } from "./error-messages";
 
@@ -138,6 +138,9 @@ export class StaffSession {
     options: CallOptions<P, M> = {},
   ): Promise<Success<Operation<P, M>>> => this.authorized((token) => call(method, template, { ...options, token }));
 
+  /** A file the API serves to staff (an invoice's PDF), with this session's access token. */
+  file = (path: string, accept: string) => this.authorized((token) => apiFile(path, { token, accept }));
+
   private keep(tokens: Tokens) {
     this.cancelTimer?.();
     const delay = refreshDelayMs(tokens.expires_in);
@@ -197,6 +200,11 @@ export function staffSession(): StaffSession {
 export function useStaffSession(): SessionState {
   const current = staffSession();
   return useSyncExternalStore(current.subscribe, current.getState);
+}
+
+/** Fetching a file as staff: authorised, refreshed, and ended as the session is. */
+export function useStaffFile(): StaffSession["file"] {
+  return staffSession().file;
 }
 
 /** The API client's `call` for staff pages: authorised, refreshed, and ended as the session is. */

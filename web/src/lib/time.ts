@@ -96,3 +96,10 @@ export function formatVenueTime(instant: string, timeZone: string): string {
   const { hour, minute } = zonedParts(new Date(instant), timeZone);
   return `${hour}:${minute}`;
 }
+
+/** "19:04:31": an instant (milliseconds) on the venue's clock, to the second (when a page last updated). */
+export function formatClock(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(
+    new Date(instant),
+  );
+}

@@ -1,6 +1,6 @@
 /** One booking as staff see it: its details, what can be done to it, and its history. */
 import { useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, Navigate, useParams, useSearchParams } from "react-router";
 import { BookingSummary } from "../../../components/BookingSummary";
 import { Button } from "../../../components/Button";
 import { ErrorSummary } from "../../../components/ErrorSummary";
@@ -76,6 +76,8 @@ export function BookingPage() {
       </>
     );
   }
+  // A stay has the front desk's page: its room, check-in and out, folio and invoice.
+  if (booking.data.kind === "stay") return <Navigate to={staffPath(venue.slug, `stays/${booking.data.reference}`)} replace />;
   return <StaffBookingPage key={booking.data.reference} booking={booking.data} />;
 }
 

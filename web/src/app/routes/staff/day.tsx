@@ -1,5 +1,6 @@
 /** The day sheet: a chosen day's times with covers booked against capacity, and who is coming; it
  * keeps itself up to date while it is on screen. */
+import { Navigate } from "react-router";
 import { DateNav } from "../../../components/DateNav";
 import { Heading } from "../../../components/Heading";
 import { Loading, LoadError } from "../../../components/Status";
@@ -18,6 +19,13 @@ function clock(instant: number, timeZone: string): string {
 }
 
 export function DaySheetPage() {
+  const { venue } = useStaffVenue();
+  // A hotel's day is its front desk (a venue's first page is its day sheet: /staff goes there).
+  if (venue.kind === "hotel") return <Navigate to={staffPath(venue.slug, "front-desk")} replace />;
+  return <RestaurantDay />;
+}
+
+function RestaurantDay() {
   const { venue } = useStaffVenue();
   const [date, setDate] = useChosenDate(venue.timezone);
   const slots = useDaySlots(venue.slug, date, { live: true });

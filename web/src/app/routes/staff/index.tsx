@@ -8,9 +8,12 @@ import { BookingPage } from "./booking";
 import { BookingsPage } from "./bookings";
 import { CapacityPage } from "./capacity";
 import { DaySheetPage } from "./day";
+import { FrontDeskPage } from "./front-desk";
 import { StaffHome } from "./home";
 import { StaffLayout } from "./layout";
 import { NewBookingPage } from "./new-booking";
+import { RoomBoardPage } from "./rooms";
+import { StayPage } from "./stay";
 import { VenueLayout } from "./venue-layout";
 
 function StaffNotFound() {
@@ -21,7 +24,7 @@ function StaffNotFound() {
       <p>
         If you typed the address, check it is correct, or go to{" "}
         <Link to="/staff" className="font-semibold text-indigo-800 underline">
-          your day sheet
+          your venue's first page
         </Link>
         .
       </p>
@@ -41,6 +44,9 @@ export function Component() {
           <Route path="bookings/new" element={<NewBookingPage />} />
           <Route path="bookings/:reference" element={<BookingPage />} />
           <Route path="capacity" element={<CapacityPage />} />
+          <Route path="front-desk" element={<FrontDeskPage />} />
+          <Route path="rooms" element={<RoomBoardPage />} />
+          <Route path="stays/:reference" element={<StayPage />} />
           <Route path="*" element={<StaffNotFound />} />
         </Route>
       </Route>

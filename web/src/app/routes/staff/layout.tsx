@@ -11,6 +11,7 @@ import { Heading } from "../../../components/Heading";
 import { useVenues } from "../../../features/staff-session/api/venues";
 import { LoginForm } from "../../../features/staff-session/components/LoginForm";
 import { VenueSwitcher } from "../../../features/staff-session/components/VenueSwitcher";
+import { useVenue } from "../../../features/venues/api/get-venue";
 import { errorSentence } from "../../../lib/error-messages";
 import { sessionEnded, staffSession, useStaffSession, type Me } from "../../../lib/staff-session";
 import { roleAt, staffPath } from "./context";
@@ -22,10 +23,18 @@ const PAGES: [string, string][] = [
   ["capacity", "Capacity"],
 ];
 
-/** The venue page to open when switching: the same kind of page, not another venue's booking. */
+/** A hotel's pages: its stays rather than a restaurant's times. */
+const HOTEL_PAGES: [string, string][] = [
+  ["front-desk", "Front desk"],
+  ["rooms", "Room board"],
+  ["bookings", "Bookings"],
+];
+
+/** The venue page to open when switching: the same kind of page, not another venue's booking (a hotel's
+ * page at a restaurant, or the reverse, goes on to that venue's first page). */
 function samePageAt(pathname: string, venue: string): string {
   const page = pathname.split("/")[3] ?? "day";
-  return staffPath(venue, ["day", "bookings", "capacity"].includes(page) ? page : "day");
+  return staffPath(venue, ["day", "bookings", "capacity", "front-desk", "rooms"].includes(page) ? page : "day");
 }
 
 function StaffNav({ me, venue }: { me: Me; venue: string }) {
@@ -33,11 +42,13 @@ function StaffNav({ me, venue }: { me: Me; venue: string }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const mine = (venues.data ?? []).filter((each) => me.admin || each.slug in me.roles);
+  const details = useVenue(venue);
+  const pages = details.data ? (details.data.kind === "hotel" ? HOTEL_PAGES : PAGES) : [];
   return (
     <div className="flex flex-wrap items-end justify-between gap-3 border-t border-gray-700 pt-3">
       <nav aria-label="Staff">
         <ul className="flex flex-wrap gap-x-5 gap-y-2">
-          {PAGES.map(([page, label]) => (
+          {pages.map(([page, label]) => (
             <li key={page}>
               <Link
                 to={staffPath(venue, page)}

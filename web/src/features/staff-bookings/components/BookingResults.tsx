@@ -50,7 +50,7 @@ export function BookingResults({ bookings, timezone, hasMore, loadingMore, onMor
               </span>
             </span>
             <span>
-              <StatusBadge status={booking.status} />
+              <StatusBadge status={booking.status} kind={booking.kind} />
             </span>
           </li>
         ))}
