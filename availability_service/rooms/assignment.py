@@ -29,6 +29,7 @@ from availability_service.errors import (
     StayNotBookable,
 )
 from availability_service.extensions import db
+from availability_service.holds.ranges import lock_resource
 from availability_service.lookups import room_of_venue
 from availability_service.models import Hold, HoldStatus, Housekeeping, Room, RoomNight, RoomType
 from availability_service.stays.nights import nights_between
@@ -36,7 +37,7 @@ from availability_service.stays.nights import nights_between
 HOUSEKEEPING_ORDER = case(
     {Housekeeping.INSPECTED: 0, Housekeeping.CLEAN: 1, Housekeeping.DIRTY: 2}, value=Room.housekeeping
 )
-MAX_AUTO_ATTEMPTS = 5
+MAX_AUTO_ATTEMPTS = 3  # a defence: under the type's lock no other desk takes a room meanwhile
 
 
 def hold_nights(hold: Hold) -> list[date]:
@@ -52,13 +53,18 @@ def take_nights(session: Session, room: Room, hold: Hold) -> None:
 
 
 def _stay_hold(session: Session, hold_id: str) -> tuple[Hold, RoomType]:
-    # Locked, so a release of the hold (which drops its room nights) waits for us or we see it.
-    hold = session.get(Hold, hold_id, with_for_update=True)
+    hold = session.get(Hold, hold_id)
     if hold is None:
         raise HoldNotFound()
     room_type = hold.resource.room_type if hold.resource is not None else None
     if room_type is None:
         raise StayNotBookable("That hold is not a stay's.")
+    # One desk at a time per room type (the type's lock, taken first as every placement takes
+    # it): concurrent auto-assignments would otherwise all choose the same best room and queue
+    # on its nights one failure after another. Then the hold, so a release of it (which drops
+    # its room nights) waits for us or we see it.
+    lock_resource(session, room_type.resource)
+    session.refresh(hold, with_for_update=True)
     if hold.status not in HoldStatus.ACTIVE:
         raise HoldNotActive(details={"status": hold.status})
     return hold, room_type

@@ -240,3 +240,22 @@ def test_the_desk_gives_the_best_free_room_and_never_one_out_of_order(api):
     assert _give_room(api, second["id"]).json()["room"] == "deluxe-3"  # inspected beats dirty
     assert _give_room(api, second["id"], "deluxe-2").json()["error"]["code"] == "room_taken"
     assert _give_room(api, second["id"], "single-1").json()["error"]["code"] == "room_of_another_type"
+
+
+def test_twenty_desks_giving_rooms_at_once_give_twenty_different_rooms(api):
+    api.add_room_type(VENUE, "dorm", rooms=20)
+    holds = [
+        api.hold_stay(f"stay-test-dorm-{i}", VENUE, "dorm", days_ahead(90), days_ahead(92)).json()["id"]
+        for i in range(20)
+    ]
+    barrier = threading.Barrier(len(holds))
+    desks = AvailabilityApi(api.base_url)
+
+    def give(hold_id: str):
+        barrier.wait()
+        return desks.call("POST", f"/internal/holds/{hold_id}/room", json={"room": None})
+
+    with desks.session, ThreadPoolExecutor(max_workers=len(holds)) as pool:
+        answers = list(pool.map(give, holds))
+    assert [answer.status_code for answer in answers] == [200] * 20, [a.text for a in answers if a.status_code != 200]
+    assert len({answer.json()["room"] for answer in answers}) == 20
