@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import time
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from availability_service.extensions import db
-from availability_service.models import OpeningRule, Resource, Room, RoomType, Venue
+from availability_service.models import OpeningRule, Venue
+from availability_service.rooms.schemas import RoomCreateSchema, RoomTypeCreateSchema
+from availability_service.rooms.service import create_room, create_room_type
 from availability_service.slots.service import fill_horizon
 
 DEMO_SLUG = "TheHungryUnicorn"
@@ -86,11 +88,13 @@ HOTEL_ROOM_TYPES = (
 
 
 def seed_demo_hotel() -> dict:
-    """TheHarbourHotel and its rooms, each type selling its rooms in service (idempotent)."""
+    """TheHarbourHotel and its rooms, added as the staff API adds them (its schemas, then the
+    rooms service, which keeps each type's units equal to its rooms in service); idempotent."""
     with db.transaction() as session:
-        venue = session.scalar(select(Venue).where(Venue.slug == HOTEL_SLUG))
-        if venue is None:
-            venue = Venue(
+        if session.scalar(select(Venue.id).where(Venue.slug == HOTEL_SLUG)) is not None:
+            return {"venue": HOTEL_SLUG, "created": False}
+        session.add(
+            Venue(
                 slug=HOTEL_SLUG,
                 name="The Harbour Hotel",
                 kind="hotel",
@@ -103,23 +107,12 @@ def seed_demo_hotel() -> dict:
                 max_stay_nights=30,
                 default_slot_capacity=0,
             )
-            session.add(venue)
-            session.flush()
-            for code, name, description, occupancy, beds, amenities, rooms in HOTEL_ROOM_TYPES:
-                resource = Resource(venue_id=venue.id, name=f"Room type {code}", kind="room_type", capacity=len(rooms))
-                room_type = RoomType(
-                    venue_id=venue.id,
-                    resource=resource,
-                    code=code,
-                    name=name,
-                    description=description,
-                    max_occupancy=occupancy,
-                    bed_setup=beds,
-                    amenities=amenities,
-                )
-                session.add(room_type)
-                session.add_all(
-                    Room(venue_id=venue.id, room_type=room_type, number=number, floor=floor) for number, floor in rooms
-                )
-        rooms = session.scalar(select(func.count(Room.id)).where(Room.venue_id == venue.id))
-    return {"venue": HOTEL_SLUG, "rooms": rooms}
+        )
+    for code, name, description, occupancy, beds, amenities, rooms in HOTEL_ROOM_TYPES:
+        room_type = {"code": code, "name": name, "description": description, "max_occupancy": occupancy}
+        create_room_type(
+            HOTEL_SLUG, RoomTypeCreateSchema().load({**room_type, "bed_setup": beds, "amenities": amenities})
+        )
+        for number, floor in rooms:
+            create_room(HOTEL_SLUG, RoomCreateSchema().load({"number": number, "room_type": code, "floor": floor}))
+    return {"venue": HOTEL_SLUG, "created": True}

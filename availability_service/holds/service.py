@@ -39,7 +39,7 @@ from availability_service.extensions import db
 from availability_service.holds.ranges import lock_resource, overlapping, peak_units
 from availability_service.lookups import resource_of_venue, room_type_of_venue, venue_by_slug
 from availability_service.models import Hold, HoldStatus, Resource, RoomNight, Slot, Venue
-from availability_service.stays.nights import check_stay_dates, night_window, nights_between
+from availability_service.stays.nights import check_stay_dates, night_window, nights_between, utc_window
 from shared.clock import iso_utc, local_to_utc, utcnow, venue_today
 from shared.db import rows_affected
 
@@ -291,9 +291,7 @@ def _place_stay(session: Session, request: StayHoldRequest) -> tuple[Hold, bool]
         raise StayNotBookable(
             "More guests than the room type sleeps.", details={"max_occupancy": room_type.max_occupancy}
         )
-    starts_at = local_to_utc(request.start.date(), request.start.time(), venue.timezone)
-    ends_at = local_to_utc(request.end.date(), request.end.time(), venue.timezone)
-    assert starts_at is not None and ends_at is not None  # noon exists on every date in every zone in use
+    starts_at, ends_at = utc_window(request.arrival, request.departure, venue.timezone)
     return _new_range_hold(session, venue, room_type.resource, request, starts_at, ends_at, RoomTypeSoldOut), True
 
 

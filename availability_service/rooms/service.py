@@ -36,8 +36,8 @@ from availability_service.holds.service import give_back
 from availability_service.lookups import room_of_venue, room_type_of_venue, venue_by_slug
 from availability_service.models import Hold, HoldStatus, Resource, Room, RoomBlock, RoomNight, RoomType, Venue
 from availability_service.rooms.assignment import take_nights
-from availability_service.stays.nights import night_window, nights_between
-from shared.clock import local_to_utc, utcnow, venue_today
+from availability_service.stays.nights import night_window, nights_between, utc_window
+from shared.clock import utcnow, venue_today
 
 ROOM_TYPE_FIELDS = ("code", "name", "description", "max_occupancy", "bed_setup", "amenities")
 MAX_BLOCK_NIGHTS = 92
@@ -234,11 +234,7 @@ def _block_instants(venue: Venue, first_night: date, end_night: date):
         raise StayNotBookable("The first night is in the past.", details={"today": today.isoformat()})
     if (end_night - first_night).days > MAX_BLOCK_NIGHTS:
         raise StayNotBookable(f"A block covers at most {MAX_BLOCK_NIGHTS} nights; add another for more.")
-    local_start, local_end = night_window(first_night, end_night)
-    starts_at = local_to_utc(local_start.date(), local_start.time(), venue.timezone)
-    ends_at = local_to_utc(local_end.date(), local_end.time(), venue.timezone)
-    assert starts_at is not None and ends_at is not None  # noon exists on every date in every zone in use
-    return local_start, local_end, starts_at, ends_at
+    return (*night_window(first_night, end_night), *utc_window(first_night, end_night, venue.timezone))
 
 
 def block_room(venue_slug: str, number: str, first_night: date, end_night: date, reason: str | None) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from availability_service.errors import StayNotBookable
+from shared.clock import local_to_utc
 
 TURNOVER = time(12, 0)
 
@@ -18,6 +19,15 @@ TURNOVER = time(12, 0)
 def night_window(arrival: date, departure: date) -> tuple[datetime, datetime]:
     """The venue wall-clock range a stay's hold covers."""
     return datetime.combine(arrival, TURNOVER), datetime.combine(departure, TURNOVER)
+
+
+def utc_window(arrival: date, departure: date, timezone: str) -> tuple[datetime, datetime]:
+    """The naive UTC instants of a stay's hold: noon exists on every date in every zone in use."""
+    start, end = night_window(arrival, departure)
+    starts_at = local_to_utc(start.date(), start.time(), timezone)
+    ends_at = local_to_utc(end.date(), end.time(), timezone)
+    assert starts_at is not None and ends_at is not None
+    return starts_at, ends_at
 
 
 def nights_between(first: date, end: date) -> list[date]:

@@ -11,7 +11,7 @@ informs search: placing a stay hold always checks the database under the type's 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import cast
 
 from sqlalchemy import select
@@ -21,9 +21,9 @@ from availability_service.extensions import db
 from availability_service.holds.ranges import peak_units
 from availability_service.lookups import venue_by_slug
 from availability_service.models import Hold, HoldStatus, RoomBlock, RoomType, Venue
-from availability_service.rooms.service import ROOM_TYPE_FIELDS
-from availability_service.stays.nights import check_stay_dates, night_window, nights_between
-from shared.clock import local_to_utc, venue_today
+from availability_service.rooms.service import ROOM_TYPE_FIELDS, room_type_view
+from availability_service.stays.nights import check_stay_dates, nights_between, utc_window
+from shared.clock import venue_today
 
 
 def _venue_rules(venue: Venue) -> dict:
@@ -35,14 +35,6 @@ def _venue_rules(venue: Venue) -> dict:
     }
 
 
-def _utc_window(night: date, timezone: str) -> tuple[datetime, datetime]:
-    start, end = night_window(night, date.fromordinal(night.toordinal() + 1))
-    starts_at = local_to_utc(start.date(), start.time(), timezone)
-    ends_at = local_to_utc(end.date(), end.time(), timezone)
-    assert starts_at is not None and ends_at is not None  # noon exists on every date in every zone in use
-    return starts_at, ends_at
-
-
 def _load_nights(venue_slug: str, nights: list[date]) -> dict[date, dict]:
     """The nights' entries from the database in three queries, however many nights and types.
     Each lists the venue's room types, what each has free and how many of its rooms are out of
@@ -51,7 +43,7 @@ def _load_nights(venue_slug: str, nights: list[date]) -> dict[date, dict]:
         venue = venue_by_slug(session, venue_slug)
         rules = _venue_rules(venue)
         room_types = list(session.scalars(select(RoomType).where(RoomType.venue_id == venue.id).order_by(RoomType.id)))
-        windows = {night: _utc_window(night, venue.timezone) for night in nights}
+        windows = {night: utc_window(night, night + timedelta(days=1), venue.timezone) for night in nights}
         first, last = min(w[0] for w in windows.values()), max(w[1] for w in windows.values())
         held: defaultdict[int, list[tuple[datetime, datetime, int]]] = defaultdict(list)
         blocked: defaultdict[int, list[tuple[datetime, datetime, int]]] = defaultdict(list)
@@ -69,14 +61,7 @@ def _load_nights(venue_slug: str, nights: list[date]) -> dict[date, dict]:
             held[cast(int, resource_id)].append(reservation)
             if block_id is not None:
                 blocked[cast(int, resource_id)].append(reservation)
-        types = [
-            (
-                {name: getattr(room_type, name) for name in ROOM_TYPE_FIELDS}
-                | {"amenities": list(room_type.amenities or []), "units": room_type.resource.capacity},
-                room_type.resource_id,
-            )
-            for room_type in room_types
-        ]
+        types = [(room_type_view(room_type), room_type.resource_id) for room_type in room_types]
     return {
         night: {
             "venue": rules,

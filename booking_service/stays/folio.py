@@ -24,7 +24,7 @@ from booking_service.errors import (
 from booking_service.extensions import db
 from booking_service.models import Booking, BookingKind, BookingStatus, CatalogueItem, FolioCharge
 from booking_service.stays.pricing import minor_unit, round_money
-from booking_service.stays.views import money
+from booking_service.stays.views import lines_total, money
 from shared.clock import iso_utc, utcnow
 from shared.db import rows_affected
 from shared.errors import ValidationFailed
@@ -147,8 +147,12 @@ def folio_lines(session, booking: Booking) -> list[dict]:
 def folio_view(session, booking: Booking) -> dict:
     lines = folio_lines(session, booking)
     currency = booking.currency or ""
-    total = sum((Decimal(line["amount"]["amount"]) for line in lines), Decimal(0))
-    return {"reference": booking.reference, "status": booking.status, "lines": lines, "total": money(total, currency)}
+    return {
+        "reference": booking.reference,
+        "status": booking.status,
+        "lines": lines,
+        "total": money(lines_total(lines), currency),
+    }
 
 
 def get_folio(reference: str, access: BookingAccess) -> dict:

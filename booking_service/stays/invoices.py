@@ -24,7 +24,7 @@ from booking_service.extensions import db
 from booking_service.models import Booking, BookingKind, Invoice, InvoiceCounter
 from booking_service.stays.folio import folio_lines
 from booking_service.stays.invoice_pdf import render_invoice
-from booking_service.stays.views import money
+from booking_service.stays.views import lines_total, money
 from shared.clock import iso_utc, utcnow
 from shared.db import insert_ignoring_conflicts
 
@@ -48,7 +48,7 @@ def _guest(booking: Booking) -> str:
 
 def _document(booking: Booking, kind: str, number: int, lines: list[dict], credits: int | None) -> dict:
     currency = booking.currency or ""
-    total = sum((Decimal(line["amount"]["amount"]) for line in lines), Decimal(0))
+    total = lines_total(lines)
     return {
         "kind": kind,
         "number": number,

@@ -20,6 +20,7 @@ from datetime import date
 from decimal import Decimal
 
 from booking_service.stays.pricing import nights_of, round_money
+from booking_service.stays.views import money
 
 ROOM_REVENUE_KINDS = ("night", "extra_guests", "discount")
 HUNDRED = Decimal(100)
@@ -57,7 +58,7 @@ def nightly_shares(stay: SoldStay) -> dict[date, dict[str, Decimal]]:
 
 
 def _money(amount: Decimal, currency: str) -> dict:
-    return {"amount": format(round_money(amount, currency), "f"), "currency": currency}
+    return money(round_money(amount, currency), currency)
 
 
 def _figures(available: int, sold: int, revenue: Decimal, currency: str) -> dict:

@@ -23,6 +23,11 @@ def line_view(line: Line, currency: str) -> dict:
     }
 
 
+def lines_total(lines: list[dict]) -> Decimal:
+    """The sum of lines as the API shows them (a folio's, an invoice's): each already rounded."""
+    return sum((Decimal(line["amount"]["amount"]) for line in lines), Decimal(0))
+
+
 def quote_view(quote: Quote) -> dict:
     return {
         "nightly": [
