@@ -37,6 +37,8 @@ class AvailabilityPort(Protocol):
 
     def assign_room(self, hold_id: str, room: str | None) -> dict: ...
 
+    def end_stay_on(self, hold_id: str, departure: date) -> dict: ...
+
     def room_nights(self, venue: str, first: date, end: date) -> dict: ...
 
     def set_housekeeping(self, venue: str, room: str, housekeeping: str) -> dict: ...
@@ -93,6 +95,10 @@ class HttpAvailability:
         return _answer(
             self.service.client.post(f"/internal/holds/{hold_id}/room", idempotent=True, json={"room": room})
         )
+
+    def end_stay_on(self, hold_id: str, departure: date) -> dict:
+        body = {"departure": departure.isoformat()}
+        return _answer(self.service.client.post(f"/internal/holds/{hold_id}/departure", idempotent=True, json=body))
 
     def set_housekeeping(self, venue: str, room: str, housekeeping: str) -> dict:
         path = f"/v1/venues/{quote(venue)}/rooms/{quote(room)}"
@@ -165,6 +171,11 @@ def room_nights(venue: str, first: date, end: date) -> dict:
 def assign_room(hold_id: str, room: str | None) -> dict:
     """Give the stay holding `hold_id` that room, or the best free one of its type."""
     return _port().assign_room(hold_id, room)
+
+
+def end_stay_on(hold_id: str, departure: date) -> dict:
+    """End the stay holding `hold_id` on an earlier departure: its later nights are for sale again."""
+    return _port().end_stay_on(hold_id, departure)
 
 
 def set_housekeeping(venue: str, room: str, housekeeping: str) -> dict:

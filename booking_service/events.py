@@ -19,8 +19,8 @@ PRODUCER = "booking"
 # major.minor: a consumer accepts every minor of a major it knows. 1.1 added a booking's `kind`,
 # a stay's `stay` and a priced booking's `total`; a 1.0 snapshot reads as a table's. 1.2 added a
 # stay's `room`, `checked_in_at` and `checked_out_at`, and the events of the front desk; 1.3 a
-# check-out's `invoice` (beside `before` and `after`), its PDF included.
-VERSION = "1.3"
+# check-out's `invoice` (beside `before` and `after`), its PDF included; 1.4 a stay's `rate_plan_name`.
+VERSION = "1.4"
 MAJOR = 1
 
 CREATED = "booking.created"
@@ -68,6 +68,7 @@ class StaySnapshotSchema(Schema):
     room_type = fields.String(required=True)
     room_type_name = fields.String(allow_none=True, required=True)
     rate_plan = fields.String(required=True)
+    rate_plan_name = fields.String(load_default=None)
     refundable = fields.Boolean(allow_none=True, required=True)
     arrival = fields.String(required=True)
     departure = fields.String(required=True)

@@ -1,4 +1,5 @@
-"""Confirms and releases owed to the availability service (the saga's compensations).
+"""Confirms, releases and early departures owed to the availability service (the saga's
+compensations, and a stay's nights given back when its guest leaves early).
 
 A use case records the command in its own transaction (`record`), then carries it out right
 after the commit (`carry_out`). Whatever did not get through is retried by the
@@ -15,14 +16,28 @@ from sqlalchemy.orm import Session
 
 from booking_service import availability_client
 from booking_service.extensions import db
-from booking_service.models import HoldCommand
+from booking_service.models import Booking, HoldCommand
 from shared.clock import utcnow
 from shared.db import insert_ignoring_conflicts
 from shared.errors import ApiError
 
 log = logging.getLogger(__name__)
 
-CALLS = {HoldCommand.CONFIRM: availability_client.confirm_hold, HoldCommand.RELEASE: availability_client.release_hold}
+
+def _end_stay(hold_id: str) -> dict:
+    """End the stay's hold on the departure its booking now has (stays/front_desk.py: check_out)."""
+    with db.reading() as session:
+        departure = session.scalar(select(Booking.departure_date).where(Booking.hold_id == hold_id))
+    if departure is None:
+        raise ApiError("No stay holds that hold.", code="hold_not_active", status=409)
+    return availability_client.end_stay_on(hold_id, departure)
+
+
+CALLS = {
+    HoldCommand.CONFIRM: availability_client.confirm_hold,
+    HoldCommand.RELEASE: availability_client.release_hold,
+    HoldCommand.END_STAY: _end_stay,
+}
 
 
 def record(session: Session, hold_id: str, command: str) -> None:
@@ -40,8 +55,8 @@ def carry_out(hold_id: str, command: str) -> bool:
     try:
         CALLS[command](hold_id)
     except ApiError as exc:
-        # A hold released or expired meanwhile cannot be confirmed; nothing more to do for it.
-        if not (command == HoldCommand.CONFIRM and exc.code == "hold_not_active"):
+        # A hold released or expired meanwhile cannot be confirmed or ended; nothing more to do for it.
+        if not (command in (HoldCommand.CONFIRM, HoldCommand.END_STAY) and exc.code == "hold_not_active"):
             error = exc.code
     with db.transaction() as session:
         values: dict[str, object] = {"attempts": HoldCommand.attempts + 1, "last_error": error}

@@ -158,6 +158,7 @@ class Booking(Base):
     room_type: Mapped[str | None] = mapped_column(String(64))
     room_type_name: Mapped[str | None] = mapped_column(String(200))  # as the availability service named it
     rate_plan: Mapped[str | None] = mapped_column(String(64))
+    rate_plan_name: Mapped[str | None] = mapped_column(String(200))  # as the plan was named when sold
     refundable: Mapped[bool | None] = mapped_column(Boolean)
     currency: Mapped[str | None] = mapped_column(String(3))
     total_amount: Mapped[Decimal | None] = mapped_column(ExactDecimal())
@@ -190,11 +191,12 @@ class IdempotencyKey(Base):
 
 
 class HoldCommand(Base):
-    """A confirm or release the availability service still has to hear about.
+    """A confirm, release or early end of a stay the availability service still has to hear about.
 
     Written in the transaction that makes it necessary (a booking committed, moved or
-    cancelled), carried out right after the commit, and retried by the reconciliation job
-    until the availability service has taken it (both calls are idempotent there).
+    cancelled, a guest checked out early), carried out right after the commit, and retried by
+    the reconciliation job until the availability service has taken it (every call is
+    idempotent there).
     """
 
     __tablename__ = "hold_commands"
@@ -205,6 +207,7 @@ class HoldCommand(Base):
 
     CONFIRM = "confirm"
     RELEASE = "release"
+    END_STAY = "end-stay"  # on the booking's (earlier) departure date
 
     id: Mapped[int] = mapped_column(primary_key=True)
     hold_id: Mapped[str] = mapped_column(String(36))

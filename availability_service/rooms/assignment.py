@@ -52,7 +52,7 @@ def take_nights(session: Session, room: Room, hold: Hold) -> None:
     )
 
 
-def _stay_hold(session: Session, hold_id: str) -> tuple[Hold, RoomType]:
+def lock_stay_hold(session: Session, hold_id: str) -> tuple[Hold, RoomType]:
     hold = session.get(Hold, hold_id)
     if hold is None:
         raise HoldNotFound()
@@ -112,7 +112,7 @@ def _assign_any(session: Session, hold: Hold, room_type: RoomType) -> Room:
 def assign_room(hold_id: str, number: str | None) -> dict:
     """Give the stay `number`, or the best free room of its type; a stay with a room moves to it."""
     with db.transaction() as session:
-        hold, room_type = _stay_hold(session, hold_id)
+        hold, room_type = lock_stay_hold(session, hold_id)
         session.execute(delete(RoomNight).where(RoomNight.hold_id == hold.id))
         room = (
             _assign_any(session, hold, room_type)

@@ -1,10 +1,12 @@
 from flask.views import MethodView
 
+from availability_service.holds.schemas import HoldSchema
 from availability_service.rooms import service
 from availability_service.rooms.assignment import assign_room
 from availability_service.rooms.board import room_board
 from availability_service.rooms.schemas import (
     BoardArgsSchema,
+    EarlyDepartureSchema,
     NightsArgsSchema,
     RoomAssignmentSchema,
     RoomAssignSchema,
@@ -23,6 +25,7 @@ from availability_service.rooms.schemas import (
     RoomTypeUpdateSchema,
     RoomUpdateSchema,
 )
+from availability_service.stays.early_departure import end_stay_on
 from shared.identity import VENUE_READ, VENUE_WRITE
 from shared.openapi import Blueprint, documents_errors
 from shared.schemas import Slug, path_value
@@ -34,7 +37,9 @@ blp = Blueprint(
     url_prefix="/v1/venues/<string:venue>",
     description="A hotel's room types, rooms and rooms out of order",
 )
-internal = Blueprint("rooms_internal", __name__, url_prefix="/internal/holds", description="Rooms for stays (internal)")
+internal = Blueprint(
+    "rooms_internal", __name__, url_prefix="/internal/holds", description="Stays' rooms and early departures (internal)"
+)
 
 
 @blp.route("/room-types")
@@ -178,3 +183,20 @@ class StayRoom(MethodView):
         `hold_not_active`; 422 `room_of_another_type`.
         """
         return assign_room(hold_id, body.get("room"))
+
+
+@internal.route("/<string:hold_id>/departure")
+class StayDeparture(MethodView):
+    decorators = [require_service_token]
+
+    @internal.arguments(EarlyDepartureSchema)
+    @internal.response(200, HoldSchema)
+    @documents_errors(internal, 401, 404, 409, 422)
+    def post(self, body, hold_id):
+        """End a stay's hold on an earlier departure date (a guest checking out early): the nights
+        after it are for sale again and its room is free on them.
+
+        409 `hold_not_active`; 422 `stay_not_bookable` unless after the arrival and before the
+        booked departure.
+        """
+        return end_stay_on(hold_id, body["departure"])

@@ -138,6 +138,10 @@ class RoomAssignSchema(StrictSchema):
     )
 
 
+class EarlyDepartureSchema(StrictSchema):
+    departure = CalendarDate(required=True, metadata={"description": "The morning the guests leave"})
+
+
 class RoomAssignmentSchema(AnswerSchema):
     hold_id = fields.String()
     room = fields.String()

@@ -13,13 +13,41 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from flask import Response, request
 from sqlalchemy.orm import Session
 
 from booking_service.errors import IdempotencyKeyReused
 from booking_service.extensions import db
 from booking_service.models import IdempotencyKey
+from shared.errors import ValidationFailed
 
 SCOPE_LENGTH = 64  # idempotency_keys.scope
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+MAX_IDEMPOTENCY_KEY_LENGTH = 128
+IDEMPOTENCY_DOC = {
+    "parameters": [
+        {
+            "in": "header",
+            "name": IDEMPOTENCY_HEADER,
+            "schema": {"type": "string"},
+            "description": "Repeat a request safely: the first response is replayed byte for byte; a concurrent "
+            "duplicate waits for the first and gets its response.",
+        }
+    ]
+}
+
+
+def idempotency_key_from_request() -> str | None:
+    raw = request.headers.get(IDEMPOTENCY_HEADER)
+    if raw is None:
+        return None
+    if not (1 <= len(raw) <= MAX_IDEMPOTENCY_KEY_LENGTH and all(33 <= ord(ch) < 127 for ch in raw)):
+        raise ValidationFailed(details={IDEMPOTENCY_HEADER: ["Must be 1-128 printable ASCII characters."]})
+    return raw
+
+
+def json_response(status: int, body: bytes) -> Response:
+    return Response(body, status=status, mimetype="application/json")
 
 
 class Replay(Exception):

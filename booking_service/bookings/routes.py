@@ -3,11 +3,11 @@ was made with (`?email=`) or through the signed link in their e-mail; staff and 
 come through the gateway with the service credential and their signed identity, and reach
 their venues' bookings (bookings/access.py)."""
 
-from flask import Response, request
 from flask.views import MethodView
 
 from booking_service.bookings import changes, listing, service
 from booking_service.bookings.access import booking_access, booking_creator
+from booking_service.bookings.idempotency import IDEMPOTENCY_DOC, idempotency_key_from_request, json_response
 from booking_service.bookings.schemas import (
     BookingCancelSchema,
     BookingCountArgsSchema,
@@ -20,7 +20,6 @@ from booking_service.bookings.schemas import (
     CustomerAccessArgsSchema,
     HoldReferenceSchema,
 )
-from shared.errors import ValidationFailed
 from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE
 from shared.openapi import Blueprint, documents_errors
 from shared.service_auth import require_service_token, require_staff, staff_caller
@@ -32,33 +31,6 @@ internal_blp = Blueprint(
     url_prefix="/internal/holds",
     description="What the availability service may ask (internal)",
 )
-
-IDEMPOTENCY_HEADER = "Idempotency-Key"
-MAX_IDEMPOTENCY_KEY_LENGTH = 128
-IDEMPOTENCY_DOC = {
-    "parameters": [
-        {
-            "in": "header",
-            "name": IDEMPOTENCY_HEADER,
-            "schema": {"type": "string"},
-            "description": "Repeat a request safely: the first response is replayed byte for byte; a concurrent "
-            "duplicate waits for the first and gets its response.",
-        }
-    ]
-}
-
-
-def _idempotency_key() -> str | None:
-    raw = request.headers.get(IDEMPOTENCY_HEADER)
-    if raw is None:
-        return None
-    if not (1 <= len(raw) <= MAX_IDEMPOTENCY_KEY_LENGTH and all(33 <= ord(ch) < 127 for ch in raw)):
-        raise ValidationFailed(details={IDEMPOTENCY_HEADER: ["Must be 1-128 printable ASCII characters."]})
-    return raw
-
-
-def _json(status: int, body: bytes) -> Response:
-    return Response(body, status=status, mimetype="application/json")
 
 
 @blp.route("")
@@ -74,9 +46,9 @@ class Bookings(MethodView):
         `idempotency_key_spent` for a key whose first request failed.
         """
         status, payload = service.create_booking(
-            body, creator=booking_creator(body), idempotency_key=_idempotency_key()
+            body, creator=booking_creator(body), idempotency_key=idempotency_key_from_request()
         )
-        return _json(status, payload)
+        return json_response(status, payload)
 
     @require_staff(BOOKINGS_READ)
     @blp.arguments(BookingListArgsSchema, location="query")
@@ -133,8 +105,10 @@ class BookingByReference(MethodView):
         booking as it was; 409 `booking_not_modifiable` once cancelled or over.
         """
         access = booking_access(args.get("email"), BOOKINGS_WRITE)
-        status, payload = changes.update_booking(reference, access, body, idempotency_key=_idempotency_key())
-        return _json(status, payload)
+        status, payload = changes.update_booking(
+            reference, access, body, idempotency_key=idempotency_key_from_request()
+        )
+        return json_response(status, payload)
 
 
 @blp.route("/<string:reference>/cancel")
@@ -149,9 +123,9 @@ class BookingCancellation(MethodView):
         booking and changes nothing."""
         access = booking_access(args.get("email"), BOOKINGS_WRITE)
         status, payload = changes.cancel_booking(
-            reference, access, body["reason_id"], idempotency_key=_idempotency_key()
+            reference, access, body["reason_id"], idempotency_key=idempotency_key_from_request()
         )
-        return _json(status, payload)
+        return json_response(status, payload)
 
 
 @blp.route("/<string:reference>/<any(complete, 'no-show'):outcome>")

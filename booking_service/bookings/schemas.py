@@ -255,6 +255,7 @@ class StayViewSchema(AnswerSchema):
     room_type = fields.String()
     room_type_name = fields.String(allow_none=True)
     rate_plan = fields.String()
+    rate_plan_name = fields.String(metadata={"description": "The plan's name when the stay was sold"})
     refundable = fields.Boolean()
     arrival = fields.String()
     departure = fields.String()

@@ -74,6 +74,7 @@ def price_columns(priced: PricedStay) -> dict:
     quote = priced.quote
     return {
         "rate_plan": priced.plan.code,
+        "rate_plan_name": priced.plan.name,
         "refundable": priced.plan.refundable,
         "currency": quote.currency,
         "total_amount": quote.total,
@@ -88,6 +89,7 @@ def stay_view(booking: Booking) -> dict | None:
         "room_type": booking.room_type,
         "room_type_name": booking.room_type_name,
         "rate_plan": booking.rate_plan,
+        "rate_plan_name": booking.rate_plan_name or booking.rate_plan,
         "refundable": booking.refundable,
         "arrival": booking.local_date.isoformat(),
         "departure": booking.departure_date.isoformat(),

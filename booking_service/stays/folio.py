@@ -13,7 +13,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from booking_service.bookings.access import BookingAccess
+from booking_service.bookings.idempotency import KeyedRequest, Replay, replay_if_stored, store_response
 from booking_service.bookings.service import find_booking
+from booking_service.bookings.views import response_bytes
 from booking_service.errors import (
     BookingNotModifiable,
     CatalogueItemExists,
@@ -97,8 +99,31 @@ def charge_view(charge: FolioCharge) -> dict:
     }
 
 
-def post_charge(reference: str, access: BookingAccess, code: str, quantity: int) -> dict:
-    """Post `quantity` of a catalogue item to an in-house guest's folio; the stock goes down with it."""
+def post_charge(
+    reference: str, access: BookingAccess, code: str, quantity: int, *, idempotency_key: str | None = None
+) -> tuple[int, bytes]:
+    """Post `quantity` of a catalogue item to an in-house guest's folio; the stock goes down with it.
+    With an Idempotency-Key, a repeat (a double click, a retry) answers the first post's folio and
+    posts nothing: the key is stored in the charge's own transaction."""
+    keyed = KeyedRequest.of(
+        f"folio.charge:{access.key_scope()}:{reference.upper()}",
+        idempotency_key,
+        {"item": code, "quantity": quantity, **access.fingerprint()},
+    )
+    try:
+        replay_if_stored(keyed)
+        try:
+            return 201, _commit_charge(reference, access, code, quantity, keyed)
+        except IntegrityError:
+            replay_if_stored(keyed)  # a concurrent duplicate with the same key answered first
+            raise
+    except Replay as replay:
+        return replay.status, replay.body
+
+
+def _commit_charge(
+    reference: str, access: BookingAccess, code: str, quantity: int, keyed: KeyedRequest | None
+) -> bytes:
     with db.transaction() as session:
         booking = find_booking(session, reference, access)
         if booking.kind != BookingKind.STAY:
@@ -121,20 +146,23 @@ def post_charge(reference: str, access: BookingAccess, code: str, quantity: int)
         )
         if taken != 1:
             raise OutOfStock(details={"item": code, "stock": item.stock})
-        charge = FolioCharge(
-            booking_id=booking.id,
-            item_code=item.code,
-            description=item.name,
-            quantity=quantity,
-            unit_amount=item.unit_price,
-            amount=round_money(item.unit_price * quantity, item.currency),
-            currency=item.currency,
-            posted_at=utcnow(),
-            posted_by=str(access.actor.get("id") or access.actor.get("type")),
+        session.add(
+            FolioCharge(
+                booking_id=booking.id,
+                item_code=item.code,
+                description=item.name,
+                quantity=quantity,
+                unit_amount=item.unit_price,
+                amount=round_money(item.unit_price * quantity, item.currency),
+                currency=item.currency,
+                posted_at=utcnow(),
+                posted_by=str(access.actor.get("id") or access.actor.get("type")),
+            )
         )
-        session.add(charge)
         session.flush()
-        return folio_view(session, booking)
+        body = response_bytes(folio_view(session, booking))
+        store_response(session, keyed, 201, body)
+        return body
 
 
 def folio_lines(session, booking: Booking) -> list[dict]:

@@ -10,18 +10,18 @@ guest. Checking in takes a room if the stay has none; checking out issues the in
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from booking_service import availability_client, reminders
+from booking_service import availability_client, hold_commands, reminders
 from booking_service.bookings.access import BookingAccess
 from booking_service.bookings.service import find_booking
 from booking_service.bookings.views import booking_view, event_snapshot
 from booking_service.errors import BookingChanged, BookingNotModifiable, BookingNotStarted, NotAStay
 from booking_service.extensions import db
-from booking_service.models import Booking, BookingKind, BookingStatus
+from booking_service.models import Booking, BookingKind, BookingStatus, HoldCommand
 from booking_service.outbox import add_outbox_event
 from booking_service.stays.invoices import invoice_summary, issue_invoice
 from shared.clock import utcnow, venue_today
@@ -97,7 +97,12 @@ def check_in(reference: str, access: BookingAccess, room: str | None) -> dict:
 
 def check_out(reference: str, access: BookingAccess) -> dict:
     """The stay is completed and its invoice issued from the folio, in one transaction; the
-    check-out e-mail carries the invoice. Checking out again answers the stay as it is."""
+    check-out e-mail carries the invoice. Checking out again answers the stay as it is.
+
+    A guest leaving before the booked departure leaves today (or, on the arrival day, after the
+    first night): the nights after that go back on sale and the stay shows its true departure.
+    The invoice bills the stay as it was sold; a refund of unused nights is a credit note.
+    """
     booking = _stay(reference, access)
     if booking.status == BookingStatus.COMPLETED:
         return booking_view(booking)
@@ -111,6 +116,10 @@ def check_out(reference: str, access: BookingAccess) -> dict:
             before = event_snapshot(current)
             current.status, current.checked_out_at = BookingStatus.COMPLETED, utcnow()
             current.updated_at = current.checked_out_at
+            leaving_early = _early_departure(current)
+            if leaving_early is not None:
+                current.departure_date = leaving_early
+                hold_commands.record(session, current.hold_id, HoldCommand.END_STAY)
             invoice = issue_invoice(session, current)
             add_outbox_event(
                 session,
@@ -124,12 +133,22 @@ def check_out(reference: str, access: BookingAccess) -> dict:
     except StaleDataError:
         with db.reading() as session:
             return booking_view(find_booking(session, reference, access))
+    if leaving_early is not None:
+        hold_commands.carry_out(booking.hold_id, HoldCommand.END_STAY)
     if booking.assigned_room is not None:
         try:
             availability_client.set_housekeeping(booking.venue, booking.assigned_room, "dirty")
         except ApiError:
             log.warning("could not mark the room dirty", extra={"reference": booking.reference})
     return view
+
+
+def _early_departure(stay: Booking) -> date | None:
+    """The day a guest checking out now leaves, if before the booked departure."""
+    today = venue_today(stay.timezone or "UTC")
+    assert stay.departure_date is not None  # every stay has one
+    leaves = max(today, stay.local_date + timedelta(days=1))
+    return leaves if leaves < stay.departure_date else None
 
 
 def front_desk(staff: Caller, venue: str, on: date) -> dict:

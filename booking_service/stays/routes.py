@@ -2,6 +2,7 @@ from flask import Response
 from flask.views import MethodView
 
 from booking_service.bookings.access import booking_access
+from booking_service.bookings.idempotency import IDEMPOTENCY_DOC, idempotency_key_from_request, json_response
 from booking_service.bookings.schemas import BookingSchema, CustomerAccessArgsSchema
 from booking_service.stays import folio, front_desk, invoices, reports
 from booking_service.stays.schemas import (
@@ -152,13 +153,22 @@ class Charges(MethodView):
     @require_staff(BOOKINGS_WRITE)
     @desk.arguments(ChargeSchema)
     @desk.response(201, FolioSchema)
+    @desk.doc(**IDEMPOTENCY_DOC)
     @documents_errors(desk, 401, 403, 404, 409, 422)
     def post(self, body, reference):
         """Post a charge from the catalogue to an in-house guest's folio (staff); the folio as it now is.
 
-        409 `out_of_stock` when fewer are left, `booking_not_modifiable` unless the guest is in house.
+        409 `out_of_stock` when fewer are left, `booking_not_modifiable` unless the guest is in house;
+        422 `idempotency_key_reused` for a key used with another charge.
         """
-        return folio.post_charge(reference, booking_access(None, BOOKINGS_WRITE), body["item"], body["quantity"])
+        status, payload = folio.post_charge(
+            reference,
+            booking_access(None, BOOKINGS_WRITE),
+            body["item"],
+            body["quantity"],
+            idempotency_key=idempotency_key_from_request(),
+        )
+        return json_response(status, payload)
 
 
 @desk.route("/<string:reference>/folio")

@@ -99,6 +99,42 @@ def test_charges_go_on_the_folio_and_stock_never_goes_below_zero(gateway, hotel)
     assert next(item for item in items if item["code"] == "sparkling-water")["stock"] == 0
 
 
+def test_a_charge_repeated_with_its_idempotency_key_is_posted_once(system, gateway, hotel):
+    _item(gateway, hotel, "espresso", "2.20", stock=10)
+    stay = _in_house(gateway, hotel)
+    keyed = {**hotel, "Idempotency-Key": "espresso-room-12"}
+    barrier = threading.Barrier(3)
+
+    def post():
+        barrier.wait()
+        return requests.post(
+            f"{gateway.base_url}/api/v1/bookings/{stay['reference']}/charges",
+            json={"item": "espresso", "quantity": 2},
+            headers=keyed,
+            timeout=30,
+        )
+
+    with ThreadPoolExecutor(max_workers=3) as pool:  # a double click and a retry, all at once
+        answers = list(pool.map(lambda _: post(), range(3)))
+    assert {(answer.status_code, answer.content) for answer in answers} == {(201, answers[0].content)}
+    espressos = [line for line in answers[0].json()["lines"] if line.get("item") == "espresso"]
+    assert [line["quantity"] for line in espressos] == [2]
+    items = gateway.get(f"/api/v1/venues/{HOTEL}/stays/catalogue", headers=hotel).json()["items"]
+    assert next(item for item in items if item["code"] == "espresso")["stock"] == 8
+    charges = count_rows(system, "booking", "folio_charges")
+    other = gateway.post(
+        f"/api/v1/bookings/{stay['reference']}/charges", json={"item": "espresso", "quantity": 3}, headers=keyed
+    )
+    assert (other.status_code, other.json()["error"]["code"]) == (422, "idempotency_key_reused")
+    assert count_rows(system, "booking", "folio_charges") == charges
+    fresh = gateway.post(
+        f"/api/v1/bookings/{stay['reference']}/charges",
+        json={"item": "espresso", "quantity": 2},
+        headers={**hotel, "Idempotency-Key": "espresso-room-12-second-round"},
+    )
+    assert fresh.status_code == 201 and fresh.content != answers[0].content
+
+
 @pytest.mark.parametrize("quantity", [0, -1, 10**9, "2", 1.5, None])
 def test_a_charge_of_a_bad_quantity_is_refused_and_posts_nothing(system, gateway, hotel, quantity):
     if not any(

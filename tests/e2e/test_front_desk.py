@@ -135,6 +135,32 @@ def test_a_guest_checks_in_on_arrival_into_a_room_and_out_leaving_it_dirty(gatew
     assert _desk(gateway, staff, stay["reference"], "check-out").json() == checked_out.json()
 
 
+def _free_doubles(gateway, first: int, end: int) -> list[int]:
+    grid = gateway.get(
+        f"/api/v1/venues/{HOTEL}/room-nights", params={"from": future_date(first), "to": future_date(end)}
+    ).json()
+    return next([night["free"] for night in kind["nights"]] for kind in grid["room_types"] if kind["code"] == "double")
+
+
+def test_a_guest_leaving_early_gives_the_nights_after_back_and_is_billed_as_sold(gateway, desk):
+    api, staff = desk
+    stay = _book(gateway, 0, 3)
+    assert _desk(gateway, staff, stay["reference"], "check-in").status_code == 200
+    free_before = _free_doubles(gateway, 0, 3)
+    checked_out = _desk(gateway, staff, stay["reference"], "check-out")
+    assert checked_out.status_code == 200, checked_out.text
+    # Leaving on the arrival day, the guest had the first night: nights two and three are free again.
+    assert (checked_out.json()["stay"]["departure"], checked_out.json()["stay"]["nights"]) == (future_date(1), 1)
+    assert _free_doubles(gateway, 0, 3) == [free_before[0], free_before[1] + 1, free_before[2] + 1]
+    invoice = gateway.get(f"/api/v1/bookings/{stay['reference']}/invoice", headers=staff).json()
+    assert [line["night"] for line in invoice["lines"] if line["kind"] == "night"] == [future_date(n) for n in range(3)]
+    assert invoice["total"] == stay["total"]
+    # The room is free on the nights given back: another stay gets it, and the ledger holds.
+    after = _book(gateway, 1, 3)
+    assert _desk(gateway, staff, after["reference"], "room", room=checked_out.json()["stay"]["room"]).status_code == 200
+    assert api.run_job("check-ledger") == {"slots": [], "resources": []}
+
+
 def test_only_the_venues_staff_run_its_front_desk(gateway, desk, system):
     stay = _book(gateway, 60, 61)
     anonymous = _desk(gateway, {}, stay["reference"], "check-in")

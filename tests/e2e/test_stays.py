@@ -84,6 +84,7 @@ def test_a_booked_stay_keeps_the_searched_total_takes_its_nights_and_is_e_mailed
     assert (booking["kind"], booking["status"], booking["total"]) == ("stay", "confirmed", flexible["total"])
     stay = booking["stay"]
     assert (stay["room_type"], stay["room_type_name"], stay["nights"], stay["guests"]) == ("twin", "Twin Room", 3, 2)
+    assert (stay["rate_plan"], stay["rate_plan_name"]) == ("flexible", flexible["name"])
     assert stay["lines"] == flexible["lines"]
     assert _free(gateway, 50, 53, "twin") == [free - 1 for free in free_before]
     again = gateway.post("/api/v1/bookings", json=_stay(50, 53, "twin", rate_plan="flexible"), headers=headers)
@@ -94,6 +95,7 @@ def test_a_booked_stay_keeps_the_searched_total_takes_its_nights_and_is_e_mailed
     email = wait_until(lambda: _emails_for(system, booking["reference"]), 15, message="stay confirmation")[0]
     text = email.get_body(("plain",)).get_content()
     assert "Twin Room for 2 guests" in text and "(3 nights)" in text
+    assert f"Rate:       {flexible['name']}\n" in text
     assert f"€{flexible['total']['amount']}" in text
     invite = next(part for part in email.iter_attachments() if part.get_content_type() == "text/calendar")
     assert f"DTSTART;VALUE=DATE:{future_date(50).replace('-', '')}" in invite.get_content()

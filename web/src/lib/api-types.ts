@@ -2875,12 +2875,16 @@ export interface paths {
         put?: never;
         /**
          * Post a charge from the catalogue to an in-house guest's folio (staff); the folio as it now is.
-         * @description 409 `out_of_stock` when fewer are left, `booking_not_modifiable` unless the guest is in house.
+         * @description 409 `out_of_stock` when fewer are left, `booking_not_modifiable` unless the guest is in house;
+         *     422 `idempotency_key_reused` for a key used with another charge.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Repeat a request safely: the first response is replayed byte for byte; a concurrent duplicate waits for the first and gets its response. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     reference: string;
                 };
@@ -3801,6 +3805,8 @@ export interface components {
             room_type: string;
             room_type_name: string | null;
             rate_plan: string;
+            /** @description The plan's name when the stay was sold */
+            rate_plan_name: string;
             refundable: boolean;
             arrival: string;
             departure: string;
