@@ -1,4 +1,5 @@
-"""Availability service: venues, resources, opening rules, slots, rooms and the capacity ledger (holds)."""
+"""Availability service: venues, resources, opening rules, slots, rooms, services and staff hours, and
+the capacity ledger (holds)."""
 
 from __future__ import annotations
 
@@ -14,20 +15,24 @@ SERVICE = "availability"
 
 
 def register_blueprints(api: TesseraApi) -> None:
+    from availability_service.appointments.routes import blp as appointments_blp
+    from availability_service.appointments.routes import internal as appointment_holds_blp
     from availability_service.holds.routes import blp as holds_blp
     from availability_service.jobs import blp as jobs_blp
     from availability_service.resources.routes import blp as resources_blp
     from availability_service.rooms.routes import blp as rooms_blp
     from availability_service.rooms.routes import internal as rooms_internal_blp
     from availability_service.rules.routes import blp as rules_blp
+    from availability_service.schedules.routes import blp as hours_blp
     from availability_service.search.routes import blp as search_blp
     from availability_service.slots.routes import blp as slots_blp
     from availability_service.stays.routes import blp as stays_blp
     from availability_service.stays.routes import internal as stays_internal_blp
     from availability_service.venues.routes import blp as venues_blp
 
-    blueprints = (venues_blp, search_blp, rules_blp, slots_blp, resources_blp, rooms_blp, stays_blp)
-    for blp in (*blueprints, stays_internal_blp, holds_blp, rooms_internal_blp, jobs_blp):
+    blueprints = (venues_blp, search_blp, rules_blp, slots_blp, resources_blp, hours_blp, rooms_blp, stays_blp)
+    internal = (stays_internal_blp, holds_blp, rooms_internal_blp, appointment_holds_blp, jobs_blp)
+    for blp in (*blueprints, appointments_blp, *internal):
         api.register_blueprint(blp)
 
 

@@ -1,8 +1,10 @@
 """The availability service's search cache in Redis: its keys, and the generation rule that
 keeps it honest (docs/availability.md, "Search and its cache"; guarantee 6).
 
-Two kinds of entry: a venue's slots of one day (slot search) and a venue's room types on one
-night (stay search, docs/stays.md). Search fills a day's key. After every change of capacity commits, the service itself
+Three kinds of entry: a venue's slots of one day (slot search), a venue's room types on one
+night (stay search, docs/stays.md), and a venue's appointment and resource searches of one day,
+kept as the fields of one hash per day so one invalidation drops them all (docs/appointments.md).
+Search fills a day's key. After every change of capacity commits, the service itself
 invalidates the days it touched: it bumps each day's generation and deletes the day. A search
 writes a day back only if the generation is still the one it saw before reading the database;
 otherwise a search that read just before a hold committed could write the old figures back just
@@ -71,6 +73,49 @@ def night_generation_key(venue_slug: str, night: str) -> str:
     return f"{PREFIX}:room-nights-gen:{venue_slug}:{night}"
 
 
+def bookings_day_key(venue_slug: str, local_date: str) -> str:
+    """A hash of one venue's appointment and resource searches of one local date, by question."""
+    return f"{PREFIX}:by-time:{venue_slug}:{local_date}"
+
+
+def bookings_day_generation_key(venue_slug: str, local_date: str) -> str:
+    return f"{PREFIX}:by-time-gen:{venue_slug}:{local_date}"
+
+
+# KEYS[1] hash, KEYS[2] generation key; ARGV[1] generation seen, ARGV[2] field, ARGV[3] value, ARGV[4] TTL.
+WRITE_FIELD_IF_GENERATION_UNCHANGED = """
+local current = redis.call('GET', KEYS[2]) or ''
+if current == ARGV[1] then
+  redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+  redis.call('EXPIRE', KEYS[1], ARGV[4])
+  return 1
+end
+return 0
+"""
+
+
+def read_field(venue_slug: str, local_date: str, question: str) -> tuple[dict | None, str] | None:
+    """One cached answer of the day and the day's generation before any database read; None
+    when Redis could not answer."""
+    try:
+        with redis.client.pipeline(transaction=False) as pipe:
+            pipe.hget(bookings_day_key(venue_slug, local_date), question)
+            pipe.get(bookings_day_generation_key(venue_slug, local_date))
+            doc, generation = pipe.execute()
+    except RedisError as exc:
+        log.warning("availability cache read failed", extra={"error": type(exc).__name__})
+        return None
+    return (json.loads(doc) if doc else None), generation or ""
+
+
+def write_field(venue_slug: str, local_date: str, question: str, generation: str, doc: dict, ttl: int) -> None:
+    keys = [bookings_day_key(venue_slug, local_date), bookings_day_generation_key(venue_slug, local_date)]
+    try:
+        redis.client.eval(WRITE_FIELD_IF_GENERATION_UNCHANGED, 2, *keys, generation, question, json.dumps(doc), ttl)
+    except RedisError as exc:
+        log.warning("availability cache write failed", extra={"error": type(exc).__name__})
+
+
 def read_entries(keys: Sequence[tuple[str, str]]) -> tuple[list[dict | None], list[str]] | None:
     """For each (entry key, generation key): the cached entry, and its generation as it stood
     before any database read; None when Redis could not answer."""
@@ -117,6 +162,14 @@ def invalidate_nights(venue_slug: str, nights: Iterable[str]) -> int:
     keys = []
     for night in sorted(set(nights)):
         keys += [night_generation_key(venue_slug, night), night_key(venue_slug, night)]
+    return _invalidate(venue_slug, keys)
+
+
+def invalidate_booking_days(venue_slug: str, local_dates: Iterable[str]) -> int:
+    """Drop the venue's cached appointment and resource searches of those days."""
+    keys = []
+    for day in sorted(set(local_dates)):
+        keys += [bookings_day_generation_key(venue_slug, day), bookings_day_key(venue_slug, day)]
     return _invalidate(venue_slug, keys)
 
 

@@ -140,3 +140,31 @@ class RoomHasStays(ApiError):
 
 class RoomHasBlocks(ApiError):
     status, code, message = 409, "room_has_blocks", "The room is out of order on future nights: end those blocks first."
+
+
+class BlockNotFound(ApiError):
+    status, code, message = 404, "block_not_found", "The resource has no block with that id."
+
+
+class ServiceNotFound(ApiError):
+    status, code, message = 404, "service_not_found", "The venue has no service with that code."
+
+
+class ServiceExists(ApiError):
+    status, code, message = 409, "service_exists", "The venue already has a service with that code."
+
+
+class StaffNotFound(ApiError):
+    status, code, message = 404, "staff_not_found", "The venue has no staff member with that id."
+
+
+class StaffNotForService(ApiError):
+    status, code, message = 422, "staff_not_for_service", "That staff member does not perform the service."
+
+
+class StaffUnavailable(ApiError):
+    status, code, message = 409, "staff_unavailable", "No staff member who performs the service is free then."
+
+
+class AppointmentNotBookable(ApiError):
+    status, code, message = 422, "appointment_not_bookable", "That appointment can't be booked."

@@ -1,10 +1,12 @@
 """The availability service's tables: venues, resources, opening rules, closures, slots, holds,
-and a hotel's room types, rooms and out-of-order blocks."""
+a hotel's room types, rooms and out-of-order blocks, and the services staff perform with the
+hours staff and resources keep (docs/appointments.md)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time
+from decimal import Decimal
 
 from sqlalchemy import (
     JSON,
@@ -23,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shared.db import Base as SharedBase
+from shared.db_types import ExactDecimal
 
 VENUE_KINDS = ("restaurant", "hotel", "workspace", "lab", "clinic", "salon", "other")
 RESOURCE_KINDS = ("table_pool", "dining_area", "room", "room_type", "equipment", "staff")
@@ -75,10 +78,16 @@ class Resource(Base):
     capacity: Mapped[int] = mapped_column(Integer, default=1)
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    description: Mapped[str | None] = mapped_column(String(2000))
+    # A reservation's limits (docs/appointments.md, "Reservations"); none on a staff member or a room type.
+    min_minutes: Mapped[int | None] = mapped_column(Integer)
+    max_minutes: Mapped[int | None] = mapped_column(Integer)
+    buffer_minutes: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
     venue: Mapped[Venue] = relationship()
     room_type: Mapped[RoomType | None] = relationship(back_populates="resource")
+    hours: Mapped[list[WorkingHours]] = relationship(order_by="WorkingHours.weekday, WorkingHours.starts")
 
 
 class OpeningRule(Base):
@@ -191,6 +200,14 @@ class Hold(Base):
     units: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16), default=HoldStatus.HELD)
     expires_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    # A booking that takes several holds (an appointment's staff member and rooms, a series'
+    # occurrences) knows its first; the others name it here and share its status changes.
+    group_id: Mapped[str | None] = mapped_column(ForeignKey("holds.id"), index=True)
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"))  # an appointment's
+    # Time held around the booking itself (an appointment's buffers, a resource's turnaround):
+    # starts_at/ends_at are what is held; local_start/local_end the booking as offered.
+    buffer_before_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    buffer_after_minutes: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
@@ -199,6 +216,8 @@ class Hold(Base):
     slot: Mapped[Slot | None] = relationship()
     resource: Mapped[Resource | None] = relationship()
     venue: Mapped[Venue] = relationship()
+    service: Mapped[Service | None] = relationship()
+    members: Mapped[list[Hold]] = relationship(order_by="Hold.starts_at")  # the rest of its group
 
 
 class RoomType(Base):
@@ -289,3 +308,113 @@ class RoomNight(Base):
     room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id"), primary_key=True)
     night: Mapped[date] = mapped_column(Date, primary_key=True)
     hold_id: Mapped[str] = mapped_column(ForeignKey("holds.id"), index=True)
+
+
+class WorkingHours(Base):
+    """When a resource can be booked on a weekday: a staff member's working hours, a lab's
+    business hours. Several rows on one weekday leave the gaps between them as breaks. A resource
+    with no rows at all keeps no hours (bookable at any time); one with rows, only within them."""
+
+    __tablename__ = "working_hours"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="ck_working_hours_weekday"),
+        CheckConstraint("ends > starts", name="ck_working_hours_order"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)  # Monday = 0, as date.weekday()
+    starts: Mapped[time] = mapped_column(Time)
+    ends: Mapped[time] = mapped_column(Time)
+
+
+class HoursException(Base):
+    """A date whose hours differ from the week's: its rows replace that weekday's for the date;
+    a row without times means closed (a day off, a bank holiday)."""
+
+    __tablename__ = "hours_exceptions"
+    __table_args__ = (
+        CheckConstraint(
+            "(starts IS NULL AND ends IS NULL) OR (starts IS NOT NULL AND ends > starts)",
+            name="ck_hours_exceptions_closed_or_ordered",
+        ),
+        Index("ix_hours_exceptions_resource_date", "resource_id", "on_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id", ondelete="CASCADE"))
+    on_date: Mapped[date] = mapped_column(Date)
+    starts: Mapped[time | None] = mapped_column(Time)
+    ends: Mapped[time | None] = mapped_column(Time)
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class ResourceBlock(Base):
+    """Time a staff member or a resource is away (time off, maintenance): a confirmed range hold
+    of all its units for the range, so nothing else can be booked then and nothing booked can be
+    blocked; releasing the hold ends the block."""
+
+    __tablename__ = "resource_blocks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id"), index=True)
+    hold_id: Mapped[str] = mapped_column(ForeignKey("holds.id"), unique=True)
+    reason: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    resource: Mapped[Resource] = relationship()
+    hold: Mapped[Hold] = relationship()
+
+
+class Service(Base):
+    """Something staff do for a customer (docs/appointments.md): it takes one of its staff and one
+    resource for each of its requirements, for its duration plus its buffers."""
+
+    __tablename__ = "services"
+    __table_args__ = (
+        UniqueConstraint("venue_id", "code", name="uq_services_venue_code"),
+        CheckConstraint("duration_minutes > 0", name="ck_services_duration_positive"),
+        CheckConstraint("buffer_before_minutes >= 0 AND buffer_after_minutes >= 0", name="ck_services_buffers"),
+        CheckConstraint("interval_minutes > 0", name="ck_services_interval_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(String(2000))
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    buffer_before_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    buffer_after_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    interval_minutes: Mapped[int] = mapped_column(Integer, default=15)  # between offered start times
+    price: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    currency: Mapped[str | None] = mapped_column(String(3))
+    min_notice_minutes: Mapped[int | None] = mapped_column(Integer)  # the venue's when null
+    horizon_days: Mapped[int | None] = mapped_column(Integer)  # the venue's when null
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    staff: Mapped[list[Resource]] = relationship(secondary="service_staff", order_by="Resource.id")
+    requirements: Mapped[list[ServiceRequirement]] = relationship(order_by="ServiceRequirement.id")
+
+
+class ServiceStaff(Base):
+    """Who can perform a service."""
+
+    __tablename__ = "service_staff"
+
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), primary_key=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id", ondelete="CASCADE"), primary_key=True)
+
+
+class ServiceRequirement(Base):
+    """A resource a service needs besides the staff member: any active resource of the venue
+    tagged `tag` (a treatment room, a chair, a device), free for the whole appointment."""
+
+    __tablename__ = "service_requirements"
+    __table_args__ = (UniqueConstraint("service_id", "tag", name="uq_service_requirements_service_tag"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), index=True)
+    tag: Mapped[str] = mapped_column(String(64))

@@ -70,6 +70,21 @@ class HoldResourceSchema(StrictSchema):
     kind = fields.String()
 
 
+class HoldServiceSchema(StrictSchema):
+    code = fields.String()
+    name = fields.String()
+
+
+class HoldStaffSchema(StrictSchema):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class HoldMoneySchema(StrictSchema):
+    amount = fields.String()
+    currency = fields.String()
+
+
 class HoldSchema(StrictSchema):
     id = fields.String()
     hold_key = fields.String()
@@ -92,3 +107,9 @@ class HoldSchema(StrictSchema):
     room_type_name = fields.String(metadata={"description": "Stay holds: the room type's name"})
     arrival = fields.String(metadata={"description": "Stay holds: the first night"})
     departure = fields.String(metadata={"description": "Stay holds: the morning the guests leave"})
+    service = fields.Nested(HoldServiceSchema, metadata={"description": "Appointment holds"})
+    staff = fields.Nested(HoldStaffSchema, metadata={"description": "Appointment holds: who takes it"})
+    resources = fields.List(
+        fields.Nested(HoldResourceSchema), metadata={"description": "Appointment holds: the resources it needs"}
+    )
+    price = fields.Nested(HoldMoneySchema, allow_none=True, metadata={"description": "Appointment holds"})

@@ -7,21 +7,24 @@ ranges.py). A stay hold is a range hold of one unit on its room type's resource 
 unique, so a repeated or concurrent placement with the same key cannot take capacity twice:
 the loser's transaction rolls back and it answers with the winner's hold. Confirm, release
 and expire are guarded status transitions, so each is idempotent and a hold is given back at
-most once.
+most once. A booking that takes several holds (an appointment's staff member and rooms, a
+series' occurrences) gets them as a group: its first hold's id names them all, and every status
+change moves the whole group in one statement.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import cast
+from typing import ClassVar, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from availability_service.cache import invalidate_days, invalidate_nights
+from availability_service.cache import every_day, invalidate_booking_days, invalidate_days, invalidate_nights
 from availability_service.errors import (
     HoldKeyReused,
     HoldNotActive,
@@ -42,6 +45,7 @@ from availability_service.models import Hold, HoldStatus, Resource, RoomNight, S
 from availability_service.stays.nights import check_stay_dates, night_window, nights_between, utc_window
 from shared.clock import iso_utc, local_to_utc, utcnow, venue_today
 from shared.db import rows_affected
+from shared.errors import ApiError
 
 log = logging.getLogger(__name__)
 MAX_RANGE = timedelta(days=92)
@@ -92,6 +96,7 @@ class RangeHoldRequest:
 class StayHoldRequest:
     """One unit of a room type for the nights [arrival, departure), for `guests` people."""
 
+    refusal: ClassVar[type[ApiError]] = RoomTypeSoldOut  # when PostgreSQL's exclusion constraint refuses it
     hold_key: str
     venue: str
     room_type: str
@@ -157,6 +162,27 @@ def hold_view(hold: Hold) -> dict:
         "starts_at": iso_utc(cast(datetime, hold.starts_at)),
         "ends_at": iso_utc(cast(datetime, hold.ends_at)),
     }
+    if hold.service is not None:
+        service = hold.service
+        appointment_start = cast(datetime, hold.starts_at) + timedelta(minutes=hold.buffer_before_minutes)
+        appointment_end = cast(datetime, hold.ends_at) - timedelta(minutes=hold.buffer_after_minutes)
+        view |= {
+            "kind": "appointment",
+            "service": {"code": service.code, "name": service.name},
+            "staff": {"id": resource.id, "name": resource.name},
+            "resources": [
+                {"id": member.resource.id, "name": member.resource.name, "kind": member.resource.kind}
+                for member in hold.members
+                if member.resource is not None
+            ],
+            "date": local_start.date().isoformat(),
+            "time": local_start.strftime("%H:%M"),
+            "starts_at": iso_utc(appointment_start),
+            "ends_at": iso_utc(appointment_end),
+            "price": None
+            if service.price is None or service.currency is None
+            else {"amount": format(service.price, "f"), "currency": service.currency},
+        }
     if resource.room_type is not None:  # a stay's nights (or a room out of order)
         view |= {
             "kind": "stay",
@@ -323,11 +349,15 @@ def _new_range_hold(
     )
 
 
-def place_hold(request: SlotHoldRequest | RangeHoldRequest | StayHoldRequest) -> tuple[dict, bool]:
-    """Take capacity for the request. Returns (hold, created); an active hold for the key is returned as is."""
+def place_hold(request, placer: Callable | None = None) -> tuple[dict, bool]:
+    """Take capacity for the request (a slot, range or stay hold, or any request with its own
+    `placer(session, request, existing)`, such as an appointment's). Returns (hold, created); an
+    active hold for the key is returned as is."""
     try:
         with db.transaction() as session:
-            if isinstance(request, SlotHoldRequest):
+            if placer is not None:
+                hold, created = placer(session, request, _existing_for_key)
+            elif isinstance(request, SlotHoldRequest):
                 hold, created = _place_slot(session, request)
             elif isinstance(request, StayHoldRequest):
                 hold, created = _place_stay(session, request)
@@ -340,7 +370,7 @@ def place_hold(request: SlotHoldRequest | RangeHoldRequest | StayHoldRequest) ->
             view = hold_view(hold)
     except IntegrityError as exc:
         if getattr(exc.orig, "pgcode", None) == EXCLUSION_VIOLATION:
-            raise (RoomTypeSoldOut if isinstance(request, StayHoldRequest) else ResourceUnavailable)() from None
+            raise getattr(request, "refusal", ResourceUnavailable)() from None
         # A concurrent request with the same key won the unique constraint; answer with its hold.
         with db.reading() as session:
             existing = _existing_for_key(session, request)
@@ -352,13 +382,16 @@ def place_hold(request: SlotHoldRequest | RangeHoldRequest | StayHoldRequest) ->
 
 
 def _invalidate_search(view: dict) -> None:
-    """Slot capacity feeds the slot search's cache, a stay's nights the stay search's; other
-    range holds are not cached."""
+    """Slot capacity feeds the slot search's cache, a stay's nights the stay search's, other
+    range holds the appointment and resource searches'."""
     if view["kind"] == "slot":
         invalidate_days(view["venue"], [view["date"]])
     elif view["kind"] == "stay":
         nights = nights_between(date.fromisoformat(view["arrival"]), date.fromisoformat(view["departure"]))
         invalidate_nights(view["venue"], [night.isoformat() for night in nights])
+    else:  # an appointment or a reservation: the days its range touches
+        first, last = (datetime.fromisoformat(view[name]).date() for name in ("start", "end"))
+        invalidate_booking_days(view["venue"], every_day(first, last))
 
 
 def _get(session: Session, hold_id: str) -> Hold:
@@ -373,6 +406,11 @@ def get_hold(hold_id: str) -> dict:
         return hold_view(_get(session, hold_id))
 
 
+def in_group(hold_id: str):
+    """The hold named and the rest of its group."""
+    return or_(Hold.id == hold_id, Hold.group_id == hold_id)
+
+
 def confirm_hold(hold_id: str) -> dict:
     """held -> confirmed; confirming a confirmed hold is a no-op; a given-back hold is a 409.
     Search counts a slot's confirmed holds (its bookings), so a confirmation invalidates the day."""
@@ -381,7 +419,7 @@ def confirm_hold(hold_id: str) -> dict:
         confirmed = rows_affected(
             session,
             update(Hold)
-            .where(Hold.id == hold_id, Hold.status == HoldStatus.HELD)
+            .where(in_group(hold_id), Hold.status == HoldStatus.HELD)
             .values(status=HoldStatus.CONFIRMED, updated_at=utcnow())
             .execution_options(synchronize_session=False),
         )
@@ -396,9 +434,9 @@ def confirm_hold(hold_id: str) -> dict:
 
 def give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired: bool = False) -> bool:
     """Move an active hold to released/expired and return its units, at most once."""
-    condition = [Hold.id == hold.id, Hold.status.in_(HoldStatus.ACTIVE)]
+    condition = [in_group(hold.id), Hold.status.in_(HoldStatus.ACTIVE)]
     if only_if_expired:
-        condition = [Hold.id == hold.id, Hold.status == HoldStatus.HELD, Hold.expires_at < utcnow()]
+        condition = [in_group(hold.id), Hold.status == HoldStatus.HELD, Hold.expires_at < utcnow()]
     moved = rows_affected(
         session,
         update(Hold)
@@ -406,7 +444,7 @@ def give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired:
         .values(status=new_status, updated_at=utcnow())
         .execution_options(synchronize_session=False),
     )
-    if moved != 1:
+    if moved == 0:
         return False
     # A stay's room, or a block's, is free again on those nights.
     session.execute(delete(RoomNight).where(RoomNight.hold_id == hold.id).execution_options(synchronize_session=False))
@@ -448,7 +486,7 @@ def overdue_hold_ids(limit: int = 200) -> list[str]:
         return list(
             session.scalars(
                 select(Hold.id)
-                .where(Hold.status == HoldStatus.HELD, Hold.expires_at < utcnow())
+                .where(Hold.status == HoldStatus.HELD, Hold.expires_at < utcnow(), Hold.group_id.is_(None))
                 .order_by(Hold.expires_at)
                 .limit(limit)
             )

@@ -5,13 +5,13 @@ taxes")."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from itertools import pairwise
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from booking_service.stays.pricing import FRIDAY, SATURDAY, minor_unit
+from booking_service.stays.pricing import FRIDAY, SATURDAY
+from shared.money import CurrencyCode
 from shared.pagination import PageArgsSchema
 from shared.schemas import (
     AnswerSchema,
@@ -32,23 +32,6 @@ MAX_MIN_NIGHTS = 365
 MAX_SEASONS = 50
 MAX_CLOSED_TO_ARRIVAL = 366
 MAX_DESCRIPTION = 2000
-
-
-class CurrencyCode(fields.String):
-    """An ISO 4217 currency code, such as `EUR`."""
-
-    FORM = re.compile(r"[A-Z]{3}")
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        code = super()._deserialize(value, attr, data, **kwargs)
-        # The form first: minor_unit caches what it is asked, so it only ever sees three letters.
-        if self.FORM.fullmatch(code) is not None:
-            try:
-                minor_unit(code)
-                return code
-            except ValueError:
-                pass
-        raise ValidationError("Not an ISO 4217 currency code, such as EUR.")
 
 
 def _each_once(values: list) -> None:

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session, selectinload
 from booking_service.errors import CurrencyMismatch, RatePlanExists, RatePlanNotFound
 from booking_service.extensions import db
 from booking_service.models import RatePlan, RatePlanSeason, StayTaxes
-from booking_service.stays.pricing import minor_unit
 from shared.clock import iso_utc, utcnow
 from shared.db import insert_ignoring_conflicts
 from shared.errors import ValidationFailed
+from shared.money import minor_unit
 from shared.pagination import keyset_page
 
 PLAN_AMOUNTS = ("weekday_price", "weekend_price", "extra_guest_price")

@@ -25,11 +25,12 @@ from booking_service.errors import (
 )
 from booking_service.extensions import db
 from booking_service.models import Booking, BookingKind, BookingStatus, CatalogueItem, FolioCharge
-from booking_service.stays.pricing import minor_unit, round_money
+from booking_service.stays.pricing import round_money
 from booking_service.stays.views import lines_total, money
 from shared.clock import iso_utc, utcnow
 from shared.db import rows_affected
 from shared.errors import ValidationFailed
+from shared.money import minor_unit
 
 
 def item_view(item: CatalogueItem) -> dict:

@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
 
-from babel.numbers import get_currency_precision, list_currencies
+from shared.money import minor_unit
 
 FRIDAY, SATURDAY = 4, 5
 HUNDRED = Decimal(100)
@@ -106,14 +105,6 @@ class Quote:
 
 def _sum(lines: Sequence[Line]) -> Decimal:
     return sum((line.amount for line in lines), Decimal(0))
-
-
-@cache
-def minor_unit(currency: str) -> Decimal:
-    """The smallest amount of `currency` (ISO 4217): 0.01 for EUR, 1 for JPY."""
-    if currency not in list_currencies():
-        raise ValueError(f"not an ISO 4217 currency: {currency!r}")
-    return Decimal(1).scaleb(-get_currency_precision(currency))
 
 
 def round_money(amount: Decimal, currency: str) -> Decimal:

@@ -1,7 +1,8 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from booking_service.bookings.schemas import MAX_GUESTS, BookingSchema, MoneySchema, PriceLineSchema
-from booking_service.rates.schemas import MONEY_PLACES, CurrencyCode
+from booking_service.rates.schemas import MONEY_PLACES
+from shared.money import CurrencyCode
 from shared.schemas import (
     AnswerSchema,
     CalendarDate,

@@ -82,6 +82,24 @@ class AvailabilityApi:
         }
         return self.session.post(self.base_url + "/internal/holds", json=body, headers=HEADERS, timeout=60)
 
+    def add_staff(self, venue: str, name: str, week: list[tuple[int, str, str]] | None = None) -> int:
+        """A staff member with working hours (weekday, starts, ends); None: keeps no hours."""
+        member = self.add_resource(venue, name, kind="staff")
+        if week is not None:
+            periods = [{"weekday": day, "starts": starts, "ends": ends} for day, starts, ends in week]
+            self.ok("PUT", f"/v1/venues/{venue}/resources/{member['id']}/hours", json={"periods": periods})
+        return member["id"]
+
+    def hold_appointment(self, key: str, venue: str, service: str, day: str, at: str, staff: int | None = None):
+        body = {"hold_key": key, "venue": venue, "service": service, "date": day, "time": at, "staff": staff}
+        return self.session.post(self.base_url + "/internal/holds/appointments", json=body, headers=HEADERS, timeout=60)
+
+    def appointment_slots(self, venue: str, service: str, day: str, staff: int | None = None) -> dict[str, list[int]]:
+        """Start time -> the staff free then."""
+        params = {"service": service, "date": day, **({"staff": staff} if staff else {})}
+        found = self.ok("GET", f"/v1/venues/{venue}/appointments/availability", params=params, staff=False)
+        return {slot["time"]: slot["staff"] for slot in found["slots"]}
+
     def free_nights(self, venue: str, first: str, end: str) -> dict[str, list[int]]:
         """Each room type's free units per night of [first, end), by code."""
         grid = self.ok("GET", f"/v1/venues/{venue}/room-nights", params={"from": first, "to": end}, staff=False)
