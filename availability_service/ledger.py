@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select
 
 from availability_service.extensions import db
 from availability_service.holds.ranges import peak_units
+from availability_service.holds.replacing import replaced_by_active_holds
 from availability_service.models import Hold, HoldStatus, Resource, Slot, Venue
 
 
@@ -35,9 +36,10 @@ def check_ledger() -> dict:
         ).all()
         # Range holds (resource_id set) always have their times.
         reservations: defaultdict[int, list[tuple[datetime, datetime, int]]] = defaultdict(list)
+        moving = replaced_by_active_holds(session)  # a move's old holds, about to go (holds/replacing.py)
         for resource_id, starts_at, ends_at, units in session.execute(
             select(Hold.resource_id, Hold.starts_at, Hold.ends_at, Hold.units).where(
-                Hold.resource_id.is_not(None), Hold.status.in_(HoldStatus.ACTIVE)
+                Hold.resource_id.is_not(None), Hold.status.in_(HoldStatus.ACTIVE), Hold.id.not_in(moving)
             )
         ):
             reservations[cast(int, resource_id)].append((cast(datetime, starts_at), cast(datetime, ends_at), units))

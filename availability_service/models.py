@@ -204,6 +204,8 @@ class Hold(Base):
     # occurrences) knows its first; the others name it here and share its status changes.
     group_id: Mapped[str | None] = mapped_column(ForeignKey("holds.id"), index=True)
     service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"))  # an appointment's
+    # A move's new hold names the group it replaces (holds/replacing.py) until that one is released.
+    replaces_id: Mapped[str | None] = mapped_column(String(36))
     # Time held around the booking itself (an appointment's buffers, a resource's turnaround):
     # starts_at/ends_at are what is held; local_start/local_end the booking as offered.
     buffer_before_minutes: Mapped[int] = mapped_column(Integer, default=0)

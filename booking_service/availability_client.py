@@ -31,6 +31,10 @@ class AvailabilityPort(Protocol):
         self, hold_key: str, venue: str, room_type: str, arrival: date, departure: date, guests: int
     ) -> dict: ...
 
+    def place_appointment_hold(
+        self, hold_key: str, venue: str, service: str, on: date, at: time, staff: int | None, replaces: str | None
+    ) -> dict: ...
+
     def stay_availability(self, venue: str, arrival: date, departure: date, guests: int) -> dict: ...
 
     def room_type(self, venue: str, code: str) -> dict: ...
@@ -79,6 +83,20 @@ class HttpAvailability:
             "guests": guests,
         }
         return _answer(self.service.client.post("/internal/holds", idempotent=True, json=body))
+
+    def place_appointment_hold(
+        self, hold_key: str, venue: str, service: str, on: date, at: time, staff: int | None, replaces: str | None
+    ) -> dict:
+        body = {
+            "replaces": replaces,
+            "hold_key": hold_key,
+            "venue": venue,
+            "service": service,
+            "date": on.isoformat(),
+            "time": at.strftime("%H:%M"),
+            "staff": staff,
+        }
+        return _answer(self.service.client.post("/internal/holds/appointments", idempotent=True, json=body))
 
     def stay_availability(self, venue: str, arrival: date, departure: date, guests: int) -> dict:
         query = {"arrival": arrival.isoformat(), "departure": departure.isoformat(), "guests": guests}
@@ -152,6 +170,14 @@ def place_hold(hold_key: str, venue: str, on: date, at: time, units: int, *, on_
 def place_stay_hold(hold_key: str, venue: str, room_type: str, arrival: date, departure: date, guests: int) -> dict:
     """One unit of the room type for the nights [arrival, departure)."""
     return _port().place_stay_hold(hold_key, venue, room_type, arrival, departure, guests)
+
+
+def place_appointment_hold(
+    hold_key: str, venue: str, service: str, on: date, at: time, staff: int | None, *, replaces: str | None = None
+) -> dict:
+    """Hold an appointment: the staff member (`staff`, or any who performs the service) and the
+    resources the service needs, all or none; a move names the hold it `replaces`."""
+    return _port().place_appointment_hold(hold_key, venue, service, on, at, staff, replaces)
 
 
 def stay_availability(venue: str, arrival: date, departure: date, guests: int) -> dict:

@@ -19,8 +19,9 @@ PRODUCER = "booking"
 # major.minor: a consumer accepts every minor of a major it knows. 1.1 added a booking's `kind`,
 # a stay's `stay` and a priced booking's `total`; a 1.0 snapshot reads as a table's. 1.2 added a
 # stay's `room`, `checked_in_at` and `checked_out_at`, and the events of the front desk; 1.3 a
-# check-out's `invoice` (beside `before` and `after`), its PDF included; 1.4 a stay's `rate_plan_name`.
-VERSION = "1.4"
+# check-out's `invoice` (beside `before` and `after`), its PDF included; 1.4 a stay's `rate_plan_name`;
+# 1.5 an appointment's `appointment` (`kind` "appointment").
+VERSION = "1.5"
 MAJOR = 1
 
 CREATED = "booking.created"
@@ -80,9 +81,22 @@ class StaySnapshotSchema(Schema):
     checked_out_at = fields.String(allow_none=True, load_default=None)
 
 
+class NamedSnapshotSchema(Schema):
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    kind = fields.String(load_default=None)
+
+
+class AppointmentSnapshotSchema(Schema):
+    service = fields.String(required=True)
+    service_name = fields.String(required=True)
+    staff = fields.Nested(NamedSnapshotSchema, required=True)
+    resources = fields.List(fields.Nested(NamedSnapshotSchema), required=True)
+
+
 class BookingSnapshotSchema(Schema):
     id = fields.String(required=True)
-    kind = fields.String(load_default="slot", validate=validate.OneOf(("slot", "stay")))
+    kind = fields.String(load_default="slot", validate=validate.OneOf(("slot", "stay", "appointment")))
     booking_id = fields.String(required=True)
     version = fields.Integer(required=True)
     reference = fields.String(required=True)
@@ -103,6 +117,7 @@ class BookingSnapshotSchema(Schema):
     cancellation_reason_id = fields.Integer(allow_none=True, required=True)
     customer = fields.Nested(CustomerSnapshotSchema, required=True)
     stay = fields.Nested(StaySnapshotSchema, allow_none=True, load_default=None)
+    appointment = fields.Nested(AppointmentSnapshotSchema, allow_none=True, load_default=None)
     total = fields.Nested(MoneySnapshotSchema, allow_none=True, load_default=None)
     created_at = fields.String(required=True)
     updated_at = fields.String(required=True)

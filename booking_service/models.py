@@ -91,7 +91,8 @@ class BookingStatus:
 class BookingKind:
     SLOT = "slot"
     STAY = "stay"
-    ALL = (SLOT, STAY)
+    APPOINTMENT = "appointment"
+    ALL = (SLOT, STAY, APPOINTMENT)
 
 
 class Booking(Base):
@@ -166,6 +167,12 @@ class Booking(Base):
     assigned_room: Mapped[str | None] = mapped_column(String(20))  # the room's number at the front desk
     checked_in_at: Mapped[datetime | None] = mapped_column(DateTime)
     checked_out_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # An appointment's (docs/appointments.md), as the availability service named them when held.
+    service: Mapped[str | None] = mapped_column(String(64))
+    service_name: Mapped[str | None] = mapped_column(String(200))
+    staff_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    staff_name: Mapped[str | None] = mapped_column(String(200))
+    resources: Mapped[list[dict] | None] = mapped_column(JSON)  # [{"id", "name", "kind"}]
 
     customer: Mapped[Customer] = relationship()
     cancellation_reason: Mapped[CancellationReason | None] = relationship()

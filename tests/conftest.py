@@ -153,6 +153,9 @@ class Gateway:
     def post(self, path: str, **kwargs):
         return self.session.post(self.base_url + path, timeout=10, **kwargs)
 
+    def patch(self, path: str, **kwargs):
+        return self.session.patch(self.base_url + path, timeout=10, **kwargs)
+
 
 def future_date(days: int = 3) -> str:
     return (date.today() + timedelta(days=days)).isoformat()

@@ -37,6 +37,7 @@ from availability_service.errors import (
     StaffUnavailable,
 )
 from availability_service.holds.ranges import lock_resource
+from availability_service.holds.replacing import replaced_ids, stand_aside
 from availability_service.lookups import venue_by_slug
 from availability_service.models import Hold, HoldStatus, Resource, Service, Venue
 from availability_service.schedules.service import weeks_of
@@ -53,6 +54,7 @@ class AppointmentHoldRequest:
     date: date
     time: time
     staff_id: int | None = None  # None: any who performs the service
+    replaces: str | None = None  # a move: the booking's current hold (holds/replacing.py)
     units: int = 1
 
     def matches(self, hold: Hold) -> bool:
@@ -90,8 +92,10 @@ def resource_candidates(session: Session, venue: Venue, service: Service) -> lis
     return [resource for resource in resources if tags & set(resource.tags or [])]
 
 
-def held_by(session: Session, resource_ids: list[int], start: datetime, end: datetime) -> dict[int, list[Held]]:
-    """Each resource's active holds overlapping [start, end), in one query."""
+def held_by(
+    session: Session, resource_ids: list[int], start: datetime, end: datetime, ignoring: frozenset[str] = frozenset()
+) -> dict[int, list[Held]]:
+    """Each resource's active holds overlapping [start, end), in one query, but those `ignoring`."""
     held: dict[int, list[Held]] = {rid: [] for rid in resource_ids}
     for resource_id, starts_at, ends_at, units in session.execute(
         select(Hold.resource_id, Hold.starts_at, Hold.ends_at, Hold.units).where(
@@ -99,6 +103,7 @@ def held_by(session: Session, resource_ids: list[int], start: datetime, end: dat
             Hold.status.in_(HoldStatus.ACTIVE),
             Hold.starts_at < end,
             Hold.ends_at > start,
+            Hold.id.not_in(ignoring),
         )
     ):
         held[cast(int, resource_id)].append((cast(datetime, starts_at), cast(datetime, ends_at), units))
@@ -108,8 +113,9 @@ def held_by(session: Session, resource_ids: list[int], start: datetime, end: dat
 def appointments_on(session: Session, staff_ids: list[int], on: date) -> dict[int, int]:
     """How many appointments each staff member holds on a venue-local date."""
     first, end = datetime.combine(on, time(0)), datetime.combine(on + timedelta(days=1), time(0))
-    return dict(
-        session.execute(
+    return {
+        cast(int, resource_id): count
+        for resource_id, count in session.execute(
             select(Hold.resource_id, func.count())
             .where(
                 Hold.resource_id.in_(staff_ids),
@@ -120,15 +126,22 @@ def appointments_on(session: Session, staff_ids: list[int], on: date) -> dict[in
             )
             .group_by(Hold.resource_id)
         ).all()
-    )
+    }
 
 
 def bookables(
-    session: Session, resources: list[Resource], on: date, start: datetime, end: datetime, *, count_day: bool = False
+    session: Session,
+    resources: list[Resource],
+    on: date,
+    start: datetime,
+    end: datetime,
+    *,
+    count_day: bool = False,
+    ignoring: frozenset[str] = frozenset(),
 ) -> list[Bookable]:
     ids = [resource.id for resource in resources]
     weeks = weeks_of(session, ids, on, on)
-    held = held_by(session, ids, start, end)
+    held = held_by(session, ids, start, end, ignoring)
     counts = appointments_on(session, ids, on) if count_day else {}
     return [
         Bookable(
@@ -171,16 +184,16 @@ def new_appointment_holds(session: Session, request: AppointmentHoldRequest, ven
     resources = resource_candidates(session, venue, service)
     for resource in sorted([*staff, *resources], key=lambda r: r.id):
         lock_resource(session, resource)
-    free = free_staff(bookables(session, staff, request.date, times.held_from, times.held_until, count_day=True), times)
+    replaced = frozenset(replaced_ids(session, request.replaces, venue.id))
+    window = (request.date, times.held_from, times.held_until)
+    free = free_staff(bookables(session, staff, *window, count_day=True, ignoring=replaced), times)
     member = choose_staff(free)
     if member is None:
         if request.staff_id is not None:
             raise StaffUnavailable("That staff member is not free then.", details={"staff": request.staff_id})
         raise StaffUnavailable()
     tags = [requirement.tag for requirement in service.requirements]
-    chosen = choose_resources(
-        tags, bookables(session, resources, request.date, times.held_from, times.held_until), times
-    )
+    chosen = choose_resources(tags, bookables(session, resources, *window, ignoring=replaced), times)
     if chosen is None:
         raise ResourceUnavailable("A resource the service needs is not free then.", details={"requires": tags})
     by_id = {resource.id: resource for resource in [*staff, *resources]}
@@ -204,7 +217,14 @@ def new_appointment_holds(session: Session, request: AppointmentHoldRequest, ven
             **extra,
         )
 
-    first = hold(by_id[member.id], request.hold_key, id=first_id, service=service)
+    stand_aside(session, set(replaced))
+    first = hold(
+        by_id[member.id],
+        request.hold_key,
+        id=first_id,
+        service=service,
+        replaces_id=request.replaces if replaced else None,
+    )
     return [
         first,
         *(hold(by_id[r.id], f"{first_id}:{r.id}", group_id=first_id) for r in chosen.values()),

@@ -118,7 +118,13 @@ class AppointmentHolds(MethodView):
         `staff_not_for_service`.
         """
         request = AppointmentHoldRequest(
-            body["hold_key"], body["venue"], body["service"], body["date"], body["time"], body["staff"]
+            body["hold_key"],
+            body["venue"],
+            body["service"],
+            body["date"],
+            body["time"],
+            body["staff"],
+            replaces=body["replaces"],
         )
         hold, created = holds.place_hold(request, placer=place_appointment)
         return hold, 201 if created else 200

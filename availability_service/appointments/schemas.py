@@ -150,3 +150,9 @@ class AppointmentHoldCreateSchema(StrictSchema):
     date = CalendarDate(required=True)
     time = WallClockTime(required=True)
     staff = fields.Integer(strict=True, allow_none=True, load_default=None, validate=validate.Range(min=1, max=MAX_ID))
+    replaces = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Length(equal=36),
+        metadata={"description": "A move: the booking's current hold, whose time the new one may reuse"},
+    )

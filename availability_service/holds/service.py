@@ -40,6 +40,7 @@ from availability_service.errors import (
 )
 from availability_service.extensions import db
 from availability_service.holds.ranges import lock_resource, overlapping, peak_units
+from availability_service.holds.replacing import stand_back
 from availability_service.lookups import resource_of_venue, room_type_of_venue, venue_by_slug
 from availability_service.models import Hold, HoldStatus, Resource, RoomNight, Slot, Venue
 from availability_service.stays.nights import check_stay_dates, night_window, nights_between, utc_window
@@ -446,6 +447,8 @@ def give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired:
     )
     if moved == 0:
         return False
+    if hold.replaces_id is not None:
+        stand_back(session, hold.replaces_id)
     # A stay's room, or a block's, is free again on those nights.
     session.execute(delete(RoomNight).where(RoomNight.hold_id == hold.id).execution_options(synchronize_session=False))
     if hold.slot_id is not None:  # a range hold's capacity is its row, which is now inactive

@@ -36,16 +36,16 @@ def weeks_of(session: Session, resource_ids: list[int], first: date, last: date)
     """Each resource's week, with its exceptions from `first` to `last`."""
     periods: defaultdict[int, list] = defaultdict(list)
     exceptions: defaultdict[int, list] = defaultdict(list)
-    for row in session.scalars(select(WorkingHours).where(WorkingHours.resource_id.in_(resource_ids))):
-        periods[row.resource_id].append((row.weekday, row.starts, row.ends))
-    for row in session.scalars(
+    for period in session.scalars(select(WorkingHours).where(WorkingHours.resource_id.in_(resource_ids))):
+        periods[period.resource_id].append((period.weekday, period.starts, period.ends))
+    for dated in session.scalars(
         select(HoursException).where(
             HoursException.resource_id.in_(resource_ids),
             HoursException.on_date >= first,
             HoursException.on_date <= last,
         )
     ):
-        exceptions[row.resource_id].append((row.on_date, row.starts, row.ends))
+        exceptions[dated.resource_id].append((dated.on_date, dated.starts, dated.ends))
     return {rid: Week(tuple(sorted(periods[rid])), tuple(sorted(exceptions[rid], key=str))) for rid in resource_ids}
 
 

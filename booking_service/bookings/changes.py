@@ -1,5 +1,5 @@
 """Changing a booking: moving or resizing it, cancelling it, and recording how it ended.
-A stay's moves are worked out in booking_service/stays/changes.py; the rest is shared.
+How each kind moves is its shape's (booking_service/shapes.py); the rest is shared.
 
 A move takes the new hold first, then switches the booking to it and records the old hold's
 release in one transaction, so the customer never ends up with neither; the release and the
@@ -27,13 +27,12 @@ from booking_service.bookings.service import (
 from booking_service.bookings.views import booking_view, event_snapshot, response_bytes
 from booking_service.errors import BookingChanged, BookingNotModifiable, BookingNotStarted, HoldExpiredBeforeCommit
 from booking_service.extensions import db
-from booking_service.models import Booking, BookingKind, BookingStatus, CancellationReason, HoldCommand
+from booking_service.models import Booking, BookingStatus, CancellationReason, HoldCommand
 from booking_service.outbox import add_outbox_event
-from booking_service.stays import changes as stay_changes
+from booking_service.shapes import check_fields, shape_of
 from shared.clock import parse_iso_utc, utcnow
 from shared.errors import ValidationFailed
 
-MOVE_FIELDS = ("date", "time", "party_size")
 DETAIL_FIELDS = ("special_requests", "room_number", "is_leave_time_confirmed")  # change nothing held
 MAX_CANCEL_ATTEMPTS = 5
 
@@ -50,19 +49,6 @@ def _new_hold_key(booking_id: str, idempotency_key: str | None) -> str:
     return str(uuid.uuid5(IDEMPOTENT_BOOKING_NAMESPACE, f"{booking_id}:update:{idempotency_key}"))
 
 
-def _slot_move(booking: Booking, changes: dict, hold_key: str, access: BookingAccess) -> tuple[dict | None, dict]:
-    """A table's move: a new hold when the date, time or party size change."""
-    current = {"date": booking.local_date, "time": booking.local_time, "party_size": booking.party_size}
-    target = {**current, **{name: changes[name] for name in MOVE_FIELDS if name in changes}}
-    if target == current:
-        return None, {}
-    hold = availability_client.place_hold(
-        hold_key, booking.venue, target["date"], target["time"], target["party_size"], on_the_day=access.at_the_venue
-    )
-    columns = {"local_date": target["date"], "local_time": target["time"], "party_size": target["party_size"]}
-    return hold, columns
-
-
 def update_booking(
     reference: str, access: BookingAccess, changes: dict, *, idempotency_key: str | None = None
 ) -> tuple[int, bytes]:
@@ -77,13 +63,10 @@ def update_booking(
         with db.reading() as session:
             booking = find_booking(session, reference, access)
             _require_open(booking)
-            stay_changes.check_fields(booking, changes)
+            check_fields(booking, changes)
             session.expunge(booking)
         hold_key = _new_hold_key(booking.id, idempotency_key)
-        if booking.kind == BookingKind.STAY:
-            new_hold, columns = stay_changes.move(booking, changes, hold_key)
-        else:
-            new_hold, columns = _slot_move(booking, changes, hold_key, access)
+        new_hold, columns = shape_of(booking.kind).move(booking, changes, hold_key, access)
         try:
             body, old_hold_id = _commit_update(booking.id, booking.version, columns, changes, new_hold, actor, keyed)
         except Replay:

@@ -3,6 +3,7 @@ from datetime import timedelta
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from booking_service.models import BookingKind, BookingStatus
+from booking_service.shapes import SHAPES, shape_of
 from shared.pagination import MAX_PAGE_SIZE
 from shared.schemas import (
     MAX_UNITS,
@@ -77,20 +78,18 @@ class SelfServiceCustomerSchema(CustomerSchema):
     phone_country_code = fields.String(validate=validate.Regexp(COUNTRY_CODE), allow_none=True)
 
 
-SLOT_ONLY = ("date", "time", "party_size", "room_number", "is_leave_time_confirmed")
-STAY_ONLY = ("room_type", "rate_plan", "arrival", "departure", "guests")
-REQUIRED_BY_KIND = {
-    BookingKind.SLOT: ("date", "time", "party_size"),
-    BookingKind.STAY: ("room_type", "arrival", "departure", "guests"),
-}
+def _staff_id(**kwargs):
+    return fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=1, max=2**31 - 1), **kwargs)
 
 
 def _one_kind(data: dict) -> None:
-    """A booking gives its own kind's fields: a table's or a stay's (docs/architecture.md)."""
+    """A booking gives its own kind's fields: a table's, a stay's or an appointment's
+    (docs/architecture.md, booking_service/shapes.py)."""
     kind = data.get("kind", BookingKind.SLOT)
-    foreign = STAY_ONLY if kind == BookingKind.SLOT else SLOT_ONLY
-    errors = {name: [f"Not a field of a {kind} booking."] for name in foreign if name in data}
-    errors |= {name: ["Missing data for required field."] for name in REQUIRED_BY_KIND[kind] if name not in data}
+    own = shape_of(kind)
+    foreign = {name for shape in SHAPES.values() for name in shape.fields} - set(own.fields)
+    errors = {name: [f"Not a field of a {kind} booking."] for name in sorted(foreign) if name in data}
+    errors |= {name: ["Missing data for required field."] for name in own.required if name not in data}
     if errors:
         raise ValidationError(errors)
     if kind == BookingKind.STAY and data["departure"] <= data["arrival"]:
@@ -100,7 +99,10 @@ def _one_kind(data: dict) -> None:
 class BookingCreateSchema(StrictSchema):
     kind = fields.String(
         validate=validate.OneOf(BookingKind.ALL),
-        metadata={"description": "`slot` (a table: the default) or `stay` (a room type for some nights)"},
+        metadata={
+            "description": "`slot` (a table: the default), `stay` (a room type for some nights) or `appointment` "
+            "(a service with a staff member)"
+        },
     )
     venue = Slug(required=True)
     date = CalendarDate(metadata={"description": "Slot: the venue-local date"})
@@ -115,6 +117,8 @@ class BookingCreateSchema(StrictSchema):
     guests = fields.Integer(
         strict=True, validate=validate.Range(min=1, max=MAX_GUESTS), metadata={"description": "Stay"}
     )
+    service = Slug(metadata={"description": "Appointment: the service's code"})
+    staff = _staff_id(metadata={"description": "Appointment: the staff member's id; any who performs it if null"})
     customer = fields.Nested(
         CustomerSchema,
         required=True,
@@ -146,6 +150,9 @@ class BookingUpdateSchema(PatchSchema):
     departure = CalendarDate(metadata={"description": "Stay: a new departure (a new hold)"})
     guests = fields.Integer(
         strict=True, validate=validate.Range(min=1, max=MAX_GUESTS), metadata={"description": "Stay"}
+    )
+    staff = _staff_id(
+        metadata={"description": "Appointment: another staff member (a new hold); null: any who performs it"}
     )
     special_requests = _special_requests()
     room_number = _room_number()
@@ -267,10 +274,28 @@ class StayViewSchema(AnswerSchema):
     checked_out_at = fields.String(allow_none=True)
 
 
+class AppointmentStaffSchema(AnswerSchema):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class AppointmentResourceSchema(AnswerSchema):
+    id = fields.Integer()
+    name = fields.String()
+    kind = fields.String()
+
+
+class AppointmentViewSchema(AnswerSchema):
+    service = fields.String(metadata={"description": "The service's code"})
+    service_name = fields.String()
+    staff = fields.Nested(AppointmentStaffSchema)
+    resources = fields.List(fields.Nested(AppointmentResourceSchema), metadata={"description": "What it holds"})
+
+
 class BookingSchema(AnswerSchema):
     id = fields.String(metadata={"description": "UUID"})
     reference = fields.String()
-    kind = fields.String(metadata={"description": "`slot` or `stay`"})
+    kind = fields.String(metadata={"description": "`slot`, `stay` or `appointment`"})
     status = fields.String(metadata={"description": ", ".join(BookingStatus.ALL)})
     venue = fields.String()
     date = fields.String()
@@ -284,7 +309,10 @@ class BookingSchema(AnswerSchema):
     channel = fields.String()
     cancellation_reason_id = fields.Integer(allow_none=True)
     customer = fields.Nested(CustomerViewSchema)
-    stay = fields.Nested(StayViewSchema, allow_none=True, metadata={"description": "A stay's; null for a table"})
+    stay = fields.Nested(StayViewSchema, allow_none=True, metadata={"description": "A stay's; null otherwise"})
+    appointment = fields.Nested(
+        AppointmentViewSchema, allow_none=True, metadata={"description": "An appointment's; null otherwise"}
+    )
     total = fields.Nested(MoneySchema, allow_none=True, metadata={"description": "What a priced booking costs"})
     created_at = fields.String()
     updated_at = fields.String()

@@ -7,8 +7,9 @@
 3. confirm the hold. If step 2 fails the hold is released; if step 3 fails the
    reconciliation job retries it, and hold expiry would ask us and confirm it anyway.
 
-A stay (`kind: "stay"`) is priced before step 1 and holds its room type for its nights
-(booking_service/stays/booking.py); the rest of the saga is the same.
+Each kind of booking (booking_service/shapes.py) says how it takes its hold and what it keeps of
+it: a stay is priced before step 1 and holds its room type for its nights; an appointment holds
+its staff member and resources as one group. The rest of the saga is the same.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from booking_service.bookings.idempotency import KeyedRequest, Replay, replay_if
 from booking_service.bookings.views import CONSENTS, booking_view, response_bytes
 from booking_service.errors import BookingNotFound, HoldExpiredBeforeCommit, IdempotencyKeyReused, IdempotencyKeySpent
 from booking_service.extensions import db
-from booking_service.models import Booking, BookingKind, BookingStatus, Customer, HoldCommand
+from booking_service.models import Booking, BookingStatus, Customer, HoldCommand
 from booking_service.outbox import add_outbox_event
 from booking_service.references import new_reference, normalise_reference
-from booking_service.stays import booking as stay_booking
+from booking_service.shapes import shape_of
 from shared.clock import parse_iso_utc, utcnow
 from shared.errors import ApiError
 from shared.faults import crash_point
@@ -98,26 +99,13 @@ def _booking_id_for(idempotency_key: str | None, scope: str) -> str:
     return str(uuid.uuid5(IDEMPOTENT_BOOKING_NAMESPACE, f"{scope}:{idempotency_key}"))
 
 
-def _shape_columns(data: dict, hold: dict, priced: stay_booking.PricedStay | None) -> dict:
-    """The columns that differ between a table and a stay."""
-    if priced is not None:
-        return stay_booking.columns(data, hold, priced)
-    return {
-        "local_date": data["date"],
-        "local_time": data["time"],
-        "party_size": data["party_size"],
-        "room_number": data.get("room_number"),
-        "is_leave_time_confirmed": data.get("is_leave_time_confirmed", False),
-    }
-
-
 def _commit_booking(
     booking_id: str,
     data: dict,
     hold: dict,
     creator: Creator,
     keyed: KeyedRequest | None,
-    priced: stay_booking.PricedStay | None,
+    prepared,
 ) -> bytes:
     """Step 2 of the saga: one transaction for everything the new booking needs."""
     for attempt in range(1, MAX_COMMIT_ATTEMPTS + 1):
@@ -137,7 +125,7 @@ def _commit_booking(
                     **contact_of(customer, data["customer"], from_customer=creator.updates_customer),
                     starts_at=parse_iso_utc(hold["starts_at"]),
                     ends_at=parse_iso_utc(hold["ends_at"]),
-                    **_shape_columns(data, hold, priced),
+                    **shape_of(data.get("kind")).columns(data, hold, prepared),
                     channel=data.get("channel") or "api",
                     special_requests=data.get("special_requests"),
                     status=BookingStatus.CONFIRMED,
@@ -175,18 +163,10 @@ def create_booking(data: dict, *, creator: Creator, idempotency_key: str | None 
     try:
         replay_if_stored(keyed)
         booking_id = _booking_id_for(idempotency_key, scope)
-        priced = None
-        if data.get("kind") == BookingKind.STAY:
-            priced = stay_booking.price_stay(
-                data["venue"],
-                data["room_type"],
-                data.get("rate_plan"),
-                data["arrival"],
-                data["departure"],
-                data["guests"],
-            )
+        shape = shape_of(data.get("kind"))
+        prepared = shape.prepare(data)
         try:
-            hold = _place_hold(booking_id, data, creator)
+            hold = shape.place_hold(booking_id, data, creator.at_the_venue)
         except ApiError as exc:
             if exc.code == "hold_key_reused":  # same key, same booking id, different slot or size
                 raise IdempotencyKeyReused() from None
@@ -195,7 +175,7 @@ def create_booking(data: dict, *, creator: Creator, idempotency_key: str | None 
             raise
         crash_point("booking.after_hold")
         try:
-            body = _commit_booking(booking_id, data, hold, creator, keyed, priced)
+            body = _commit_booking(booking_id, data, hold, creator, keyed, prepared)
         except Replay:
             raise
         except Exception:
@@ -208,14 +188,6 @@ def create_booking(data: dict, *, creator: Creator, idempotency_key: str | None 
     hold_commands.carry_out(hold["id"], HoldCommand.CONFIRM)
     crash_point("booking.before_response")
     return 201, body
-
-
-def _place_hold(booking_id: str, data: dict, creator: Creator) -> dict:
-    if data.get("kind") == BookingKind.STAY:
-        return stay_booking.place_hold(booking_id, data)
-    return availability_client.place_hold(
-        booking_id, data["venue"], data["date"], data["time"], data["party_size"], on_the_day=creator.at_the_venue
-    )
 
 
 def find_booking(session: Session, reference: str, access: BookingAccess) -> Booking:

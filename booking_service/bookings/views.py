@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from booking_service.appointments.booking import appointment_view
 from booking_service.models import Booking
 from booking_service.stays.booking import stay_view, total_view
 from shared.clock import iso_utc
@@ -46,6 +47,7 @@ def booking_view(booking: Booking) -> dict:
         "cancellation_reason_id": booking.cancellation_reason_id,
         "customer": customer_view(booking),
         "stay": stay_view(booking),
+        "appointment": appointment_view(booking),
         "total": total_view(booking),
         "created_at": iso_utc(booking.created_at),
         "updated_at": iso_utc(booking.updated_at),

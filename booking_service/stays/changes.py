@@ -7,23 +7,15 @@ from __future__ import annotations
 
 from booking_service import availability_client
 from booking_service.errors import StayNotBookable
-from booking_service.models import Booking, BookingKind
+from booking_service.models import Booking
 from booking_service.stays.booking import STAY_FIELDS, price_columns, price_stay
 from shared.errors import ValidationFailed
 
-SLOT_FIELDS = ("date", "time", "party_size", "room_number", "is_leave_time_confirmed")
 
-
-def check_fields(booking: Booking, changes: dict) -> None:
-    """A change names only fields of the booking's kind."""
-    foreign = SLOT_FIELDS if booking.kind == BookingKind.STAY else STAY_FIELDS
-    wrong = {name: [f"Not a field of a {booking.kind} booking."] for name in foreign if name in changes}
-    if wrong:
-        raise ValidationFailed(details=wrong)
-    if booking.kind == BookingKind.STAY:
-        arrival = changes.get("arrival", booking.local_date)
-        if changes.get("departure", booking.departure_date) <= arrival:
-            raise ValidationFailed(details={"departure": ["Must be after the arrival."]})
+def check_dates(booking: Booking, changes: dict) -> None:
+    arrival = changes.get("arrival", booking.local_date)
+    if changes.get("departure", booking.departure_date) <= arrival:
+        raise ValidationFailed(details={"departure": ["Must be after the arrival."]})
 
 
 def move(booking: Booking, changes: dict, hold_key: str) -> tuple[dict | None, dict]:

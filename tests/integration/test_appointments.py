@@ -215,3 +215,24 @@ def test_appointments_across_dst_keep_their_local_times_and_true_durations(syste
     held = api.hold_appointment(f"dst-autumn-{venue}", venue, "check", autumn, "01:30").json()
     assert parse_iso_utc(held["ends_at"]) - parse_iso_utc(held["starts_at"]) == timedelta(minutes=60)
     assert held["start"] == f"{autumn}T01:30"
+
+
+def test_a_move_may_reuse_the_time_it_replaces_and_a_failed_move_leaves_the_old_hold_whole(clinic):
+    api, staff, _ = clinic
+    old = api.hold_appointment("move-old", VENUE, "call", _day(10), "10:00", staff=staff["ben"]).json()
+    api.hold_action(old["id"], "confirm")
+    overlapping = api.hold_appointment("move-clash", VENUE, "call", _day(10), "10:15", staff=staff["ben"])
+    assert (overlapping.status_code, overlapping.json()["error"]["code"]) == (409, "staff_unavailable")
+    body = {"hold_key": "move-new", "venue": VENUE, "service": "call", "date": _day(10), "time": "10:15"}
+    moved = api.call(
+        "POST", "/internal/holds/appointments", json={**body, "staff": staff["ben"], "replaces": old["id"]}
+    )
+    assert moved.status_code == 201, moved.text
+    assert api.run_job("check-ledger") == {"slots": [], "resources": []}
+    # Both stand until the move is decided: nobody else can take either time.
+    assert staff["ben"] not in api.appointment_slots(VENUE, "call", _day(10)).get("10:00", [])
+    api.hold_action(moved.json()["id"], "release")  # the move failed: the old appointment stays whole
+    assert api.hold_action(old["id"], "confirm").json()["status"] == "confirmed"
+    again = api.hold_appointment("move-clash-2", VENUE, "call", _day(10), "10:15", staff=staff["ben"])
+    assert (again.status_code, again.json()["error"]["code"]) == (409, "staff_unavailable")
+    assert api.run_job("check-ledger") == {"slots": [], "resources": []}

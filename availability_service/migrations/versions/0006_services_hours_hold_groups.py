@@ -97,6 +97,7 @@ def upgrade() -> None:
     with op.batch_alter_table("holds") as batch_op:
         batch_op.add_column(sa.Column("group_id", sa.String(length=36), nullable=True))
         batch_op.add_column(sa.Column("service_id", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("replaces_id", sa.String(length=36), nullable=True))
         batch_op.add_column(sa.Column("buffer_before_minutes", sa.Integer(), server_default="0", nullable=False))
         batch_op.add_column(sa.Column("buffer_after_minutes", sa.Integer(), server_default="0", nullable=False))
         batch_op.create_foreign_key("fk_holds_group_id_holds", "holds", ["group_id"], ["id"])
@@ -111,6 +112,7 @@ def downgrade() -> None:
         batch_op.drop_constraint("fk_holds_group_id_holds", type_="foreignkey")
         batch_op.drop_column("buffer_after_minutes")
         batch_op.drop_column("buffer_before_minutes")
+        batch_op.drop_column("replaces_id")
         batch_op.drop_column("service_id")
         batch_op.drop_column("group_id")
     with op.batch_alter_table("resources") as batch_op:
