@@ -1144,6 +1144,324 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/venues/{venue}/resources/{resource_id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                resource_id: number;
+            };
+            cookie?: never;
+        };
+        /** The weekly hours and the dated exceptions to come (staff). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    resource_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Hours"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        /**
+         * Replace the weekly hours (staff): a staff member's working hours with their breaks, a
+         *     resource's business hours. Bookings already made keep their time.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    resource_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Week"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Hours"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/resources/{resource_id}/hours/{on}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                resource_id: number;
+                on: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Give a date its own hours (staff); no periods: closed that day (a day off, a holiday). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    resource_id: number;
+                    on: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DayPeriods"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Hours"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        post?: never;
+        /** The date keeps the week's hours again (staff). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    resource_id: number;
+                    on: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Hours"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/resources/{resource_id}/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                resource_id: number;
+            };
+            cookie?: never;
+        };
+        /** Time away that has not ended (staff). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    resource_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BlockList"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        /**
+         * Take a staff member or resource away for a range (staff): time off, maintenance.
+         * @description 409 `resource_unavailable` when something is booked then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    resource_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BlockCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Block"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/resources/{resource_id}/blocks/{block_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                resource_id: number;
+                block_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a block (staff): the time is bookable again. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    resource_id: number;
+                    block_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/venues/{venue}/room-types": {
         parameters: {
             query?: never;
@@ -1740,6 +2058,286 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["RoomNights"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /** The services on offer; follow `next_cursor` for more (staff may ask for all). */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: number;
+                    limit?: number;
+                    /** @description Staff: services taken off sale too */
+                    include_inactive?: boolean;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServicePage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        /** Offer a service (staff): its duration, buffers, price, staff and the resources it needs. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ServiceCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Service"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/services/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Service"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a service (staff); appointments already booked keep their time and price. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ServiceUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Service"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /** The venue's staff and the services each performs; follow `next_cursor` for more. */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffMemberPage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venue}/appointments/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Start times of a service on a date, each with the staff free then (or only the one
+         *     asked for), where every resource it needs is free too.
+         * @description 422 `date_in_past`, `date_beyond_horizon`, `staff_not_for_service`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    service: string;
+                    date: string;
+                    staff?: number;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentSearch"];
                     };
                 };
                 401: components["responses"]["UNAUTHORIZED"];
@@ -3649,6 +4247,75 @@ export interface components {
             /** @description Units free for the whole range */
             remaining?: number;
         };
+        WeeklyPeriodAnswer: {
+            starts: string;
+            ends: string;
+            weekday: number;
+        };
+        PeriodAnswer: {
+            starts: string;
+            ends: string;
+        };
+        ExceptionAnswer: {
+            date: string;
+            /** @description Empty: closed */
+            periods: components["schemas"]["PeriodAnswer"][];
+            note: string | null;
+        };
+        Hours: {
+            resource: number;
+            periods: components["schemas"]["WeeklyPeriodAnswer"][];
+            /** @description From today on */
+            exceptions: components["schemas"]["ExceptionAnswer"][];
+        };
+        WeeklyPeriod: {
+            /** @description HH:MM, venue wall clock */
+            starts: string;
+            /** @description HH:MM, after starts (same day) */
+            ends: string;
+            /** @description Monday = 0 */
+            weekday: number;
+        };
+        Week: {
+            /** @description The whole week; several periods on a day leave breaks. Empty: keeps no hours. */
+            periods: components["schemas"]["WeeklyPeriod"][];
+        };
+        Period: {
+            /** @description HH:MM, venue wall clock */
+            starts: string;
+            /** @description HH:MM, after starts (same day) */
+            ends: string;
+        };
+        DayPeriods: {
+            /** @description The date's open periods, replacing the week's; empty: closed that day */
+            periods: components["schemas"]["Period"][];
+            /** @default null */
+            note: string | null;
+        };
+        Block: {
+            id: number;
+            resource: number;
+            start: string;
+            end: string;
+            reason: string | null;
+        };
+        BlockList: {
+            items: components["schemas"]["Block"][];
+        };
+        BlockCreate: {
+            /**
+             * Format: date-time
+             * @description Venue-local, YYYY-MM-DDTHH:MM
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description Venue-local, exclusive
+             */
+            end: string;
+            /** @default null */
+            reason: string | null;
+        };
         RoomType: {
             code: string;
             name: string;
@@ -3769,6 +4436,109 @@ export interface components {
             to: string;
             room_types: components["schemas"]["RoomTypeNights"][];
         };
+        Money: {
+            amount: string;
+            currency: string;
+        };
+        StaffRef: {
+            id: number;
+            name: string;
+        };
+        Service: {
+            code: string;
+            name: string;
+            description: string | null;
+            duration_minutes: number;
+            buffer_before_minutes: number;
+            buffer_after_minutes: number;
+            interval_minutes: number;
+            price: (Record<string, never> | null) | components["schemas"]["Money"];
+            /** @description In force: the service's or the venue's */
+            min_notice_minutes: number;
+            /** @description In force: the service's or the venue's */
+            horizon_days: number;
+            staff: components["schemas"]["StaffRef"][];
+            requires: string[];
+            active: boolean;
+        };
+        ServicePage: {
+            items?: components["schemas"]["Service"][];
+            next_cursor?: string | null;
+        };
+        ServiceCreate: {
+            name: string;
+            description?: string | null;
+            duration_minutes: number;
+            /** @default 0 */
+            buffer_before_minutes: number;
+            /** @default 0 */
+            buffer_after_minutes: number;
+            /** @default 15 */
+            interval_minutes: number;
+            /** @description "45.00" */
+            price?: string | null;
+            currency?: string | null;
+            /** @description The venue's when null */
+            min_notice_minutes?: number | null;
+            /** @description The venue's */
+            horizon_days?: number | null;
+            /** @description Ids of the staff members who perform it */
+            staff: number[];
+            /** @description Tags of the resources it needs, one of each */
+            requires?: string[];
+            /** @default true */
+            active: boolean;
+            code: string;
+        };
+        ServiceUpdate: {
+            name?: string;
+            description?: string | null;
+            duration_minutes?: number;
+            buffer_before_minutes?: number;
+            buffer_after_minutes?: number;
+            /** @description Between start times */
+            interval_minutes?: number;
+            /** @description "45.00" */
+            price?: string | null;
+            currency?: string | null;
+            /** @description The venue's when null */
+            min_notice_minutes?: number | null;
+            /** @description The venue's */
+            horizon_days?: number | null;
+            /** @description Ids of the staff members who perform it */
+            staff?: number[];
+            /** @description Tags of the resources it needs, one of each (a treatment room) */
+            requires?: string[];
+            active?: boolean;
+        };
+        StaffMember: {
+            id: number;
+            name: string;
+            description: string | null;
+            /** @description Codes of the services they perform */
+            services: string[];
+        };
+        StaffMemberPage: {
+            items?: components["schemas"]["StaffMember"][];
+            next_cursor?: string | null;
+        };
+        AppointmentSlot: {
+            /** @description HH:MM, venue wall clock */
+            time: string;
+            starts_at: string;
+            /** @description The appointment's end: its true duration later */
+            ends_at: string;
+            /** @description Who is free then */
+            staff: number[];
+        };
+        AppointmentSearch: {
+            venue: string;
+            service: string;
+            date: string;
+            timezone: string;
+            duration_minutes: number;
+            slots: components["schemas"]["AppointmentSlot"][];
+        };
         CustomerView: {
             id: number;
             title: string | null;
@@ -3784,7 +4554,7 @@ export interface components {
             venue_marketing_email: boolean;
             venue_marketing_sms: boolean;
         };
-        Money: {
+        BookingMoney: {
             /** @description A decimal string, e.g. `437.40`; never a float */
             amount: string;
             /** @description ISO 4217 */
@@ -3799,7 +4569,7 @@ export interface components {
             quantity: number;
             /** @description Unrounded: amount = quantity x unit_amount, rounded once */
             unit_amount: string;
-            amount: components["schemas"]["Money"];
+            amount: components["schemas"]["BookingMoney"];
         };
         StayView: {
             room_type: string;
@@ -3819,11 +4589,28 @@ export interface components {
             checked_in_at: string | null;
             checked_out_at: string | null;
         };
+        AppointmentStaff: {
+            id: number;
+            name: string;
+        };
+        AppointmentResource: {
+            id: number;
+            name: string;
+            kind: string;
+        };
+        AppointmentView: {
+            /** @description The service's code */
+            service: string;
+            service_name: string;
+            staff: components["schemas"]["AppointmentStaff"];
+            /** @description What it holds */
+            resources: components["schemas"]["AppointmentResource"][];
+        };
         Booking: {
             /** @description UUID */
             id: string;
             reference: string;
-            /** @description `slot` or `stay` */
+            /** @description `slot`, `stay` or `appointment` */
             kind: string;
             /** @description pending, confirmed, checked_in, cancelled, completed, no_show, expired */
             status: string;
@@ -3839,10 +4626,12 @@ export interface components {
             channel: string;
             cancellation_reason_id: number | null;
             customer: components["schemas"]["CustomerView"];
-            /** @description A stay's; null for a table */
+            /** @description A stay's; null otherwise */
             stay: components["schemas"]["StayView"] | (Record<string, never> | null);
+            /** @description An appointment's; null otherwise */
+            appointment: components["schemas"]["AppointmentView"] | (Record<string, never> | null);
             /** @description What a priced booking costs */
-            total: components["schemas"]["Money"] | (Record<string, never> | null);
+            total: components["schemas"]["BookingMoney"] | (Record<string, never> | null);
             created_at: string;
             updated_at: string;
         };
@@ -3869,10 +4658,10 @@ export interface components {
         };
         BookingCreate: {
             /**
-             * @description `slot` (a table: the default) or `stay` (a room type for some nights)
+             * @description `slot` (a table: the default), `stay` (a room type for some nights) or `appointment` (a service with a staff member)
              * @enum {string}
              */
-            kind?: "slot" | "stay";
+            kind?: "slot" | "stay" | "appointment";
             venue: string;
             /**
              * Format: date
@@ -3899,6 +4688,10 @@ export interface components {
             departure?: string;
             /** @description Stay */
             guests?: number;
+            /** @description Appointment: the service's code */
+            service?: string;
+            /** @description Appointment: the staff member's id; any who performs it if null */
+            staff?: number | null;
             /** @description Anonymous callers must give first_name, surname and email, and phone numbers in a phone number's form; staff and integrations may leave any field out */
             customer: components["schemas"]["Customer"];
             special_requests?: string | null;
@@ -3944,6 +4737,8 @@ export interface components {
             departure?: string;
             /** @description Stay */
             guests?: number;
+            /** @description Appointment: another staff member (a new hold); null: any who performs it */
+            staff?: number | null;
             special_requests?: string | null;
             room_number?: string | null;
             is_leave_time_confirmed?: boolean;
@@ -4098,7 +4893,7 @@ export interface components {
         };
         NightPrice: {
             date: string;
-            price: components["schemas"]["Money"];
+            price: components["schemas"]["BookingMoney"];
         };
         RatePlanOffer: {
             rate_plan: string;
@@ -4112,7 +4907,7 @@ export interface components {
             /** @description What the total is the sum of */
             lines: components["schemas"]["PriceLine"][];
             /** @description Taxes included */
-            total: components["schemas"]["Money"] | (Record<string, never> | null);
+            total: components["schemas"]["BookingMoney"] | (Record<string, never> | null);
         };
         RoomTypeOffer: {
             room_type: string;
@@ -4153,11 +4948,11 @@ export interface components {
             /** @description Sold / available, a percentage to 0.01 */
             occupancy: string;
             /** @description Before taxes */
-            room_revenue: components["schemas"]["Money"];
+            room_revenue: components["schemas"]["BookingMoney"];
             /** @description Average daily rate: room revenue / sold */
-            adr: components["schemas"]["Money"];
+            adr: components["schemas"]["BookingMoney"];
             /** @description Room revenue / available */
-            revpar: components["schemas"]["Money"];
+            revpar: components["schemas"]["BookingMoney"];
             room_type: string;
         };
         Figures: {
@@ -4168,11 +4963,11 @@ export interface components {
             /** @description Sold / available, a percentage to 0.01 */
             occupancy: string;
             /** @description Before taxes */
-            room_revenue: components["schemas"]["Money"];
+            room_revenue: components["schemas"]["BookingMoney"];
             /** @description Average daily rate: room revenue / sold */
-            adr: components["schemas"]["Money"];
+            adr: components["schemas"]["BookingMoney"];
             /** @description Room revenue / available */
-            revpar: components["schemas"]["Money"];
+            revpar: components["schemas"]["BookingMoney"];
         };
         DayFigures: {
             date: string;
@@ -4182,7 +4977,7 @@ export interface components {
         KindRevenue: {
             /** @description night, extra_guests, discount, tax, city_tax or charge */
             kind: string;
-            amount: components["schemas"]["Money"];
+            amount: components["schemas"]["BookingMoney"];
         };
         StayReport: {
             venue: string;
@@ -4198,7 +4993,7 @@ export interface components {
         CatalogueItem: {
             code: string;
             name: string;
-            price: components["schemas"]["Money"];
+            price: components["schemas"]["BookingMoney"];
             stock: number | null;
             active: boolean;
         };
@@ -4248,7 +5043,7 @@ export interface components {
             quantity: number;
             /** @description Unrounded: amount = quantity x unit_amount, rounded once */
             unit_amount: string;
-            amount: components["schemas"]["Money"];
+            amount: components["schemas"]["BookingMoney"];
             /** @description A charge's catalogue item */
             item: string | null;
             /** @description When a charge was posted */
@@ -4259,7 +5054,7 @@ export interface components {
             status: string;
             /** @description The stay's lines, then its charges */
             lines: components["schemas"]["FolioLine"][];
-            total: components["schemas"]["Money"];
+            total: components["schemas"]["BookingMoney"];
         };
         Invoice: {
             /** @description `invoice` or `credit_note` */
@@ -4277,7 +5072,7 @@ export interface components {
             departure: string | null;
             room: string | null;
             lines: components["schemas"]["FolioLine"][];
-            total: components["schemas"]["Money"];
+            total: components["schemas"]["BookingMoney"];
             /** @description A credit note's invoice number */
             credits: number | null;
         };
