@@ -45,12 +45,15 @@ def _amount(line: dict) -> Decimal:
 
 
 def nightly_shares(stay: SoldStay) -> dict[date, dict[str, Decimal]]:
-    """What each night of the stay earned, by line kind."""
+    """What each night of the stay earned, by line kind. A guest who left early was billed for
+    the nights sold: a night line for a night they did not stay is shared out over the nights
+    they did, as the stay-wide lines are."""
     nights = nights_of(stay.arrival, stay.departure)
     shares: dict[date, defaultdict[str, Decimal]] = {night: defaultdict(Decimal) for night in nights}
     for line in stay.lines:
-        if line["kind"] == "night" and line.get("night"):
-            shares[date.fromisoformat(line["night"])]["night"] += _amount(line)
+        night = date.fromisoformat(line["night"]) if line["kind"] == "night" and line.get("night") else None
+        if night in shares:
+            shares[night]["night"] += _amount(line)
         else:
             for night in nights:
                 shares[night][line["kind"]] += _amount(line) / len(nights)

@@ -155,6 +155,10 @@ def test_a_guest_leaving_early_gives_the_nights_after_back_and_is_billed_as_sold
     invoice = gateway.get(f"/api/v1/bookings/{stay['reference']}/invoice", headers=staff).json()
     assert [line["night"] for line in invoice["lines"] if line["kind"] == "night"] == [future_date(n) for n in range(3)]
     assert invoice["total"] == stay["total"]
+    report = gateway.get(
+        f"/api/v1/venues/{HOTEL}/stays/reports", params={"from": future_date(0), "to": future_date(3)}, headers=staff
+    )
+    assert report.status_code == 200, report.text  # its nights sold, earned over the night it stayed
     # The room is free on the nights given back: another stay gets it, and the ledger holds.
     after = _book(gateway, 1, 3)
     assert _desk(gateway, staff, after["reference"], "room", room=checked_out.json()["stay"]["room"]).status_code == 200

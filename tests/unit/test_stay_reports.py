@@ -45,6 +45,13 @@ def test_stay_wide_lines_are_shared_evenly_over_the_nights():
     assert (shares[N1]["extra_guests"], shares[N2]["discount"]) == (Decimal("25"), Decimal("-12.5"))
 
 
+def test_a_guest_who_left_early_earns_the_nights_sold_over_the_nights_stayed():
+    left_after_one = SoldStay("double", N1, N2, LONG.lines)  # checked out on the second morning
+    shares = nightly_shares(left_after_one)
+    assert list(shares) == [N1]
+    assert (shares[N1]["night"], shares[N1]["extra_guests"]) == (Decimal("200.00"), Decimal("50.00"))
+
+
 def test_occupancy_adr_and_revpar_per_night_and_over_the_range():
     figures = report(
         [N1, N2],
