@@ -55,9 +55,18 @@ test("front desk 1: checked in to a room picked, a minibar charge posted, checke
   await expect(page.locator("[aria-labelledby=charge-error-summary-title]")).toBeFocused();
   await expect(page.getByText(`Error: Only ${waterBefore.stock} left: enter ${waterBefore.stock} or fewer`)).toBeVisible();
   await expect(page.getByLabel("Quantity")).toHaveValue(String(waterBefore.stock + 1));
+  // Each charge goes with an Idempotency-Key, so a repeat of the same attempt (a double click, a retry) posts it once.
+  const chargeKeys: string[] = [];
+  page.on("request", (sent) => {
+    if (sent.method() === "POST" && sent.url().endsWith(`/api/v1/bookings/${reference}/charges`)) {
+      chargeKeys.push(sent.headers()["idempotency-key"] ?? "");
+    }
+  });
   await page.getByLabel("Quantity").fill("2");
   await page.getByRole("button", { name: "Post the charge" }).click();
   await expectFocusOnHeading(page, "Posted 2 × Minibar: water, €7.00");
+  expect(chargeKeys).toHaveLength(1);
+  expect(chargeKeys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   const folio = (await staffGet(request, `/api/v1/bookings/${reference}/folio`, {}, HOTEL_STAFF)).body;
   expect(folio.lines.at(-1)).toMatchObject({ kind: "charge", item: "minibar-water", quantity: 2, amount: { amount: "7.00" } });
   const table = page.getByRole("table", { name: "What the stay has cost so far" });

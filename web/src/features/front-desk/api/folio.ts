@@ -1,4 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+import { AttemptKeys } from "../../../lib/idempotency";
 import { useStaffCall, useStaffFile, type StaffCall } from "../../../lib/staff-session";
 import { attachmentName, invoiceNumber } from "../front-desk";
 import { staysKey, type Invoice } from "./front-desk";
@@ -31,16 +33,23 @@ export const useInvoice = (venue: string, reference: string, enabled: boolean) =
   useQuery({ ...invoiceQuery(useStaffCall(), venue, reference), enabled });
 
 /**
- * Post a charge to an in-house guest's folio. The API takes no Idempotency-Key on charges: the form
- * sends each one once (its button is disabled while it is sent) and never again by itself.
+ * Post a charge to an in-house guest's folio. Each attempt carries an Idempotency-Key, reused while
+ * the same charge is sent again (a double click, "try again" after a network failure), so the API
+ * posts it once; after a success the same item and quantity again is a new charge with a new key.
  */
 export function usePostCharge(venue: string, reference: string) {
   const call = useStaffCall();
   const client = useQueryClient();
+  const keys = useRef(new AttemptKeys());
   return useMutation({
     mutationFn: (charge: { item: string; quantity: number }) =>
-      call("post", "/api/v1/bookings/{reference}/charges", { path: { reference }, body: charge }),
+      call("post", "/api/v1/bookings/{reference}/charges", {
+        path: { reference },
+        body: charge,
+        idempotencyKey: keys.current.keyFor({ reference, charge }),
+      }),
     onSuccess: (folio) => {
+      keys.current.settle();
       client.setQueryData(folioQuery(call, venue, reference).queryKey, folio);
       void client.invalidateQueries({ queryKey: catalogueQuery(call, venue).queryKey });
     },
