@@ -16,6 +16,7 @@ test("the venue page: name, address, booking times, dates within the rules, part
   await page.goto("/");
   await expectFocusOnHeading(page, "The Hungry Unicorn");
   await expect(page.getByText(venue.address)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Book a table", "Manage a booking"]);
   const hours = page.getByRole("region", { name: "Booking times" });
   for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
     await expect(hours.getByText(day, { exact: true })).toBeVisible();

@@ -35,6 +35,10 @@ test("a guest books a 3-night stay arriving today and sees its total; the front 
   await page.goto(`/venues/${HOTEL}`);
   await expectFocusOnHeading(page, "The Harbour Hotel");
   await expect(page.getByText(venue.address)).toBeVisible();
+  // The header names what a hotel sells, and leads to its own search (not to the home restaurant).
+  const header = page.getByRole("navigation", { name: "Main" });
+  await expect(header.getByRole("link")).toHaveText(["Book a stay", "Manage a booking"]);
+  await expect(header.getByRole("link", { name: "Book a stay" })).toHaveAttribute("href", `/venues/${HOTEL}`);
   const arrivalField = page.getByLabel("Arrival", { exact: true });
   await expect(arrivalField).toHaveAttribute("min", arrival);
   await expect(arrivalField).toHaveAttribute("max", hotelDay(venue.horizon_days));

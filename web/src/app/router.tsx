@@ -5,6 +5,7 @@
  */
 import { createBrowserRouter } from "react-router";
 import { Layout } from "../components/Layout";
+import { BookLink } from "./book-link";
 import { ConfirmationRoute } from "./routes/confirmation";
 import { FindBookingRoute } from "./routes/find-booking";
 import { ManageBookingRoute } from "./routes/manage-booking";
@@ -15,7 +16,7 @@ import { VenueRoute } from "./routes/venue";
 export function makeRouter() {
   return createBrowserRouter([
     {
-      element: <Layout />,
+      element: <Layout bookLink={(className) => <BookLink className={className} />} />,
       errorElement: <RouteError />,
       children: [
         { index: true, element: <VenueRoute /> },

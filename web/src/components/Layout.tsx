@@ -1,6 +1,10 @@
+import type { ReactNode } from "react";
 import { Link, Outlet, ScrollRestoration } from "react-router";
 
-export function Layout() {
+const NAV_LINK = "text-white underline underline-offset-4";
+
+/** The customer pages' frame. `bookLink` replaces the header's "Book a table" (the app names it for the venue on screen). */
+export function Layout({ bookLink }: { bookLink?: (className: string) => ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col bg-white text-gray-900">
       <a
@@ -17,12 +21,16 @@ export function Layout() {
           <nav aria-label="Main">
             <ul className="flex flex-wrap gap-4">
               <li>
-                <Link to="/" className="text-white underline underline-offset-4">
-                  Book a table
-                </Link>
+                {bookLink ? (
+                  bookLink(NAV_LINK)
+                ) : (
+                  <Link to="/" className={NAV_LINK}>
+                    Book a table
+                  </Link>
+                )}
               </li>
               <li>
-                <Link to="/bookings" className="text-white underline underline-offset-4">
+                <Link to="/bookings" className={NAV_LINK}>
                   Manage a booking
                 </Link>
               </li>
