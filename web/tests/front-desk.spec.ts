@@ -2,7 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { bookStayThroughApi, HOTEL, HOTEL_STAFF, hotelDay, staffGet, staffHeaders, staffPost, uniqueEmail } from "./support/system";
-import { expectAccessible, expectFocusOnHeading, screenshot } from "./support/page";
+import { expectAccessible, expectFocusOnHeading, longDate, screenshot } from "./support/page";
 import { goTo, logIn } from "./support/staff";
 
 const euros = (amount: string) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(Number(amount));
@@ -147,4 +147,43 @@ test("front desk 2: a stay arriving later cannot check in yet; a check-in refuse
   await expect(picker).toHaveValue(taken);
   expect((await staffGet(request, `/api/v1/bookings/${today.reference}`, {}, HOTEL_STAFF)).body.status).toBe("confirmed");
   await expectAccessible(page, "a check-in refused");
+});
+
+test("front desk 3: the hotel's bookings list shows a stay as its dates, nights, room type and guests, with a stay's statuses", async (
+  { page, request },
+  testInfo,
+) => {
+  const email = uniqueEmail(testInfo, "listed");
+  const surname = `Listed${Date.now()}`;
+  const arrival = hotelDay(30);
+  const departure = hotelDay(33);
+  const booked = await bookStayThroughApi(request, { arrival, departure, roomType: "family", guests: 3, email, firstName: "Ana", surname });
+
+  await logIn(page, HOTEL_STAFF, `/staff/${HOTEL}/front-desk`);
+  await expectFocusOnHeading(page, "Front desk");
+  await goTo(page, "Bookings");
+  await expectFocusOnHeading(page, "Bookings");
+  await expect(page.getByLabel("Status").locator("option")).toHaveText([
+    "Any status", "Confirmed", "In house", "Waiting for payment", "Cancelled", "Checked out", "No-show", "Expired unpaid",
+  ]);
+  await page.getByLabel("Search").fill(surname);
+  await page.getByLabel("From").fill(arrival);
+  await page.getByRole("button", { name: "Show bookings" }).click();
+  await expectFocusOnHeading(page, "Results");
+  const row = page.getByRole("region", { name: "Results" }).getByRole("listitem").filter({ hasText: booked.reference });
+  // The hotel's dates, not a table at noon; its room type, nights and guests, not "3 people".
+  const [weekday, day, month, year] = longDate(arrival).split(" ");
+  const [, , endMonth, endYear] = longDate(departure).split(" ");
+  const dates =
+    year !== endYear
+      ? `${longDate(arrival)} to ${longDate(departure)}`
+      : month === endMonth
+        ? `${weekday} ${day} to ${longDate(departure)}`
+        : `${weekday} ${day} ${month} to ${longDate(departure)}`;
+  await expect(row).toContainText(dates);
+  await expect(row).toContainText(`Family Suite · 3 nights · 3 guests · ${booked.reference} · Online`);
+  await expect(row).not.toContainText("12:00");
+  await expect(row).not.toContainText("people");
+  await expectAccessible(page, "a hotel's bookings list");
+  await screenshot(page, testInfo, "staff-desk-5-bookings");
 });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { guestsText, lineDetail, lineLabel, nightsBetween, nightsText, stayDates, stayOf, totalOf } from "./stays";
+import {
+  guestsText,
+  lineDetail,
+  lineLabel,
+  nightsBetween,
+  nightsText,
+  roomTypeNameOf,
+  stayDates,
+  stayDateSpan,
+  stayFacts,
+  stayOf,
+  totalOf,
+} from "./stays";
 
 const stay = {
   room_type: "double",
@@ -80,5 +92,25 @@ describe("nights and dates", () => {
     expect(stayDates({ arrival: "2026-12-07", departure: "2026-12-10" })).toBe(
       "Monday 7 December 2026 to Thursday 10 December 2026",
     );
+  });
+});
+
+describe("a stay in a list", () => {
+  it("says its dates with the month and year once when they are the same", () => {
+    expect(stayDateSpan({ arrival: "2026-12-07", departure: "2026-12-10" })).toBe("Monday 7 to Thursday 10 December 2026");
+    expect(stayDateSpan({ arrival: "2026-11-30", departure: "2026-12-03" })).toBe("Monday 30 November to Thursday 3 December 2026");
+    expect(stayDateSpan({ arrival: "2026-12-30", departure: "2027-01-02" })).toBe(
+      "Wednesday 30 December 2026 to Saturday 2 January 2027",
+    );
+  });
+
+  it("says its room type by name, nights and guests", () => {
+    expect(stayFacts(stay)).toBe("Double Room · 3 nights · 2 guests");
+    expect(stayFacts({ ...stay, nights: 1, guests: 1 })).toBe("Double Room · 1 night · 1 guest");
+  });
+
+  it("words the room type's code when the booking carries no name", () => {
+    expect(roomTypeNameOf({ room_type: "family_suite", room_type_name: null })).toBe("Family suite");
+    expect(roomTypeNameOf({ room_type: "twin", room_type_name: "Twin Room" })).toBe("Twin Room");
   });
 });

@@ -63,3 +63,28 @@ export function nightsBetween(arrival: string, departure: string): number {
 export function stayDates(stay: Pick<Stay, "arrival" | "departure">): string {
   return `${formatLongDate(stay.arrival)} to ${formatLongDate(stay.departure)}`;
 }
+
+/**
+ * "Monday 7 to Thursday 10 December 2026", "Monday 30 November to Thursday 3 December 2026",
+ * "Wednesday 30 December 2026 to Saturday 2 January 2027": a stay's dates in a list, the month and
+ * year said once when they are the same. "to", not a dash, as GOV.UK writes a range.
+ */
+export function stayDateSpan(stay: Pick<Stay, "arrival" | "departure">): string {
+  const [weekdayA, dayA, monthA, yearA] = formatLongDate(stay.arrival).split(" ");
+  const departure = formatLongDate(stay.departure);
+  const [, , monthD, yearD] = departure.split(" ");
+  if (yearA !== yearD) return `${formatLongDate(stay.arrival)} to ${departure}`;
+  if (monthA !== monthD) return `${weekdayA} ${dayA} ${monthA} to ${departure}`;
+  return `${weekdayA} ${dayA} to ${departure}`;
+}
+
+/** The room type's name as the booking carries it, or its code in words when it carries none. */
+export function roomTypeNameOf(stay: Pick<Stay, "room_type" | "room_type_name">): string {
+  if (stay.room_type_name) return stay.room_type_name;
+  const words = stay.room_type.replace(/[_-]+/g, " ").trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : "Room";
+}
+
+/** "Double Room · 3 nights · 2 guests": what a stay is, in a list of bookings. */
+export const stayFacts = (stay: Pick<Stay, "room_type" | "room_type_name" | "nights" | "guests">) =>
+  `${roomTypeNameOf(stay)} · ${nightsText(stay.nights)} · ${guestsText(stay.guests)}`;

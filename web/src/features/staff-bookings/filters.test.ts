@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterProblems, readFilters, toListQuery, writeFilters, type BookingFilters } from "./filters";
+import { filterProblems, readFilters, statusesFor, toListQuery, writeFilters, type BookingFilters } from "./filters";
 
 const TODAY = "2026-12-06";
 const filters = (overrides: Partial<BookingFilters> = {}): BookingFilters => ({
@@ -22,6 +22,10 @@ describe("readFilters", () => {
     expect(readFilters(params, TODAY)).toEqual(
       filters({ from: "", to: "2026-12-31", status: "cancelled", q: "ada lovelace", order: "desc", perPage: 10 }),
     );
+  });
+
+  it("reads a stay's status too", () => {
+    expect(readFilters(new URLSearchParams("status=checked_in"), TODAY)).toEqual(filters({ status: "checked_in" }));
   });
 
   it("ignores what the list does not offer", () => {
@@ -85,5 +89,13 @@ describe("toListQuery", () => {
   it("follows the cursor of the page before", () => {
     const query = toListQuery("v", filters({ from: "", status: "cancelled", order: "desc", perPage: 10 }), "abc");
     expect(query).toMatchObject({ from: undefined, status: "cancelled", order: "desc", limit: 10, cursor: "abc" });
+  });
+});
+
+describe("statusesFor", () => {
+  it("offers a hotel its guests in house, and a restaurant no such status", () => {
+    expect(statusesFor("stay")).toContain("checked_in");
+    expect(statusesFor("slot")).not.toContain("checked_in");
+    expect(statusesFor("slot")).toContain("completed");
   });
 });

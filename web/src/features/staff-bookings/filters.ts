@@ -4,7 +4,10 @@
  * list call's query.
  */
 
-export const STATUSES = ["confirmed", "pending", "cancelled", "completed", "no_show", "expired"] as const;
+export const STATUSES = ["confirmed", "checked_in", "pending", "cancelled", "completed", "no_show", "expired"] as const;
+
+/** The statuses a venue's bookings can have: only a stay is ever checked in ("In house"). */
+export const statusesFor = (kind: "stay" | "slot") => STATUSES.filter((status) => kind === "stay" || status !== "checked_in");
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_WORDS = 5;

@@ -20,6 +20,15 @@ const booking = (reference: string, time: string, party_size = 2, status = "conf
 });
 
 describe("groupDay", () => {
+  it("keeps stays out of the slots and the covers: a room by the night is not a table at noon", () => {
+    const stay = { ...booking("S", "12:00", 2), kind: "stay" };
+    const sheet = groupDay([slot("12:00", 3)], [booking("A", "12:00", 3), stay]);
+    expect(sheet.groups[0]!.bookings.map((b) => b.reference)).toEqual(["A"]);
+    expect(sheet.elsewhere).toEqual([]);
+    expect(sheet.stays.map((b) => b.reference)).toEqual(["S"]);
+    expect(sheet.totals).toEqual({ bookings: 1, covers: 3 });
+  });
+
   it("puts each booking in its slot, slots in time order, empty slots kept", () => {
     const sheet = groupDay(
       [slot("19:00", 4), slot("12:00", 3), slot("12:30")],

@@ -1,7 +1,8 @@
 /**
  * The day sheet's shape: each slot of the day with the bookings that sit in it, the bookings that
- * sit in no slot any more (a slot withdrawn by a closure or a rule change), and the cancelled ones
- * apart. Covers booked are the ledger's (what the venue holds), not a sum made here.
+ * sit in no slot any more (a slot withdrawn by a closure or a rule change), stays arriving (a room
+ * by the night, not a table: never in a slot or the covers), and the cancelled ones apart. Covers
+ * booked are the ledger's (what the venue holds), not a sum made here.
  */
 
 export interface SheetSlot {
@@ -14,6 +15,7 @@ export interface SheetSlot {
 
 export interface SheetBooking {
   reference: string;
+  kind?: string;
   status: string;
   time: string;
   party_size: number;
@@ -30,6 +32,8 @@ export interface DaySheet<S, B> {
   groups: SheetGroup<S, B>[];
   /** Bookings at a time with no slot on the ledger. */
   elsewhere: B[];
+  /** Stays arriving on the day: nights in a room, which hold no table at their nominal noon. */
+  stays: B[];
   /** Cancelled and expired: no longer in the venue's covers. */
   released: B[];
   totals: { bookings: number; covers: number };
@@ -49,14 +53,16 @@ const byTime = (a: { time: string }, b: { time: string }) => a.time.localeCompar
 
 export function groupDay<S extends SheetSlot, B extends SheetBooking>(slots: S[], bookings: B[]): DaySheet<S, B> {
   const held = bookings.filter((booking) => !RELEASED.has(booking.status));
+  const tables = held.filter((booking) => booking.kind !== "stay");
   const bySlot = new Map<string, B[]>(slots.map((slot) => [slot.time, []]));
   const elsewhere: B[] = [];
-  for (const booking of held) (bySlot.get(booking.time) ?? elsewhere).push(booking);
+  for (const booking of tables) (bySlot.get(booking.time) ?? elsewhere).push(booking);
   return {
     groups: [...slots].sort(byTime).map((slot) => ({ slot, bookings: bySlot.get(slot.time)!.sort(byStatusThenMade) })),
     elsewhere: elsewhere.sort((a, b) => byTime(a, b) || byStatusThenMade(a, b)),
+    stays: held.filter((booking) => booking.kind === "stay").sort(byStatusThenMade),
     released: bookings.filter((booking) => RELEASED.has(booking.status)).sort(byTime),
-    totals: { bookings: held.length, covers: held.reduce((sum, booking) => sum + booking.party_size, 0) },
+    totals: { bookings: tables.length, covers: tables.reduce((sum, booking) => sum + booking.party_size, 0) },
   };
 }
 

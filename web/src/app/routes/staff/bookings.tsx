@@ -35,6 +35,7 @@ export function BookingsPage() {
       <BookingFiltersForm
         key={params.toString()}
         initial={filters}
+        kind={venue.kind === "hotel" ? "stay" : "slot"}
         serverProblems={valid ? refused : filterProblems(filters)}
         onApply={(next) => {
           setApplied((n) => n + 1);

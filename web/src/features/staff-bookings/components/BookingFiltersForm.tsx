@@ -4,7 +4,7 @@ import { Button } from "../../../components/Button";
 import { ErrorSummary, type SummaryItem } from "../../../components/ErrorSummary";
 import { SelectField, TextField } from "../../../components/Field";
 import { statusLabel } from "../../../lib/staff-labels";
-import { filterProblems, MAX_WORDS, PAGE_SIZES, STATUSES, type BookingFilters, type FilterField } from "../filters";
+import { filterProblems, MAX_WORDS, PAGE_SIZES, statusesFor, type BookingFilters, type FilterField } from "../filters";
 
 const IDS: Record<FilterField, string> = { from: "filter-from", to: "filter-to", q: "filter-q" };
 
@@ -13,9 +13,11 @@ interface Props {
   onApply: (filters: BookingFilters) => void;
   /** What the API refused of the filters last applied (a 422), until they are applied again. */
   serverProblems?: Partial<Record<FilterField, string>>;
+  /** What the venue's bookings are: a hotel's stays have their own statuses ("In house", "Checked out"). */
+  kind?: "stay" | "slot";
 }
 
-export function BookingFiltersForm({ initial, onApply, serverProblems = {} }: Props) {
+export function BookingFiltersForm({ initial, onApply, serverProblems = {}, kind = "slot" }: Props) {
   const [filters, setFilters] = useState(initial);
   const [submitted, setSubmitted] = useState(0);
   const problems = submitted ? filterProblems(filters) : serverProblems;
@@ -65,9 +67,9 @@ export function BookingFiltersForm({ initial, onApply, serverProblems = {} }: Pr
         />
         <SelectField id="filter-status" label="Status" value={filters.status} onChange={(event) => set({ status: event.target.value })}>
           <option value="">Any status</option>
-          {STATUSES.map((status) => (
+          {statusesFor(kind).map((status) => (
             <option key={status} value={status}>
-              {statusLabel(status)}
+              {statusLabel(status, kind)}
             </option>
           ))}
         </SelectField>

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { Button } from "../../../components/Button";
 import { StatusBadge } from "../../../components/StatusBadge";
 import { channelLabel, people } from "../../../lib/staff-labels";
+import { stayDateSpan, stayFacts, stayOf } from "../../../lib/stays";
 import { formatVisit } from "../../../lib/time";
 import type { StaffBooking } from "../api/bookings";
 
@@ -33,27 +34,31 @@ export function BookingResults({ bookings, timezone, hasMore, loadingMore, onMor
   return (
     <>
       <ol className="mb-4 divide-y divide-gray-300 border-y border-gray-300">
-        {bookings.map((booking, index) => (
-          <li key={booking.reference} className="grid gap-1 py-3 sm:grid-cols-[15rem_1fr_auto] sm:gap-4">
-            <span className="font-semibold text-gray-900">{formatVisit(booking.starts_at, timezone)}</span>
-            <span className="min-w-0 [overflow-wrap:anywhere]">
-              <Link
-                ref={index === shown.current ? firstNew : undefined}
-                to={linkTo(booking.reference)}
-                className="font-semibold text-indigo-800 underline"
-              >
-                {guestOf(booking)}
-              </Link>
-              <span className="block text-gray-700">
-                {people(booking.party_size)} · {booking.reference} · {channelLabel(booking.channel)}
-                {booking.customer?.email ? ` · ${booking.customer.email}` : ""}
+        {bookings.map((booking, index) => {
+          // A stay is its nights, room type and guests; not a table at noon for "2 people".
+          const stay = stayOf(booking);
+          return (
+            <li key={booking.reference} className="grid gap-1 py-3 sm:grid-cols-[15rem_1fr_auto] sm:gap-4">
+              <span className="font-semibold text-gray-900">{stay ? stayDateSpan(stay) : formatVisit(booking.starts_at, timezone)}</span>
+              <span className="min-w-0 [overflow-wrap:anywhere]">
+                <Link
+                  ref={index === shown.current ? firstNew : undefined}
+                  to={linkTo(booking.reference)}
+                  className="font-semibold text-indigo-800 underline"
+                >
+                  {guestOf(booking)}
+                </Link>
+                <span className="block text-gray-700">
+                  {stay ? stayFacts(stay) : people(booking.party_size)} · {booking.reference} · {channelLabel(booking.channel)}
+                  {booking.customer?.email ? ` · ${booking.customer.email}` : ""}
+                </span>
               </span>
-            </span>
-            <span>
-              <StatusBadge status={booking.status} kind={booking.kind} />
-            </span>
-          </li>
-        ))}
+              <span>
+                <StatusBadge status={booking.status} kind={booking.kind} />
+              </span>
+            </li>
+          );
+        })}
       </ol>
       {hasMore && (
         <Button variant="secondary" onClick={onMore} disabled={loadingMore}>

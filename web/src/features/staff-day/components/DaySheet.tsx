@@ -2,6 +2,7 @@
 import { Link } from "react-router";
 import { StatusBadge } from "../../../components/StatusBadge";
 import { channelLabel, people } from "../../../lib/staff-labels";
+import { stayDateSpan, stayFacts, stayOf } from "../../../lib/stays";
 import type { StaffBooking } from "../api/day-bookings";
 import { coversText, guestName, type DaySheet as Sheet, type SheetSlot } from "../day-sheet";
 
@@ -21,13 +22,15 @@ function CoverBar({ slot }: { slot: SheetSlot }) {
 }
 
 function BookingRow({ booking, linkTo }: { booking: StaffBooking; linkTo: Props["linkTo"] }) {
+  const stay = stayOf(booking);
   return (
     <li className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_auto] sm:gap-4">
       <div className="min-w-0 [overflow-wrap:anywhere]">
         <Link to={linkTo(booking.reference)} className="font-semibold text-indigo-800 underline">
           {guestName(booking)}
         </Link>{" "}
-        <span className="font-semibold">· {people(booking.party_size)}</span>
+        <span className="font-semibold">· {stay ? stayFacts(stay) : people(booking.party_size)}</span>
+        {stay && <p className="text-gray-900">{stayDateSpan(stay)}</p>}
         {booking.special_requests && (
           <p className="break-words text-gray-900">
             <span className="font-semibold">Requests:</span> {booking.special_requests}
@@ -39,14 +42,14 @@ function BookingRow({ booking, linkTo }: { booking: StaffBooking; linkTo: Props[
         </p>
       </div>
       <div>
-        <StatusBadge status={booking.status} />
+        <StatusBadge status={booking.status} kind={booking.kind} />
       </div>
     </li>
   );
 }
 
 export function DaySheet({ sheet, linkTo, addAt }: Props) {
-  if (sheet.groups.length === 0 && sheet.elsewhere.length === 0 && sheet.released.length === 0) {
+  if (sheet.groups.length === 0 && sheet.elsewhere.length === 0 && sheet.stays.length === 0 && sheet.released.length === 0) {
     return <p className="mb-6">The venue has no times on this day: it is closed, or not open for bookings yet.</p>;
   }
   return (
@@ -85,6 +88,18 @@ export function DaySheet({ sheet, linkTo, addAt }: Props) {
           </h2>
           <ul className="divide-y divide-gray-300">
             {sheet.elsewhere.map((booking) => (
+              <BookingRow key={booking.reference} booking={booking} linkTo={linkTo} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {sheet.stays.length > 0 && (
+        <section aria-labelledby="slot-stays" className="mb-6 rounded border-2 border-gray-300">
+          <h2 id="slot-stays" className="bg-gray-100 px-4 py-2 text-2xl font-bold text-gray-900">
+            Stays arriving
+          </h2>
+          <ul className="divide-y divide-gray-300">
+            {sheet.stays.map((booking) => (
               <BookingRow key={booking.reference} booking={booking} linkTo={linkTo} />
             ))}
           </ul>
