@@ -20,7 +20,7 @@ test("front desk 1: checked in to a room picked, a minibar charge posted, checke
   await logIn(page, HOTEL_STAFF, `/staff/${HOTEL}/front-desk`);
   await expectFocusOnHeading(page, "Front desk");
   const nav = page.getByRole("navigation", { name: "Staff" });
-  await expect(nav.getByRole("link")).toHaveText(["Front desk", "Room board", "Bookings"]);
+  await expect(nav.getByRole("link")).toHaveText(["Front desk", "Room board", "Bookings", "Reports"]);
   await expect(page.getByRole("status").filter({ hasText: / to arrive, \d+ in house, \d+ to leave$/ })).toBeVisible();
   const row = page.getByRole("region", { name: /^Arrivals/ }).getByRole("listitem").filter({ hasText: reference });
   await expect(row).toContainText("Twin Room · no room yet · 2 guests · 2 nights");

@@ -18,7 +18,7 @@ export async function logIn(page: Page, who: Credentials = STAFF, path = "/staff
 }
 
 /** The staff page's own navigation, as a person uses it. */
-export async function goTo(page: Page, link: "Day sheet" | "Bookings" | "New booking" | "Capacity" | "Front desk" | "Room board") {
+export async function goTo(page: Page, link: "Day sheet" | "Bookings" | "New booking" | "Capacity" | "Front desk" | "Room board" | "Reports") {
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: link, exact: true }).click();
 }
 

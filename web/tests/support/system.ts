@@ -221,12 +221,15 @@ export interface StayBooking extends Booking {
 /** A stay made straight through the API, as a guest would (set-up for the journeys that run one). */
 export async function bookStayThroughApi(
   request: APIRequestContext,
-  stay: { arrival: string; departure: string; roomType: string; guests?: number; email: string; firstName?: string; surname?: string },
+  stay: {
+    arrival: string; departure: string; roomType: string; guests?: number; email: string; firstName?: string; surname?: string;
+    ratePlan?: string;
+  },
 ): Promise<StayBooking> {
   return ok<StayBooking>(
     await request.post("/api/v1/bookings", {
       data: {
-        kind: "stay", venue: HOTEL, room_type: stay.roomType, rate_plan: "flexible",
+        kind: "stay", venue: HOTEL, room_type: stay.roomType, rate_plan: stay.ratePlan ?? "flexible",
         arrival: stay.arrival, departure: stay.departure, guests: stay.guests ?? 2,
         customer: { first_name: stay.firstName ?? "Ines", surname: stay.surname ?? "Sousa", email: stay.email },
       },

@@ -12,6 +12,7 @@ import { FrontDeskPage } from "./front-desk";
 import { StaffHome } from "./home";
 import { StaffLayout } from "./layout";
 import { NewBookingPage } from "./new-booking";
+import { ReportsPage } from "./reports";
 import { RoomBoardPage } from "./rooms";
 import { StayPage } from "./stay";
 import { VenueLayout } from "./venue-layout";
@@ -46,6 +47,7 @@ export function Component() {
           <Route path="capacity" element={<CapacityPage />} />
           <Route path="front-desk" element={<FrontDeskPage />} />
           <Route path="rooms" element={<RoomBoardPage />} />
+          <Route path="reports" element={<ReportsPage />} />
           <Route path="stays/:reference" element={<StayPage />} />
           <Route path="*" element={<StaffNotFound />} />
         </Route>

@@ -28,13 +28,14 @@ const HOTEL_PAGES: [string, string][] = [
   ["front-desk", "Front desk"],
   ["rooms", "Room board"],
   ["bookings", "Bookings"],
+  ["reports", "Reports"],
 ];
 
 /** The venue page to open when switching: the same kind of page, not another venue's booking (a hotel's
  * page at a restaurant, or the reverse, goes on to that venue's first page). */
 function samePageAt(pathname: string, venue: string): string {
   const page = pathname.split("/")[3] ?? "day";
-  return staffPath(venue, ["day", "bookings", "capacity", "front-desk", "rooms"].includes(page) ? page : "day");
+  return staffPath(venue, ["day", "bookings", "capacity", "front-desk", "rooms", "reports"].includes(page) ? page : "day");
 }
 
 function StaffNav({ me, venue }: { me: Me; venue: string }) {
