@@ -84,7 +84,7 @@ test("a guest books a 3-night stay arriving today and sees its total; the front 
   const booking = stays[0]!;
   expect(booking).toMatchObject({
     kind: "stay", status: "confirmed", special_requests: "A quiet room, please",
-    stay: { room_type: "double", arrival, departure, nights: 3, guests: 2 },
+    stay: { room_type: "double", rate_plan: "flexible", rate_plan_name: "Flexible", arrival, departure, nights: 3, guests: 2 },
     total: flexible.total,
   });
   await expect(page.getByText(booking.reference, { exact: true })).toBeVisible();
@@ -93,6 +93,8 @@ test("a guest books a 3-night stay arriving today and sees its total; the front 
   await expect(summary).toContainText(`Departure${longDate(departure)}`);
   await expect(summary).toContainText("Nights3 nights");
   await expect(summary).toContainText("RoomDouble Room");
+  // The rate by the plan's name as sold, whether it refunds as a note under it.
+  await expect(summary).toContainText("RateFlexibleRefundable");
   await expect(summary).toContainText("Guests2 guests");
   const price = page.getByRole("table", { name: "Your stay's price" });
   await expect(price.getByRole("row")).toHaveCount(1 + booking.stay.lines.length + 1);
@@ -236,6 +238,7 @@ test("a guest finds their stay, sees its price, moves its departure at the new p
   await expect(summary).toContainText(`Departure${longDate(hotelDay(offset + 2))}`);
   await expect(summary).toContainText("Nights2 nights");
   await expect(summary).toContainText("RoomTwin Room");
+  await expect(summary).toContainText("RateFlexibleRefundable");
   await expect(summary).toContainText("Guests2 guests");
   await expect(page.getByText(/Table for/)).toHaveCount(0);
   await expect(page.getByRole("table", { name: "Price" }).getByRole("row", { name: /^Total, taxes included/ })).toContainText(

@@ -5,6 +5,7 @@ import {
   lineLabel,
   nightsBetween,
   nightsText,
+  rateOf,
   roomTypeNameOf,
   stayDates,
   stayDateSpan,
@@ -112,5 +113,30 @@ describe("a stay in a list", () => {
   it("words the room type's code when the booking carries no name", () => {
     expect(roomTypeNameOf({ room_type: "family_suite", room_type_name: null })).toBe("Family suite");
     expect(roomTypeNameOf({ room_type: "twin", room_type_name: "Twin Room" })).toBe("Twin Room");
+  });
+});
+
+describe("rateOf", () => {
+  it("names the rate plan as it was sold, and says whether it refunds as a note", () => {
+    expect(rateOf({ rate_plan: "flexible", rate_plan_name: "Flexible", refundable: true })).toEqual({ name: "Flexible", note: "Refundable" });
+    expect(rateOf({ rate_plan: "early", rate_plan_name: "Book early, save 15%", refundable: false })).toEqual({
+      name: "Book early, save 15%",
+      note: "Non-refundable",
+    });
+  });
+
+  it("does not say twice what the name says already", () => {
+    expect(rateOf({ rate_plan: "non-refundable", rate_plan_name: "Non-refundable", refundable: false })).toEqual({
+      name: "Non-refundable",
+      note: null,
+    });
+  });
+
+  it("words the plan's code for a booking that carries no name", () => {
+    expect(rateOf({ rate_plan: "bed_and_breakfast", rate_plan_name: null, refundable: true })).toEqual({
+      name: "Bed and breakfast",
+      note: "Refundable",
+    });
+    expect(rateOf({ rate_plan: "flexible", refundable: true }).name).toBe("Flexible");
   });
 });

@@ -88,3 +88,17 @@ export function roomTypeNameOf(stay: Pick<Stay, "room_type" | "room_type_name">)
 /** "Double Room · 3 nights · 2 guests": what a stay is, in a list of bookings. */
 export const stayFacts = (stay: Pick<Stay, "room_type" | "room_type_name" | "nights" | "guests">) =>
   `${roomTypeNameOf(stay)} · ${nightsText(stay.nights)} · ${guestsText(stay.guests)}`;
+
+/**
+ * A stay's rate as it was sold: the plan's name ("Flexible", "Non-refundable", as the hotel named
+ * it then) and, as a note, whether it refunds, unless the name says so already (not told twice).
+ * A booking that carries no name (made before names were kept) shows its plan's code in words.
+ */
+export function rateOf(stay: Pick<Stay, "rate_plan" | "refundable"> & { rate_plan_name?: string | null }): {
+  name: string;
+  note: string | null;
+} {
+  const words = stay.rate_plan.replace(/[_-]+/g, " ").trim();
+  const name = stay.rate_plan_name?.trim() || (words ? words.charAt(0).toUpperCase() + words.slice(1) : "Room only");
+  return { name, note: /refundable/i.test(name) ? null : stay.refundable ? "Refundable" : "Non-refundable" };
+}

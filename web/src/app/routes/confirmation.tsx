@@ -1,5 +1,6 @@
 import { Link, Navigate, useLocation, useParams } from "react-router";
 import { BookingSummary } from "../../components/BookingSummary";
+import { StayRate } from "../../components/StayRate";
 import { PriceLines } from "../../components/PriceLines";
 import { Heading } from "../../components/Heading";
 import { Loading } from "../../components/Status";
@@ -113,7 +114,7 @@ function StayConfirmation({ booking, stay, email }: ConfirmationState & { stay: 
           ["Departure", formatLongDate(stay.departure)],
           ["Nights", nightsText(stay.nights)],
           ["Room", roomName],
-          ["Rate", stay.refundable ? "Refundable" : "Non-refundable"],
+          ["Rate", <StayRate key="rate" stay={stay} />],
           ["Guests", guestsText(stay.guests)],
           ["Name", `${booking.customer?.first_name ?? ""} ${booking.customer?.surname ?? ""}`.trim()],
           ...(booking.special_requests ? [["Special requests", booking.special_requests] as [string, string]] : []),

@@ -6,6 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { BookingSummary } from "../../components/BookingSummary";
+import { StayRate } from "../../components/StayRate";
 import { PriceLines } from "../../components/PriceLines";
 import { Button } from "../../components/Button";
 import { ErrorSummary } from "../../components/ErrorSummary";
@@ -179,7 +180,7 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
                 ["Departure", formatLongDate(stay.departure)],
                 ["Nights", nightsText(stay.nights)],
                 ["Room", stay.room_type_name ?? stay.room_type],
-                ["Rate", stay.refundable ? "Refundable" : "Non-refundable"],
+                ["Rate", <StayRate key="rate" stay={stay} />],
                 ["Guests", guestsText(stay.guests)],
                 ["Name", name],
                 ...requests,

@@ -9,6 +9,7 @@ import { Heading } from "../../../components/Heading";
 import { PriceLines } from "../../../components/PriceLines";
 import { Loading, LoadError, Notice } from "../../../components/Status";
 import { StatusBadge } from "../../../components/StatusBadge";
+import { StayRate } from "../../../components/StayRate";
 import { useCatalogue, useDownloadInvoice, useFolio, useInvoice, usePostCharge } from "../../../features/front-desk/api/folio";
 import {
   useCheckIn,
@@ -68,13 +69,6 @@ export function StayPage() {
   return <StayDetails key={booking.data.reference} booking={booking.data} stay={stay} />;
 }
 
-/** "Flexible, refundable", "Non-refundable": the rate's code in words, and whether it refunds unless it says so. */
-function rateText(stay: Stay): string {
-  const words = stay.rate_plan.replace(/[_]+/g, " ");
-  const rate = words.charAt(0).toUpperCase() + words.slice(1);
-  return /refundable/i.test(rate) ? rate : `${rate}, ${stay.refundable ? "refundable" : "non-refundable"}`;
-}
-
 type Done = "checked-in" | "checked-out" | "charged";
 
 function StayDetails({ booking, stay }: { booking: DeskBooking; stay: Stay }) {
@@ -115,7 +109,7 @@ function StayDetails({ booking, stay }: { booking: DeskBooking; stay: Stay }) {
           ["Nights", nightsText(stay.nights)],
           ["Room type", roomTypeName(stay.room_type)],
           ["Room", stay.room ?? "None yet: one is given at check-in"],
-          ["Rate", rateText(stay)],
+          ["Rate", <StayRate key="rate" stay={stay} />],
           ["Guests", guestsText(stay.guests)],
           ["E-mail", booking.customer?.email ?? "Not given"],
           ["Phone", booking.customer?.mobile ?? booking.customer?.phone ?? "Not given"],
