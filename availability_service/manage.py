@@ -31,11 +31,12 @@ def _bind() -> None:
 def seed_demo() -> None:
     """Create the demo venues (idempotent): TheHungryUnicorn with its rules and slots, and
     TheHarbourHotel with its room types and rooms."""
-    from availability_service.seed import seed_demo_hotel, seed_demo_venue
+    from availability_service.seed import seed_demo_clinic, seed_demo_hotel, seed_demo_venue
 
     _bind()
     typer.echo(json.dumps(seed_demo_venue()))
     typer.echo(json.dumps(seed_demo_hotel()))
+    typer.echo(json.dumps(seed_demo_clinic()))
 
 
 @cli.command("fill-horizon")

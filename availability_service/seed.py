@@ -1,5 +1,6 @@
 """The demo venues (docs/architecture.md, README): TheHungryUnicorn, Europe/London, lunch and
-dinner every day; TheHarbourHotel, Europe/Lisbon, 12 rooms of 3 types (docs/stays.md)."""
+dinner every day; TheHarbourHotel, Europe/Lisbon, 12 rooms of 3 types (docs/stays.md);
+TheMeadowClinic, Europe/Berlin, 4 staff, 5 services, 2 treatment rooms (docs/appointments.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import time
 from sqlalchemy import select
 
 from availability_service.extensions import db
-from availability_service.models import OpeningRule, Venue
+from availability_service.models import OpeningRule, Resource, Venue
 from availability_service.rooms.schemas import RoomCreateSchema, RoomTypeCreateSchema
 from availability_service.rooms.service import create_room, create_room_type
 from availability_service.slots.service import fill_horizon
@@ -116,3 +117,79 @@ def seed_demo_hotel() -> dict:
         for number, floor in rooms:
             create_room(HOTEL_SLUG, RoomCreateSchema().load({"number": number, "room_type": code, "floor": floor}))
     return {"venue": HOTEL_SLUG, "created": True}
+
+
+CLINIC_SLUG = "TheMeadowClinic"
+WEEKDAYS, SATURDAY = range(5), 5
+# name, description, weekly periods (weekdays, starts, ends)
+CLINIC_STAFF = (
+    ("Dr Hanna Weber", "General practitioner", [(WEEKDAYS, "08:00", "12:00"), (WEEKDAYS, "13:00", "17:00")]),
+    ("Dr Jonas Richter", "General practitioner", [(WEEKDAYS, "10:00", "14:00"), (WEEKDAYS, "15:00", "19:00")]),
+    ("Mia Schulz", "Physiotherapist", [(WEEKDAYS, "08:00", "16:00"), ((SATURDAY,), "09:00", "13:00")]),
+    ("Lukas Becker", "Physiotherapist", [(WEEKDAYS, "11:00", "19:00"), ((SATURDAY,), "09:00", "13:00")]),
+)
+CLINIC_ROOMS = ("Treatment room 1", "Treatment room 2")
+# code, name, description, minutes, buffer after, price, staff (indexes into CLINIC_STAFF), needs a room
+CLINIC_SERVICES = (
+    ("consultation", "Consultation", "A visit with a GP.", 20, 5, "60.00", (0, 1), False),
+    ("health-check", "Health check", "A full check-up with blood pressure and tests.", 45, 10, "120.00", (0, 1), True),
+    ("vaccination", "Vaccination", "Travel and seasonal vaccines.", 15, 5, "35.00", (0, 1), False),
+    ("physiotherapy", "Physiotherapy", "A treatment session with a physiotherapist.", 45, 15, "75.00", (2, 3), True),
+    ("sports-massage", "Sports massage", "A deep-tissue massage after sport.", 60, 15, "85.00", (2, 3), True),
+)
+
+
+def seed_demo_clinic() -> dict:
+    """TheMeadowClinic, its staff with their hours, two treatment rooms and five services, added
+    as the staff API adds them (its schemas, then its services); idempotent."""
+    from availability_service.appointments.catalogue import create_service
+    from availability_service.appointments.schemas import ServiceCreateSchema
+    from availability_service.resources.schemas import ResourceCreateSchema
+    from availability_service.resources.service import create_resource
+    from availability_service.schedules.schemas import WeekSchema
+    from availability_service.schedules.service import set_week
+
+    with db.transaction() as session:
+        if session.scalar(select(Venue.id).where(Venue.slug == CLINIC_SLUG)) is not None:
+            return {"venue": CLINIC_SLUG, "created": False}
+        session.add(
+            Venue(
+                slug=CLINIC_SLUG,
+                name="The Meadow Clinic",
+                kind="clinic",
+                timezone="Europe/Berlin",
+                address="Wiesenweg 4, 10115 Berlin",
+                min_notice_minutes=60,
+                horizon_days=60,
+                hold_ttl_seconds=600,
+                max_party_size=1,
+                default_slot_capacity=0,
+            )
+        )
+    staff_ids = []
+    for name, description, periods in CLINIC_STAFF:
+        member = create_resource(CLINIC_SLUG, ResourceCreateSchema().load({"name": name, "kind": "staff"}))
+        with db.transaction() as session:  # what the public staff list says of them
+            session.get_one(Resource, member["id"]).description = description
+        week = [{"weekday": day, "starts": starts, "ends": ends} for days, starts, ends in periods for day in days]
+        set_week(CLINIC_SLUG, member["id"], WeekSchema().load({"periods": week})["periods"])
+        staff_ids.append(member["id"])
+    for room in CLINIC_ROOMS:
+        create_resource(
+            CLINIC_SLUG, ResourceCreateSchema().load({"name": room, "kind": "room", "tags": ["treatment-room"]})
+        )
+    for code, name, description, minutes, after, price, performers, room in CLINIC_SERVICES:
+        service = {
+            "code": code,
+            "name": name,
+            "description": description,
+            "duration_minutes": minutes,
+            "buffer_after_minutes": after,
+            "interval_minutes": 15,
+            "price": price,
+            "currency": "EUR",
+            "staff": [staff_ids[index] for index in performers],
+            "requires": ["treatment-room"] if room else [],
+        }
+        create_service(CLINIC_SLUG, ServiceCreateSchema().load(service))
+    return {"venue": CLINIC_SLUG, "created": True}

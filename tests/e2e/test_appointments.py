@@ -4,6 +4,8 @@ are held and given back together."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 from tests.conftest import count_rows, future_date
@@ -138,3 +140,17 @@ def test_a_table_field_on_an_appointment_and_the_reverse_are_refused(gateway, cl
         f"/api/v1/bookings/{booking['reference']}", params={"email": PATIENT["email"]}, json={"party_size": 3}
     )
     assert (wrong.status_code, wrong.json()["error"]["code"]) == (422, "validation_failed")
+
+
+def test_the_demo_clinic_offers_its_services_with_its_staff(gateway):
+    services = gateway.get("/api/v1/venues/TheMeadowClinic/services").json()["items"]
+    assert len(services) == 5 and {s["code"] for s in services} >= {"consultation", "physiotherapy"}
+    staff = gateway.get("/api/v1/venues/TheMeadowClinic/staff").json()["items"]
+    assert [(m["name"], m["description"]) for m in staff][:1] == [("Dr Hanna Weber", "General practitioner")]
+    assert len(staff) == 4
+    monday = date.today() + timedelta(days=7 - date.today().weekday())  # next Monday, a working day
+    found = gateway.get(
+        "/api/v1/venues/TheMeadowClinic/appointments/availability",
+        params={"service": "physiotherapy", "date": monday.isoformat()},
+    ).json()
+    assert found["slots"][0]["time"] == "08:00" and found["timezone"] == "Europe/Berlin"
