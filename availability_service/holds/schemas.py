@@ -1,5 +1,6 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from availability_service.appointments.schemas import MoneySchema, StaffRefSchema
 from availability_service.rooms.schemas import MAX_OCCUPANCY
 from shared.schemas import MAX_UNITS, CalendarDate, Slug, StrictBoolean, StrictSchema, WallClockTime
 
@@ -75,16 +76,6 @@ class HoldServiceSchema(StrictSchema):
     name = fields.String()
 
 
-class HoldStaffSchema(StrictSchema):
-    id = fields.Integer()
-    name = fields.String()
-
-
-class HoldMoneySchema(StrictSchema):
-    amount = fields.String()
-    currency = fields.String()
-
-
 class HoldSchema(StrictSchema):
     id = fields.String()
     hold_key = fields.String()
@@ -108,8 +99,8 @@ class HoldSchema(StrictSchema):
     arrival = fields.String(metadata={"description": "Stay holds: the first night"})
     departure = fields.String(metadata={"description": "Stay holds: the morning the guests leave"})
     service = fields.Nested(HoldServiceSchema, metadata={"description": "Appointment holds"})
-    staff = fields.Nested(HoldStaffSchema, metadata={"description": "Appointment holds: who takes it"})
+    staff = fields.Nested(StaffRefSchema, metadata={"description": "Appointment holds: who takes it"})
     resources = fields.List(
         fields.Nested(HoldResourceSchema), metadata={"description": "Appointment holds: the resources it needs"}
     )
-    price = fields.Nested(HoldMoneySchema, allow_none=True, metadata={"description": "Appointment holds"})
+    price = fields.Nested(MoneySchema, allow_none=True, metadata={"description": "Appointment holds"})
