@@ -6,8 +6,11 @@ service can tell: a hold key taken again for the same slot and size returns the 
 another, `hold_key_reused`; a spent key, `hold_not_active`; a full slot, `slot_full`; confirm and
 release are idempotent, release gives the units back once. A room type sells `units` rooms a
 night; a stay hold takes one on each of its nights or none (`resource_unavailable`), and refuses
-more guests than the type sleeps (`stay_not_bookable`). `down` makes every call fail as an
-unreachable service does; `refuse` makes one kind of call fail that way.
+more guests than the type sleeps (`stay_not_bookable`). A service is performed by its staff,
+each free for one appointment at a time: "any staff" takes the first free one, a move's new hold
+may take the time of the hold it replaces (`staff_unavailable`, `staff_not_for_service`). `down`
+makes every call fail as an unreachable service does; `refuse` makes one kind of call fail that
+way.
 """
 
 from __future__ import annotations
@@ -35,6 +38,13 @@ class FakeRoomType:
 
 
 @dataclass
+class FakeService:
+    name: str
+    staff: dict[int, str]  # id -> name, in the order "any staff" tries them
+    price: str | None = None
+
+
+@dataclass
 class FakeHold:
     id: str
     key: str
@@ -42,6 +52,8 @@ class FakeHold:
     units: int
     status: str = "held"
     stay: tuple[str, str, date, date] | None = None  # venue, room type, arrival, departure
+    appointment: tuple[str, int] | None = None  # service, staff id
+    replaces: str | None = None
 
     @property
     def active(self) -> bool:
@@ -53,6 +65,7 @@ class FakeAvailability:
     slots: dict[tuple[str, date, time], FakeSlot] = field(default_factory=dict)
     room_types: dict[tuple[str, str], FakeRoomType] = field(default_factory=dict)
     holds: dict[str, FakeHold] = field(default_factory=dict)
+    services: dict[tuple[str, str], FakeService] = field(default_factory=dict)
     down: bool = False
     refuse: set[str] = field(default_factory=set)  # "place", "confirm", "release", "get"
     calls: list[tuple[str, str]] = field(default_factory=list)  # (call, hold key, id or code), in order
@@ -66,6 +79,44 @@ class FakeAvailability:
 
     def open_room_type(self, code: str, units: int, max_occupancy: int = 2, venue: str = VENUE) -> None:
         self.room_types[(venue, code)] = FakeRoomType(units, max_occupancy, code.title())
+
+    def open_service(self, code: str, staff: dict[int, str], price: str | None = None, venue: str = VENUE) -> None:
+        self.services[(venue, code)] = FakeService(code.title(), staff, price)
+
+    def staff_busy(self, staff_id: int, on: date, at: time, ignoring: str | None = None) -> bool:
+        """Whether the member holds an appointment starting then (the fake's appointments never overlap
+        otherwise), the hold `ignoring` aside."""
+        return any(
+            hold.active
+            and hold.appointment is not None
+            and hold.appointment[1] == staff_id
+            and hold.slot[1:] == (on, at)
+            and hold.id != ignoring
+            for hold in self.holds.values()
+        )
+
+    def place_appointment_hold(
+        self, hold_key: str, venue: str, service: str, on: date, at: time, staff: int | None, replaces: str | None
+    ) -> dict:
+        self.calls.append(("place", hold_key))
+        self._reachable("place")
+        existing = next((hold for hold in self.holds.values() if hold.key == hold_key), None)
+        if existing is not None:
+            return self._view(existing)
+        offered = self.services.get((venue, service))
+        if offered is None:
+            raise ApiError("No such service.", code="service_not_found", status=404)
+        if staff is not None and staff not in offered.staff:
+            raise ApiError("Not theirs.", code="staff_not_for_service", status=422)
+        candidates = [staff] if staff is not None else list(offered.staff)
+        free = [member for member in candidates if not self.staff_busy(member, on, at, ignoring=replaces)]
+        if not free:
+            raise ApiError("No one free.", code="staff_unavailable", status=409)
+        hold = FakeHold(
+            str(uuid.uuid4()), hold_key, (venue, on, at), 1, appointment=(service, free[0]), replaces=replaces
+        )
+        self.holds[hold.id] = hold
+        return self._view(hold)
 
     def rooms_taken(self, code: str, night: date, venue: str = VENUE) -> int:
         return sum(
@@ -199,7 +250,7 @@ class FakeAvailability:
         self._reachable("release")
         hold = self._get(hold_id)
         if hold.active:
-            if hold.stay is None:
+            if hold.stay is None and hold.appointment is None:
                 self.slots[hold.slot].booked -= hold.units
             hold.status = "released"
         return self._view(hold)
@@ -217,6 +268,21 @@ class FakeAvailability:
     def _view(self, hold: FakeHold) -> dict:
         venue, on, at = hold.slot
         starts = datetime.combine(on, at)  # the fake venue keeps UTC
+        if hold.appointment is not None:
+            code, member = hold.appointment
+            offered = self.services[(venue, code)]
+            return {
+                **self._common(hold),
+                "kind": "appointment",
+                "service": {"code": code, "name": offered.name},
+                "staff": {"id": member, "name": offered.staff[member]},
+                "resources": [],
+                "date": on.isoformat(),
+                "time": at.strftime("%H:%M"),
+                "starts_at": starts.isoformat() + "Z",
+                "ends_at": (starts + timedelta(minutes=30)).isoformat() + "Z",
+                "price": None if offered.price is None else {"amount": offered.price, "currency": "EUR"},
+            }
         if hold.stay is not None:
             _, room_type, arrival, departure = hold.stay
             ends = datetime.combine(departure, at)
