@@ -66,6 +66,27 @@ describe("errorSentence", () => {
     expect(errorSentence(toApiError(409, envelope("out_of_stock")), "stay")).toContain("not enough of that item");
   });
 
+  it("says what an appointment's refusals mean, and why one cannot be booked", () => {
+    const refused = (status: number, code: string, details = {}) => errorSentence(toApiError(status, envelope(code, details)), "appointment");
+    expect(refused(409, "staff_unavailable")).toBe(
+      "Sorry, that time has just been taken: no one who does this is free then any more. Please choose another time.",
+    );
+    expect(refused(409, "resource_unavailable")).toBe(
+      "Sorry, that time has just been taken: a room it needs is no longer free then. Please choose another time.",
+    );
+    expect(errorSentence(toApiError(409, envelope("resource_unavailable")))).toContain("that room has just been booked");
+    expect(refused(422, "staff_not_for_service")).toBe(
+      "That person does not do this any more. Please choose someone else, or anyone available.",
+    );
+    expect(refused(422, "appointment_not_bookable", { min_notice_minutes: 60 })).toBe(
+      "That time is too soon to book online: please choose a time at least 1 hour from now.",
+    );
+    expect(refused(422, "appointment_not_bookable", { horizon_days: 60 })).toBe(
+      "That date is too far ahead to book yet: please choose a date within 60 days.",
+    );
+    expect(refused(422, "appointment_not_bookable")).toBe("That time can no longer be booked. Please choose another time.");
+  });
+
   it("tells the person to try again, input kept, when a service is down", () => {
     const sentence = errorSentence(toApiError(503, envelope("upstream_unavailable")));
     expect(sentence).toContain("try again");

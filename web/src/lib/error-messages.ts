@@ -3,6 +3,7 @@
  * that says what happened and what to do. Never the API's own message, a status code or JSON.
  */
 import { ApiError, NetworkError } from "./api-client";
+import { minutesText } from "./appointments";
 import { formatLongDate } from "./time";
 
 const TRY_AGAIN = "Nothing you typed has been lost: try again in a moment.";
@@ -55,6 +56,12 @@ const SENTENCES: Record<string, string> = {
   catalogue_item_not_found: "That item is no longer in the catalogue. Choose another one.",
   invoice_not_found: "This stay has no invoice yet: it is issued when the guest checks out.",
   not_a_stay: "This booking is a table, not a stay: it has no room, folio or invoice.",
+  // Appointments
+  staff_unavailable: "Sorry, that time has just been taken: no one who does this is free then any more. Please choose another time.",
+  staff_not_for_service: "That person does not do this any more. Please choose someone else, or anyone available.",
+  staff_not_found: "That person no longer takes appointments here. Please choose someone else, or anyone available.",
+  service_not_found: "That is no longer offered online. Please choose another service.",
+  appointment_not_bookable: "That time can no longer be booked. Please choose another time.",
 };
 
 /** The same codes said of a stay, where the table's sentence would mislead. */
@@ -63,6 +70,24 @@ const STAY_SENTENCES: Record<string, string> = {
   booking_not_modifiable:
     "This stay can no longer be changed that way: it is checked in, cancelled or over. Charges go on a stay only while its guest is in house.",
 };
+
+/** The same codes said of an appointment. */
+const APPOINTMENT_SENTENCES: Record<string, string> = {
+  resource_unavailable: "Sorry, that time has just been taken: a room it needs is no longer free then. Please choose another time.",
+  booking_not_started:
+    "This appointment has not started yet. You can mark it as arrived or as a no-show once its time has come.",
+};
+
+/** A refused appointment says why, from the refusal's details (availability_service/appointments/placement.py). */
+function appointmentNotBookable(details: Record<string, unknown>): string | undefined {
+  if (typeof details.min_notice_minutes === "number") {
+    return `That time is too soon to book online: please choose a time at least ${minutesText(details.min_notice_minutes)} from now.`;
+  }
+  if (typeof details.horizon_days === "number") {
+    return `That date is too far ahead to book yet: please choose a date within ${details.horizon_days} days.`;
+  }
+  return undefined;
+}
 
 /** A refused stay says why, from the refusal's details (booking_service and availability_service). */
 function stayNotBookable(details: Record<string, unknown>): string | undefined {
@@ -86,15 +111,23 @@ const NETWORK: Record<NetworkError["reason"], string> = {
   timeout: `The booking system took too long to answer. ${TRY_AGAIN} You will not be booked twice.`,
 };
 
-/** `about: "stay"` for what is done to a stay (check-in, charges), where some codes mean something else. */
-export function errorSentence(error: unknown, about?: "stay"): string {
+/**
+ * `about: "stay"` for what is done to a stay (check-in, charges), `"appointment"` for an appointment,
+ * where some codes mean something else.
+ */
+export function errorSentence(error: unknown, about?: "stay" | "appointment"): string {
   if (error instanceof NetworkError) return NETWORK[error.reason];
   if (error instanceof ApiError) {
     if (error.code === "stay_not_bookable") {
       const why = stayNotBookable(error.details);
       if (why) return why;
     }
-    const known = (about === "stay" ? STAY_SENTENCES[error.code] : undefined) ?? SENTENCES[error.code];
+    if (error.code === "appointment_not_bookable") {
+      const why = appointmentNotBookable(error.details);
+      if (why) return why;
+    }
+    const special = about === "stay" ? STAY_SENTENCES : about === "appointment" ? APPOINTMENT_SENTENCES : {};
+    const known = special[error.code] ?? SENTENCES[error.code];
     if (known) return known;
     if (error.status >= 500) return `Something went wrong on our side. ${TRY_AGAIN}`;
     return "We could not do that. Please check what you entered and try again.";

@@ -50,6 +50,22 @@ describe("bookingCalendar", () => {
     expect(stay.some((line) => line.startsWith("DTSTART:"))).toBe(false);
   });
 
+  it("names an appointment's service and who it is with, at its UTC instants", () => {
+    const appointment = bookingCalendar({
+      ...visit,
+      startsAt: "2026-12-08T09:00:00Z",
+      endsAt: "2026-12-08T09:20:00Z",
+      partySize: 1,
+      venueName: "The Meadow Clinic",
+      appointment: { serviceName: "Consultation", staffName: "Dr Hanna Weber" },
+    }).split("\r\n");
+    expect(appointment).toContain("DTSTART:20261208T090000Z");
+    expect(appointment).toContain("DTEND:20261208T092000Z");
+    expect(appointment).toContain("SUMMARY:The Meadow Clinic: Consultation with Dr Hanna Weber");
+    expect(appointment.join("")).toContain("Consultation with Dr Hanna Weber.");
+    expect(appointment.join("")).not.toContain("person");
+  });
+
   it("shares its UID with the booking e-mail's invite", () => {
     expect(lines).toContain("UID:6f1c2d3e-0000-4000-8000-000000000001@tessera.local");
   });

@@ -15,6 +15,8 @@ export interface CalendarVisit {
   manageUrl: string;
   /** A hotel stay: whole days from arrival to departure, as the e-mail's invite has it. */
   stay?: { arrival: string; departure: string; nights: number; roomName: string };
+  /** An appointment: its service and who it is with ("Consultation with Dr Hanna Weber"). */
+  appointment?: { serviceName: string; staffName: string };
 }
 
 const UID_DOMAIN = "tessera.local";
@@ -58,8 +60,14 @@ export function bookingCalendar(visit: CalendarVisit, now: Date = new Date()): s
   const when = stay
     ? [`DTSTART;VALUE=DATE:${dateStamp(stay.arrival)}`, `DTEND;VALUE=DATE:${dateStamp(stay.departure)}`]
     : [`DTSTART:${utcStamp(visit.startsAt)}`, `DTEND:${utcStamp(visit.endsAt)}`];
-  const summary = stay ? `${visit.venueName}: ${stay.roomName}, ${nights}` : `${visit.venueName}: table for ${guests}`;
-  const what = stay ? `${nights} for ${visit.partySize === 1 ? "1 guest" : `${visit.partySize} guests`}` : guests;
+  const { appointment } = visit;
+  const seeing = appointment ? `${appointment.serviceName} with ${appointment.staffName}` : "";
+  const summary = stay
+    ? `${visit.venueName}: ${stay.roomName}, ${nights}`
+    : appointment
+      ? `${visit.venueName}: ${seeing}`
+      : `${visit.venueName}: table for ${guests}`;
+  const what = stay ? `${nights} for ${visit.partySize === 1 ? "1 guest" : `${visit.partySize} guests`}` : appointment ? seeing : guests;
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
