@@ -1,10 +1,12 @@
 /**
  * The header's first link, named for what the venue on screen sells: "Book a stay" on a hotel's page
- * (to that hotel's search), "Book a table" everywhere else (to the home venue, as before).
+ * (to that hotel's search), "Book an appointment" on a clinic's or salon's (to its services), "Book a
+ * table" everywhere else (to the home venue, as before).
  */
 import { useQuery } from "@tanstack/react-query";
 import { Link, useMatch } from "react-router";
 import { venueQueryOptions } from "../features/venues/api/get-venue";
+import { takesAppointments } from "../lib/appointments";
 import { HOME_VENUE } from "./config";
 
 export function BookLink({ className }: { className: string }) {
@@ -25,6 +27,13 @@ export function BookLink({ className }: { className: string }) {
     return (
       <Link to={`/venues/${encodeURIComponent(slug)}`} className={className}>
         Book a stay
+      </Link>
+    );
+  }
+  if (slug !== undefined && venue.data && takesAppointments(venue.data)) {
+    return (
+      <Link to={`/venues/${encodeURIComponent(slug)}`} className={className}>
+        Book an appointment
       </Link>
     );
   }

@@ -10,16 +10,18 @@ interface Props {
   loading: boolean;
   onPick: (time: string) => void;
   keptWhat: string;
+  /** Why it went: "Someone else booked the last place while you were booking." unless told. */
+  why?: string;
 }
 
-export function TakenNotice({ time, day, alternatives, loading, onPick, keptWhat }: Props) {
+export function TakenNotice({ time, day, alternatives, loading, onPick, keptWhat, why = "Someone else booked the last place while you were booking." }: Props) {
   return (
     <section aria-labelledby="taken-title" className="mb-6 rounded border-l-8 border-amber-500 bg-amber-50 p-4 text-gray-900">
       <Heading level={2} id="taken-title" focusOnMount>
         Sorry, {time} on {day} was taken meanwhile
       </Heading>
       <p className="mb-3">
-        Someone else booked the last place while you were booking. {keptWhat}
+        {why} {keptWhat}
       </p>
       {loading ? (
         <p role="status">Finding the nearest free times…</p>

@@ -23,6 +23,8 @@ import { ApiError } from "../../lib/api-client";
 import { errorSentence, fieldErrors } from "../../lib/error-messages";
 import { formatLongDate, formatVisit } from "../../lib/time";
 import { HOME_VENUE } from "../config";
+import { takesAppointments } from "../../lib/appointments";
+import { AppointmentBookingFlow } from "./appointment-booking";
 import { StayBookingFlow } from "./stay-booking";
 
 export function VenueRoute() {
@@ -39,6 +41,7 @@ export function VenueRoute() {
     );
   }
   if (venue.data.kind === "hotel") return <StayBookingFlow key={slug} venue={venue.data} />;
+  if (takesAppointments(venue.data)) return <AppointmentBookingFlow key={slug} venue={venue.data} />;
   return <BookingFlow key={slug} venue={venue.data} />;
 }
 
