@@ -25,9 +25,21 @@ import { FindBookingForm, FORMAT_PROBLEMS, type Lookup } from "../../features/ma
 import { staySearchKey, useStaySearch } from "../../features/stays/api/search-stays";
 import { StaySearchForm } from "../../features/stays/components/StaySearchForm";
 import { stayProblems, type StaySearch } from "../../features/stays/stay-rules";
+import { useServices, useStaffMembers } from "../../features/appointments/api/catalogue";
+import { appointmentSearchKey } from "../../features/appointments/api/search-appointments";
+import {
+  appointmentChange,
+  appointmentDates,
+  dateProblem as appointmentDateProblem,
+  performersOf,
+  type AppointmentChoice,
+} from "../../features/appointments/appointment-rules";
+import { AppointmentPicker, type Taken } from "../../features/appointments/components/AppointmentPicker";
+import { TakenAppointment } from "../../features/appointments/components/TakenAppointment";
 import { useVenue, type Venue } from "../../features/venues/api/get-venue";
 import { ApiError } from "../../lib/api-client";
 import { errorSentence, fieldErrors, isTransient } from "../../lib/error-messages";
+import { appointmentOf, formatAppointment, type Appointment } from "../../lib/appointments";
 import { formatMoney } from "../../lib/money";
 import { guestsText, nightsBetween, nightsText, stayDates, stayOf, totalOf, type Stay } from "../../lib/stays";
 import { formatLongDate, formatVisit } from "../../lib/time";
@@ -152,6 +164,7 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
   const when = venue.data ? formatVisit(booking.starts_at, venue.data.timezone) : `${booking.date}, ${booking.time}`;
   const changeable = booking.status === "confirmed";
   const stay = stayOf(booking);
+  const appointment = appointmentOf(booking);
   const total = totalOf(booking);
   const name = `${booking.customer?.first_name ?? ""} ${booking.customer?.surname ?? ""}`.trim() || "–";
   const requests: [string, string][] = booking.special_requests ? [["Special requests", booking.special_requests]] : [];
@@ -171,7 +184,19 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
       )}
       <BookingSummary
         rows={
-          stay
+          appointment
+            ? [
+                ["Reference", <strong key="reference" className="tracking-widest">{booking.reference}</strong>],
+                ["Status", STATUS[booking.status] ?? booking.status],
+                ["Appointment", appointment.service_name],
+                ["With", appointment.staff.name],
+                ["When", venue.data ? formatAppointment(booking.starts_at, booking.ends_at, venue.data.timezone) : when],
+                ["Where", `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`],
+                ...(total ? [["Price", formatMoney(total)] as [string, string]] : []),
+                ["Name", name],
+                ...requests,
+              ]
+            : stay
             ? [
                 ["Reference", <strong key="reference" className="tracking-widest">{booking.reference}</strong>],
                 ["Status", STATUS[booking.status] ?? booking.status],
@@ -209,7 +234,7 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
       {changeable && mode === "view" && (
         <div className="flex flex-wrap gap-3">
           <Button onClick={() => { setOutcome(null); setMode("move"); }}>
-            {stay ? "Change dates or guests" : "Change date, time or party size"}
+            {stay ? "Change dates or guests" : appointment ? "Change date, time or person" : "Change date, time or party size"}
           </Button>
           <Button variant="secondary" onClick={() => { setOutcome(null); setMode("cancel"); }}>
             Cancel booking
@@ -219,7 +244,17 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
       {changeable && mode === "move" && venue.data && stay && (
         <ChangeStay booking={booking} stay={stay} access={access} venue={venue.data} onDone={() => finish("moved")} onBack={() => setMode("view")} />
       )}
-      {changeable && mode === "move" && venue.data && !stay && (
+      {changeable && mode === "move" && venue.data && appointment && (
+        <MoveAppointment
+          booking={booking}
+          appointment={appointment}
+          access={access}
+          venue={venue.data}
+          onDone={() => finish("moved")}
+          onBack={() => setMode("view")}
+        />
+      )}
+      {changeable && mode === "move" && venue.data && !stay && !appointment && (
         <MoveBooking booking={booking} access={access} venue={venue.data} onDone={() => finish("moved")} onBack={() => setMode("view")} />
       )}
       {changeable && mode === "move" && venue.isError && <LoadError error={venue.error} onRetry={() => venue.refetch()} />}
@@ -227,7 +262,7 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
         <CancelBooking
           booking={booking}
           access={access}
-          what={stay ? "room" : "table"}
+          what={stay ? "room" : appointment ? "appointment" : "table"}
           onDone={() => finish("cancelled")}
           onBack={() => setMode("view")}
         />
@@ -498,6 +533,138 @@ function NewStayPrice({
   );
 }
 
+/**
+ * An appointment moved to another date, time or person, with the booking's own pickers; only what
+ * changes is sent. The API takes the new time before letting the old one go, so the customer never
+ * holds both or neither. The day's times are the search's: the appointment's own time, held by it,
+ * is not among them.
+ */
+function MoveAppointment({
+  booking,
+  appointment,
+  access,
+  venue,
+  onDone,
+  onBack,
+}: {
+  booking: ManagedBooking;
+  appointment: Appointment;
+  access: BookingAccess;
+  venue: Venue;
+  onDone: () => void;
+  onBack: () => void;
+}) {
+  const services = useServices(venue.slug);
+  const staff = useStaffMembers(venue.slug);
+  const booked = { date: booking.date, time: booking.time, staff: appointment.staff.id };
+  const [choice, setChoice] = useState<AppointmentChoice>({ date: booking.date, time: null, staff: appointment.staff.id });
+  const [timeError, setTimeError] = useState<string | undefined>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [taken, setTaken] = useState<Taken | null>(null);
+  const update = useUpdateBooking(booking.reference, access);
+  const client = useQueryClient();
+  const service = services.data?.find((each) => each.code === appointment.service);
+
+  const save = (next: AppointmentChoice = choice) => {
+    setProblem(null);
+    setAttempt((n) => n + 1);
+    if (!service) return;
+    if (appointmentDateProblem(next.date, appointmentDates({ ...service, timezone: venue.timezone })) || !next.time) {
+      return setTimeError("Choose a time");
+    }
+    const change = appointmentChange(booked, next);
+    if (Object.keys(change).length === 0) return setTimeError("Choose a different date, time or person");
+    setTimeError(undefined);
+    update.mutate(change, {
+      onSuccess: onDone,
+      onError: (error) => {
+        void client.invalidateQueries({ queryKey: appointmentSearchKey(venue.slug) });
+        if (error instanceof ApiError && (error.code === "staff_unavailable" || error.code === "resource_unavailable")) {
+          setTaken({ date: next.date, time: next.time!, staff: next.staff });
+          setChoice({ ...next, time: null });
+          return;
+        }
+        if (error instanceof ApiError && error.code === "booking_changed") {
+          void client.invalidateQueries({ queryKey: ["bookings", booking.reference.toUpperCase()] });
+        }
+        setProblem(errorSentence(error, "appointment"));
+      },
+    });
+  };
+
+  return (
+    <section aria-labelledby="move-title" className="mt-2">
+      <Heading level={2} id="move-title" focusOnMount={!taken}>
+        Change your appointment
+      </Heading>
+      <p className="mb-4">
+        Your {appointment.service_name} stays as it is until you save a new time. Its time now is{" "}
+        {formatAppointment(booking.starts_at, booking.ends_at, venue.timezone)}, with {appointment.staff.name}.
+      </p>
+      {services.isPending ? (
+        <Loading>Loading the appointment's times…</Loading>
+      ) : services.isError ? (
+        <LoadError error={services.error} onRetry={() => services.refetch()} />
+      ) : !service ? (
+        <p role="alert" className="mb-4">
+          {appointment.service_name} is no longer booked online, so this appointment cannot be moved here. Cancel it and book
+          again, or call {venue.name}.
+        </p>
+      ) : (
+        <>
+          {taken && (
+            <TakenAppointment
+              venue={venue.slug}
+              service={service.code}
+              taken={taken}
+              why="Someone else booked that time while you were choosing it."
+              keptWhat="Your appointment is unchanged. Choose one of these times, or another below."
+              onPick={(time) => {
+                const next = { ...choice, date: taken.date, staff: taken.staff, time };
+                setChoice(next);
+                save(next);
+              }}
+            />
+          )}
+          {(timeError || problem) && (
+            <ErrorSummary
+              items={timeError ? [{ fieldId: "move-time", message: timeError }] : []}
+              description={problem ?? undefined}
+              focusKey={`${timeError}-${attempt}`}
+            />
+          )}
+          <AppointmentPicker
+            idPrefix="move"
+            venue={venue}
+            service={service}
+            performers={performersOf(service, staff.data)}
+            choice={choice}
+            currentStaff={appointment.staff.id}
+            taken={taken}
+            timeError={timeError}
+            onChange={(next) => {
+              setTimeError(undefined);
+              if (next.date !== taken?.date || next.staff !== taken?.staff) setTaken(null);
+              setChoice(next);
+            }}
+          />
+        </>
+      )}
+      <div className="flex flex-wrap gap-3">
+        {service && (
+          <Button onClick={() => save()} disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save the change"}
+          </Button>
+        )}
+        <Button variant="secondary" onClick={onBack}>
+          Keep it as it is
+        </Button>
+      </div>
+    </section>
+  );
+}
+
 function CancelBooking({
   booking,
   access,
@@ -507,7 +674,7 @@ function CancelBooking({
 }: {
   booking: ManagedBooking;
   access: BookingAccess;
-  what: "table" | "room";
+  what: "table" | "room" | "appointment";
   onDone: () => void;
   onBack: () => void;
 }) {
@@ -538,7 +705,8 @@ function CancelBooking({
         />
       )}
       <p className="mb-4">
-        The {what} will be offered to other guests. This cannot be undone, but you can always book again.
+        {what === "appointment" ? "The time will be offered to others." : `The ${what} will be offered to other guests.`} This
+        cannot be undone, but you can always book again.
       </p>
       {reasons.isPending ? (
         <Loading>Loading the reasons…</Loading>
