@@ -48,6 +48,21 @@ describe("auditSentence", () => {
     expect(auditSentence(entry("booking.updated"), context)).toBe("You changed the booking's details.");
   });
 
+  it("says an appointment as its service and who it is with, and a move to someone else", () => {
+    const seen = { ...snapshot, time: "14:00", party_size: 1, channel: "api", kind: "appointment" };
+    const withLukas = { ...seen, appointment: { service: "physiotherapy", service_name: "Physiotherapy", staff: { id: 4, name: "Lukas Becker" }, resources: [] } };
+    const withMia = { ...withLukas, appointment: { ...withLukas.appointment, staff: { id: 3, name: "Mia Schulz" } } };
+    expect(auditSentence(entry("booking.created", { before: null, actor: { type: "customer" }, after: withLukas }), context)).toBe(
+      "The guest booked Physiotherapy with Lukas Becker at 14:00 on Tuesday 8 December 2026 (online).",
+    );
+    expect(auditSentence(entry("booking.updated", { before: withLukas, after: { ...withMia, time: "15:00" } }), context)).toBe(
+      "You moved it from 14:00 to 15:00 and from Lukas Becker to Mia Schulz.",
+    );
+    expect(auditSentence(entry("booking.updated", { before: withLukas, after: withMia }), context)).toBe(
+      "You moved it from Lukas Becker to Mia Schulz.",
+    );
+  });
+
   it("says a cancellation's reason by name", () => {
     expect(
       auditSentence(entry("booking.cancelled", { actor: { type: "customer" }, after: { ...snapshot, cancellation_reason_id: 3 } }), context),

@@ -54,12 +54,21 @@ function visit(snapshot: Snapshot, withDate: boolean): string {
   return withDate && date ? `${time} on ${formatLongDate(date)}` : time;
 }
 
+/** An appointment's service and staff member, from event version 1.5 on; undefined for a table or a stay. */
+function appointment(snapshot: Snapshot): { service: string; staff: string } | undefined {
+  const found = snapshot?.appointment as { service_name?: unknown; staff?: { name?: unknown } } | null | undefined;
+  if (!found || typeof found.service_name !== "string" || typeof found.staff?.name !== "string") return undefined;
+  return { service: found.service_name, staff: found.staff.name };
+}
+
 function changes(before: Snapshot, after: Snapshot): string[] {
   const said: string[] = [];
   const dateMoved = text(before, "date") !== text(after, "date");
   if (dateMoved || text(before, "time") !== text(after, "time")) {
     said.push(`moved it from ${visit(before, dateMoved)} to ${visit(after, dateMoved)}`);
   }
+  const [was, is] = [appointment(before), appointment(after)];
+  if (was && is && was.staff !== is.staff) said.push(`${said.length ? "" : "moved it "}from ${was.staff} to ${is.staff}`);
   const [from, to] = [number(before, "party_size"), number(after, "party_size")];
   if (from !== undefined && to !== undefined && from !== to) said.push(`changed the party from ${from} to ${people(to)}`);
   if ((before?.special_requests ?? null) !== (after?.special_requests ?? null)) said.push("changed the special requests");
@@ -75,6 +84,13 @@ export function auditSentence(entry: AuditEntryLike, context: AuditContext): str
   const { before, after } = entry;
   switch (entry.action) {
     case "booking.created": {
+      const booked = appointment(after);
+      if (booked) {
+        const channel = text(after, "channel");
+        return `${who} booked ${booked.service} with ${booked.staff} at ${visit(after, true)}${
+          channel ? ` (${channelLabel(channel).toLowerCase()})` : ""
+        }.`;
+      }
       const party = number(after, "party_size");
       const details = [party ? `for ${people(party)}` : "", after ? `at ${visit(after, true)}` : ""].filter(Boolean).join(" ");
       const channel = text(after, "channel");

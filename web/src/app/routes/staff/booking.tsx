@@ -1,4 +1,5 @@
 /** One booking as staff see it: its details, what can be done to it, and its history. */
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, Navigate, useParams, useSearchParams } from "react-router";
 import { BookingSummary } from "../../../components/BookingSummary";
@@ -19,10 +20,24 @@ import { AuditTrail } from "../../../features/staff-bookings/components/AuditTra
 import { CancelForm } from "../../../features/staff-bookings/components/CancelForm";
 import { StaffVisitPicker, visitDateProblem } from "../../../features/staff-bookings/components/StaffVisitPicker";
 import { staffSlotOptions, visitChange, type CurrentVisit, type StaffVisit } from "../../../features/staff-bookings/visit";
+import { useServices, useStaffMembers } from "../../../features/appointments/api/catalogue";
+import { appointmentSearchKey } from "../../../features/appointments/api/search-appointments";
+import {
+  appointmentChange,
+  appointmentDates,
+  dateProblem as appointmentDateProblem,
+  performersOf,
+  type AppointmentChoice,
+} from "../../../features/appointments/appointment-rules";
+import { AppointmentPicker, type Taken } from "../../../features/appointments/components/AppointmentPicker";
+import { TakenAppointment } from "../../../features/appointments/components/TakenAppointment";
 import { useDaySlots } from "../../../features/venue-capacity/api/slots";
 import type { Venue } from "../../../features/venues/api/get-venue";
 import { ApiError } from "../../../lib/api-client";
+import { appointmentOf, formatAppointment, type Appointment } from "../../../lib/appointments";
 import { errorSentence, isTransient } from "../../../lib/error-messages";
+import { formatMoney } from "../../../lib/money";
+import { totalOf } from "../../../lib/stays";
 import { channelLabel, people } from "../../../lib/staff-labels";
 import { formatLongDate, formatVisit, zoneAbbreviation } from "../../../lib/time";
 import { staffDateRange, staffPath, useStaffVenue } from "./context";
@@ -90,6 +105,9 @@ function StaffBookingPage({ booking }: { booking: StaffBooking }) {
   const [attempt, setAttempt] = useState(0);
   const name = [booking.customer?.first_name, booking.customer?.surname].filter(Boolean).join(" ");
   const open = booking.status === "confirmed" || booking.status === "pending";
+  // An appointment is its service, who and when, at its price; not a table for "1 person".
+  const appointment = appointmentOf(booking);
+  const total = totalOf(booking);
 
   const finish = (result: Done) => {
     setDone(result);
@@ -110,8 +128,17 @@ function StaffBookingPage({ booking }: { booking: StaffBooking }) {
       <BookingSummary
         rows={[
           ["Status", <StatusBadge key="status" status={booking.status} />],
-          ["When", formatVisit(booking.starts_at, venue.timezone)],
-          ["Party", people(booking.party_size)],
+          ...(appointment
+            ? ([
+                ["Appointment", appointment.service_name],
+                ["With", appointment.staff.name],
+                ["When", formatAppointment(booking.starts_at, booking.ends_at, venue.timezone)],
+                ...(total ? [["Price", formatMoney(total)]] : []),
+              ] as [string, string][])
+            : ([
+                ["When", formatVisit(booking.starts_at, venue.timezone)],
+                ["Party", people(booking.party_size)],
+              ] as [string, string][])),
           ["Name", name || "Not given"],
           ["E-mail", booking.customer?.email ?? "Not given"],
           ["Phone", booking.customer?.mobile ?? booking.customer?.phone ?? "Not given"],
@@ -140,7 +167,12 @@ function StaffBookingPage({ booking }: { booking: StaffBooking }) {
         </div>
       )}
       {mode === "view" && !open && <p>This booking is {booking.status === "cancelled" ? "cancelled" : "over"}: it can no longer be changed.</p>}
-      {mode === "move" && <MoveBooking booking={booking} venue={venue} onDone={() => finish("moved")} onBack={() => setMode("view")} />}
+      {mode === "move" && appointment && (
+        <MoveAppointment booking={booking} appointment={appointment} venue={venue} onDone={() => finish("moved")} onBack={() => setMode("view")} />
+      )}
+      {mode === "move" && !appointment && (
+        <MoveBooking booking={booking} venue={venue} onDone={() => finish("moved")} onBack={() => setMode("view")} />
+      )}
       {mode === "cancel" && (
         <CancelForm venue={venue.slug} reference={booking.reference} onDone={() => finish("cancelled")} onBack={() => setMode("view")} />
       )}
@@ -233,6 +265,132 @@ function MoveBooking({ booking, venue, onDone, onBack }: { booking: StaffBooking
         <Button onClick={() => save()} disabled={move.isPending}>
           {move.isPending ? "Saving…" : "Save the move"}
         </Button>
+        <Button variant="secondary" onClick={onBack}>
+          Keep it as it is
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * An appointment moved to another date, time or member of staff with the customer's pickers (the
+ * search's free times; the appointment's own time, held by it, is not among them); only what changes
+ * is sent.
+ */
+function MoveAppointment({
+  booking,
+  appointment,
+  venue,
+  onDone,
+  onBack,
+}: {
+  booking: StaffBooking;
+  appointment: Appointment;
+  venue: Venue;
+  onDone: () => void;
+  onBack: () => void;
+}) {
+  const services = useServices(venue.slug);
+  const staff = useStaffMembers(venue.slug);
+  const booked = { date: booking.date, time: booking.time, staff: appointment.staff.id };
+  const [choice, setChoice] = useState<AppointmentChoice>({ date: booking.date, time: null, staff: appointment.staff.id });
+  const [timeError, setTimeError] = useState<string | undefined>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [taken, setTaken] = useState<Taken | null>(null);
+  const move = useMoveBooking(venue.slug, booking.reference);
+  const client = useQueryClient();
+  const service = services.data?.find((each) => each.code === appointment.service);
+
+  const save = (next: AppointmentChoice = choice) => {
+    setAttempt((n) => n + 1);
+    setProblem(null);
+    if (!service) return;
+    if (appointmentDateProblem(next.date, appointmentDates({ ...service, timezone: venue.timezone })) || !next.time) {
+      return setTimeError("Choose a time");
+    }
+    const change = appointmentChange(booked, next);
+    if (Object.keys(change).length === 0) return setTimeError("Choose a different date, time or member of staff");
+    setTimeError(undefined);
+    move.mutate(change, {
+      onSuccess: () => {
+        void client.invalidateQueries({ queryKey: appointmentSearchKey(venue.slug) });
+        onDone();
+      },
+      onError: (error) => {
+        void client.invalidateQueries({ queryKey: appointmentSearchKey(venue.slug) });
+        if (error instanceof ApiError && (error.code === "staff_unavailable" || error.code === "resource_unavailable")) {
+          setTaken({ date: next.date, time: next.time!, staff: next.staff });
+          setChoice({ ...next, time: null });
+          return;
+        }
+        setProblem(errorSentence(error, "appointment"));
+      },
+    });
+  };
+
+  return (
+    <section aria-labelledby="move-title" className="mt-2">
+      <Heading level={2} id="move-title" focusOnMount={!taken}>
+        Move this appointment
+      </Heading>
+      {services.isPending ? (
+        <Loading>Loading the service's times…</Loading>
+      ) : services.isError ? (
+        <LoadError error={services.error} onRetry={() => services.refetch()} />
+      ) : !service ? (
+        <p role="alert" className="mb-4">
+          {appointment.service_name} is no longer offered, so this appointment cannot be moved to another time. Cancel it, or
+          offer the service again first.
+        </p>
+      ) : (
+        <>
+          {taken && (
+            <TakenAppointment
+              venue={venue.slug}
+              service={service.code}
+              taken={taken}
+              why="Someone else booked that time meanwhile."
+              keptWhat="The appointment is unchanged. Choose another time."
+              onPick={(time) => {
+                const next = { ...choice, date: taken.date, staff: taken.staff, time };
+                setChoice(next);
+                save(next);
+              }}
+            />
+          )}
+          {(timeError || problem) && (
+            <ErrorSummary
+              items={timeError ? [{ fieldId: "move-time", message: timeError }] : []}
+              description={problem ?? undefined}
+              focusKey={attempt}
+            />
+          )}
+          <AppointmentPicker
+            idPrefix="move"
+            audience="desk"
+            venue={venue}
+            service={service}
+            performers={performersOf(service, staff.data)}
+            choice={choice}
+            currentStaff={appointment.staff.id}
+            taken={taken}
+            timeError={timeError}
+            onChange={(next) => {
+              setTimeError(undefined);
+              if (next.date !== taken?.date || next.staff !== taken?.staff) setTaken(null);
+              setChoice(next);
+            }}
+          />
+        </>
+      )}
+      <div className="flex flex-wrap gap-3">
+        {service && (
+          <Button onClick={() => save()} disabled={move.isPending}>
+            {move.isPending ? "Saving…" : "Save the move"}
+          </Button>
+        )}
         <Button variant="secondary" onClick={onBack}>
           Keep it as it is
         </Button>

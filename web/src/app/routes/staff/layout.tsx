@@ -12,6 +12,7 @@ import { useVenues } from "../../../features/staff-session/api/venues";
 import { LoginForm } from "../../../features/staff-session/components/LoginForm";
 import { VenueSwitcher } from "../../../features/staff-session/components/VenueSwitcher";
 import { useVenue } from "../../../features/venues/api/get-venue";
+import { takesAppointments } from "../../../lib/appointments";
 import { errorSentence } from "../../../lib/error-messages";
 import { sessionEnded, staffSession, useStaffSession, type Me } from "../../../lib/staff-session";
 import { roleAt, staffPath } from "./context";
@@ -33,6 +34,12 @@ const HOTEL_PAGES: [string, string][] = [
 
 /** The venue page to open when switching: the same kind of page, not another venue's booking (a hotel's
  * page at a restaurant, or the reverse, goes on to that venue's first page). */
+/** A clinic's or salon's pages: its appointments (walk-ins and capacity are a restaurant's tables). */
+const APPOINTMENT_PAGES: [string, string][] = [
+  ["day", "Day sheet"],
+  ["bookings", "Bookings"],
+];
+
 function samePageAt(pathname: string, venue: string): string {
   const page = pathname.split("/")[3] ?? "day";
   return staffPath(venue, ["day", "bookings", "capacity", "front-desk", "rooms", "reports"].includes(page) ? page : "day");
@@ -44,7 +51,13 @@ function StaffNav({ me, venue }: { me: Me; venue: string }) {
   const { pathname } = useLocation();
   const mine = (venues.data ?? []).filter((each) => me.admin || each.slug in me.roles);
   const details = useVenue(venue);
-  const pages = details.data ? (details.data.kind === "hotel" ? HOTEL_PAGES : PAGES) : [];
+  const pages = details.data
+    ? details.data.kind === "hotel"
+      ? HOTEL_PAGES
+      : takesAppointments(details.data)
+        ? APPOINTMENT_PAGES
+        : PAGES
+    : [];
   return (
     <div className="flex flex-wrap items-end justify-between gap-3 border-t border-gray-700 pt-3">
       <nav aria-label="Staff">

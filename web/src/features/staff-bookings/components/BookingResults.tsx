@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { Button } from "../../../components/Button";
 import { StatusBadge } from "../../../components/StatusBadge";
+import { appointmentFacts, appointmentOf } from "../../../lib/appointments";
 import { channelLabel, people } from "../../../lib/staff-labels";
 import { stayDateSpan, stayFacts, stayOf } from "../../../lib/stays";
 import { formatVisit } from "../../../lib/time";
@@ -37,6 +38,8 @@ export function BookingResults({ bookings, timezone, hasMore, loadingMore, onMor
         {bookings.map((booking, index) => {
           // A stay is its nights, room type and guests; not a table at noon for "2 people".
           const stay = stayOf(booking);
+          // An appointment is its service, staff member and length; not "1 person".
+          const appointment = appointmentOf(booking);
           return (
             <li key={booking.reference} className="grid gap-1 py-3 sm:grid-cols-[15rem_1fr_auto] sm:gap-4">
               <span className="font-semibold text-gray-900">{stay ? stayDateSpan(stay) : formatVisit(booking.starts_at, timezone)}</span>
@@ -49,7 +52,12 @@ export function BookingResults({ bookings, timezone, hasMore, loadingMore, onMor
                   {guestOf(booking)}
                 </Link>
                 <span className="block text-gray-700">
-                  {stay ? stayFacts(stay) : people(booking.party_size)} · {booking.reference} · {channelLabel(booking.channel)}
+                  {stay
+                    ? stayFacts(stay)
+                    : appointment
+                      ? appointmentFacts(appointment, booking.starts_at, booking.ends_at)
+                      : people(booking.party_size)}{" "}
+                  · {booking.reference} · {channelLabel(booking.channel)}
                   {booking.customer?.email ? ` · ${booking.customer.email}` : ""}
                 </span>
               </span>

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { appointmentsText, groupAppointments, type DayBooking } from "./appointment-day";
+
+const weber = { id: 1, name: "Dr Hanna Weber", description: "General practitioner" };
+const richter = { id: 2, name: "Dr Jonas Richter", description: "General practitioner" };
+
+const booking = (reference: string, time: string, staff: { id: number; name: string } | null, status = "confirmed"): DayBooking => ({
+  reference,
+  kind: staff ? "appointment" : "slot",
+  status,
+  time,
+  starts_at: `2026-12-08T${time}:00Z`,
+  party_size: 1,
+  appointment: staff ? { service: "consultation", service_name: "Consultation", staff, resources: [] } : null,
+});
+
+describe("groupAppointments", () => {
+  it("gives each member of staff their appointments in time order, and a member with none an empty day", () => {
+    const day = groupAppointments(
+      [booking("B", "10:00", weber), booking("A", "09:00", weber), booking("C", "09:30", richter)],
+      [weber, richter, { id: 3, name: "Mia Schulz" }],
+    );
+    expect(day.members.map((each) => [each.member.name, each.bookings.map((b) => b.reference)])).toEqual([
+      ["Dr Hanna Weber", ["A", "B"]],
+      ["Dr Jonas Richter", ["C"]],
+      ["Mia Schulz", []],
+    ]);
+    expect(day.totals).toEqual({ appointments: 3 });
+  });
+
+  it("keeps cancelled and expired apart, out of the count", () => {
+    const day = groupAppointments([booking("A", "09:00", weber), booking("X", "08:00", weber, "cancelled")], [weber]);
+    expect(day.members[0]!.bookings.map((b) => b.reference)).toEqual(["A"]);
+    expect(day.released.map((b) => b.reference)).toEqual(["X"]);
+    expect(day.totals).toEqual({ appointments: 1 });
+  });
+
+  it("shows the appointments of someone no longer on the staff list, and what is not an appointment apart", () => {
+    const day = groupAppointments([booking("A", "09:00", { id: 9, name: "Dr Former" }), booking("T", "12:00", null)], [weber]);
+    expect(day.members.map((each) => each.member.name)).toEqual(["Dr Hanna Weber", "Dr Former"]);
+    expect(day.others.map((b) => b.reference)).toEqual(["T"]);
+    expect(day.totals).toEqual({ appointments: 1 });
+  });
+});
+
+describe("appointmentsText", () => {
+  it("counts in words", () => {
+    expect(appointmentsText(0)).toBe("0 appointments");
+    expect(appointmentsText(1)).toBe("1 appointment");
+    expect(appointmentsText(2)).toBe("2 appointments");
+  });
+});
