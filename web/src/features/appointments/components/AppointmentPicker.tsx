@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { Button } from "../../../components/Button";
 import { TextField } from "../../../components/Field";
 import { Loading, LoadError } from "../../../components/Status";
+import { minutesText } from "../../../lib/appointments";
 import { addDays, formatLongDate, venueDate, zoneAbbreviation } from "../../../lib/time";
 import type { Service } from "../api/catalogue";
 import { useAppointmentSearch } from "../api/search-appointments";
@@ -133,7 +134,7 @@ export function AppointmentPicker({
       ) : (
         <>
           <p className="mb-2 text-gray-700">
-            Times are the venue's local time ({zone}). {service.name} takes about {service.duration_minutes} minutes.
+            Times are the venue's local time ({zone}). {service.name} takes about {minutesText(service.duration_minutes)}.
           </p>
           <AppointmentTimes
             name={`${idPrefix}-time`}

@@ -49,13 +49,13 @@ export function AppointmentDaySheet({ day, timezone, linkTo }: Props) {
       {day.members.map(({ member, bookings }) => (
         <section key={member.id} aria-labelledby={`member-${member.id}`} className="mb-6 rounded border-2 border-gray-300">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 bg-gray-100 px-4 py-2">
-            <h2 id={`member-${member.id}`} className="text-2xl font-bold text-gray-900">
-              {member.name}
-            </h2>
-            <p className="font-semibold text-gray-900">
-              {member.description ? `${member.description} · ` : ""}
-              {appointmentsText(bookings.length)}
-            </p>
+            <div>
+              <h2 id={`member-${member.id}`} className="text-2xl font-bold text-gray-900">
+                {member.name}
+              </h2>
+              {member.description && <p className="text-gray-700">{member.description}</p>}
+            </div>
+            <p className="font-semibold text-gray-900">{appointmentsText(bookings.length)}</p>
           </div>
           {bookings.length ? (
             <ul className="divide-y divide-gray-300">
