@@ -1,6 +1,8 @@
 /** Booking with the keyboard alone (desktop layout): every step reached by Tab, arrows, Enter; focus always shown. */
 import { expect, test } from "@playwright/test";
-import { dayFor, HOTEL, HOTEL_STAFF, hotelDay, onlyBookingOf, staffGet, uniqueEmail } from "./support/system";
+import {
+  appointmentsOf, clinicStaff, clinicWeekdayFor, CLINIC, dayFor, HOTEL, HOTEL_STAFF, hotelDay, onlyBookingOf, staffGet, uniqueEmail,
+} from "./support/system";
 import { expectFocusOnHeading, tabTo, typeDate } from "./support/page";
 
 test("a booking made with the keyboard alone, focus always visible", async ({ page, request }, testInfo) => {
@@ -104,4 +106,56 @@ test("a stay searched and booked with the keyboard alone, focus always visible",
   const { body } = await staffGet(request, "/api/v1/bookings", { venue: HOTEL, email }, HOTEL_STAFF);
   expect(body.items).toHaveLength(1);
   expect(body.items[0]).toMatchObject({ kind: "stay", stay: { room_type: "twin", rate_plan: "non-refundable", arrival, departure, guests: 1 } });
+});
+
+test("an appointment chosen and booked with the keyboard alone, focus always visible", async ({ page, request }, testInfo) => {
+  const day = clinicWeekdayFor(testInfo, 5);
+  const email = uniqueEmail(testInfo, "appointment-keys");
+  const richter = (await clinicStaff(request))["Dr Jonas Richter"]!;
+  await page.goto(`/venues/${CLINIC}`);
+  await expectFocusOnHeading(page, "The Meadow Clinic");
+
+  const choose = await tabTo(page, page.getByRole("button", { name: "Choose Vaccination" }));
+  await expect(choose).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter");
+  await expectFocusOnHeading(page, "Vaccination");
+
+  // Into who: "Anyone available" is chosen; the arrows go on to Dr Hanna Weber, then Dr Jonas Richter.
+  const anyone = await tabTo(page, page.getByRole("radio", { name: /^Anyone available/ }));
+  await expect(anyone).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio", { name: /^Dr Jonas Richter/ })).toBeChecked();
+  const date = await tabTo(page, page.getByLabel("Date", { exact: true }));
+  await expect(date).toHaveCSS("outline-style", "solid");
+  await typeDate(page, day);
+  await expect(date).toHaveValue(day);
+  await expect(page.getByRole("radio", { name: /^15:00/ })).toBeEnabled(); // Dr Richter's times for the day have come
+
+  await tabTo(page, page.getByRole("radio", { name: /^10:00/ })); // into the times: the first one, Dr Richter's first
+  for (let presses = 0; presses < 40; presses++) {
+    if (await page.getByRole("radio", { name: /^15:00/ }).isChecked()) break;
+    await page.keyboard.press("ArrowRight");
+  }
+  await expect(page.getByRole("radio", { name: /^15:00/ })).toBeChecked();
+  await expect(page.locator("label").filter({ hasText: /^15:00/ })).toHaveCSS("outline-style", "solid");
+  const next = await tabTo(page, page.getByRole("button", { name: "Continue" }));
+  await expect(next).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter");
+
+  await expectFocusOnHeading(page, "Your details");
+  await tabTo(page, page.getByLabel("First name"));
+  await page.keyboard.type("Emmy");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Noether");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(email);
+  const book = await tabTo(page, page.getByRole("button", { name: "Book this appointment" }));
+  await expect(book).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter");
+
+  await expectFocusOnHeading(page, "Booking confirmed");
+  const made = await appointmentsOf(request, email);
+  expect(made).toHaveLength(1);
+  expect(made[0]).toMatchObject({ date: day, time: "15:00", appointment: { service: "vaccination", staff: { id: richter.id } } });
 });

@@ -1,7 +1,7 @@
 /** The desktop layout at 200 % zoom: 1280 px of screen is 640 CSS px. A whole booking still works,
  * nothing scrolls sideways (checked with axe in expectAccessible at each step). */
 import { expect, test } from "@playwright/test";
-import { dayFor, HOTEL, HOTEL_STAFF, hotelDay, onlyBookingOf, uniqueEmail } from "./support/system";
+import { CLINIC, CLINIC_STAFF, clinicWeekdayFor, dayFor, HOTEL, HOTEL_STAFF, hotelDay, onlyBookingOf, uniqueEmail } from "./support/system";
 import { chooseVisit, expectAccessible, expectFocusOnHeading, fillDetails, screenshot } from "./support/page";
 import { goTo, logIn } from "./support/staff";
 
@@ -41,4 +41,20 @@ test("a stay's rooms and rates, and the front desk and room board, at 200 % zoom
   await expect(page.getByRole("group", { name: "Housekeeping, room 101" })).toBeVisible();
   await expectAccessible(page, "room board at 200 %");
   await screenshot(page, testInfo, "zoom-200-staff-room-board");
+});
+
+test("an appointment's services and times, and the clinic's day sheet, at 200 % zoom", async ({ page }, testInfo) => {
+  const day = clinicWeekdayFor(testInfo, 6);
+  await page.goto(`/venues/${CLINIC}`);
+  await expect(page.getByRole("button", { name: "Choose Sports massage" })).toBeVisible();
+  await expectAccessible(page, "services at 200 %");
+  await page.goto(`/venues/${CLINIC}?service=sports-massage&staff=any&date=${day}`);
+  await expect(page.getByRole("radio", { name: /^09:00/ })).toBeVisible();
+  await expectAccessible(page, "appointment times at 200 %");
+  await screenshot(page, testInfo, "zoom-200-appointment-times");
+
+  await logIn(page, CLINIC_STAFF, `/staff/${CLINIC}/day?date=${day}`);
+  await expectFocusOnHeading(page, "Day sheet");
+  await expect(page.getByRole("region", { name: "Mia Schulz" })).toBeVisible();
+  await expectAccessible(page, "a clinic's day sheet at 200 %");
 });

@@ -248,3 +248,88 @@ export async function staffPost(
   const response = await request.post(path, { headers: await staffHeaders(request, who), data });
   return { status: response.status(), body: await response.json() };
 }
+
+/** The appointment journeys: the demo clinic (Europe/Berlin, EUR) and its demo manager, both seeded by `seed-demo`. */
+export const CLINIC = process.env.TESSERA_CLINIC ?? "TheMeadowClinic";
+export const CLINIC_STAFF: Credentials = {
+  email: process.env.TESSERA_CLINIC_STAFF_EMAIL ?? "manager@meadow-clinic.example",
+  password: process.env.TESSERA_CLINIC_STAFF_PASSWORD ?? "meadow-demo-manager",
+};
+
+/** The clinic's date `days` from today, as the clinic counts days (Europe/Berlin). */
+export const clinicDay = (days: number) => venueDay(days, "Europe/Berlin");
+
+/**
+ * A weekday of its own (Monday to Friday, when the clinic's GPs work) for each appointment journey
+ * and project, from tomorrow on: `slot` numbers the journey (1-12), the phone project takes the
+ * next twelve weekdays, so journeys sharing one system never meet on a day.
+ */
+export function clinicWeekdayFor(testInfo: TestInfo, slot: number): string {
+  let wanted = slot + (testInfo.project.name.startsWith("phone") ? 12 : 0);
+  for (let days = 1; ; days++) {
+    const day = clinicDay(days);
+    const [y, m, d] = day.split("-").map(Number);
+    const weekday = new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay();
+    if (weekday >= 1 && weekday <= 5 && --wanted === 0) return day;
+  }
+}
+
+export interface AppointmentBooking extends Booking {
+  id: string;
+  kind: string;
+  ends_at: string;
+  total: Money;
+  appointment: { service: string; service_name: string; staff: { id: number; name: string }; resources: { id: number; name: string }[] };
+}
+
+export interface ClinicStaffMember {
+  id: number;
+  name: string;
+  description: string | null;
+  services: string[];
+}
+
+/** The clinic's staff by name, as its public list has them. */
+export async function clinicStaff(request: APIRequestContext): Promise<Record<string, ClinicStaffMember>> {
+  const page = await ok<{ items: ClinicStaffMember[] }>(await request.get(`/api/v1/venues/${CLINIC}/staff`), "the clinic's staff");
+  return Object.fromEntries(page.items.map((member) => [member.name, member]));
+}
+
+/** The day's free start times of a service (with a member of staff, or anyone), as the API answers. */
+export async function appointmentTimes(
+  request: APIRequestContext,
+  service: string,
+  date: string,
+  staff?: number,
+): Promise<{ time: string; starts_at: string; ends_at: string; staff: number[] }[]> {
+  const params: Record<string, string | number> = { service, date };
+  if (staff !== undefined) params.staff = staff;
+  const day = await ok<{ slots: { time: string; starts_at: string; ends_at: string; staff: number[] }[] }>(
+    await request.get(`/api/v1/venues/${CLINIC}/appointments/availability`, { params }),
+    "appointment search",
+  );
+  return day.slots;
+}
+
+/** An appointment made straight through the API, as a customer would (set-up for the journeys that need one). */
+export async function bookAppointmentThroughApi(
+  request: APIRequestContext,
+  visit: { service: string; date: string; time: string; staff?: number | null; email: string; firstName?: string; surname?: string },
+): Promise<AppointmentBooking> {
+  return ok<AppointmentBooking>(
+    await request.post("/api/v1/bookings", {
+      data: {
+        kind: "appointment", venue: CLINIC, service: visit.service, date: visit.date, time: visit.time, staff: visit.staff ?? null,
+        customer: { first_name: visit.firstName ?? "Lena", surname: visit.surname ?? "Vogel", email: visit.email },
+      },
+    }),
+    "appointment through the API",
+  );
+}
+
+/** Every appointment made with this e-mail at the clinic, read back as its manager. */
+export async function appointmentsOf(request: APIRequestContext, email: string): Promise<AppointmentBooking[]> {
+  const { status, body } = await staffGet(request, "/api/v1/bookings", { venue: CLINIC, email, limit: 50 }, CLINIC_STAFF);
+  expect(status).toBe(200);
+  return body.items;
+}
