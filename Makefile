@@ -122,7 +122,8 @@ web-e2e: install web
 
 # From a running Tessera (`make run`, or TESSERA_API_URL); tests/e2e/test_web_app.py fails when they are stale.
 # The journeys save every page and state they visit under var/screenshots; these are the README's.
-README_SCREENSHOTS := desktop-2-slots desktop-staff-1-day-sheet desktop-stay-2-rooms desktop-staff-desk-2-folio
+README_SCREENSHOTS := desktop-2-slots desktop-staff-1-day-sheet desktop-stay-2-rooms desktop-staff-desk-2-folio \
+                     desktop-appointment-2-times desktop-staff-appointment-1-day
 web-screenshots: web-e2e
 	@for name in $(README_SCREENSHOTS); do cp var/screenshots/$$name.png docs/screenshots/$$name.png; done
 
