@@ -17,6 +17,7 @@ SERVICE = "availability"
 def register_blueprints(api: TesseraApi) -> None:
     from availability_service.appointments.routes import blp as appointments_blp
     from availability_service.appointments.routes import internal as appointment_holds_blp
+    from availability_service.appointments.routes import internal_search as appointment_search_blp
     from availability_service.holds.routes import blp as holds_blp
     from availability_service.jobs import blp as jobs_blp
     from availability_service.resources.routes import blp as resources_blp
@@ -31,7 +32,8 @@ def register_blueprints(api: TesseraApi) -> None:
     from availability_service.venues.routes import blp as venues_blp
 
     blueprints = (venues_blp, search_blp, rules_blp, slots_blp, resources_blp, hours_blp, rooms_blp, stays_blp)
-    internal = (stays_internal_blp, holds_blp, rooms_internal_blp, appointment_holds_blp, jobs_blp)
+    internal = (stays_internal_blp, appointment_search_blp, holds_blp, rooms_internal_blp, appointment_holds_blp)
+    internal = (*internal, jobs_blp)
     for blp in (*blueprints, appointments_blp, *internal):
         api.register_blueprint(blp)
 

@@ -16,6 +16,7 @@ SERVICE = "booking"
 
 
 def register_blueprints(api: TesseraApi) -> None:
+    from booking_service.appointments.routes import blp as appointment_moves_blp
     from booking_service.bookings.routes import blp, internal_blp
     from booking_service.cancellation_reasons.routes import blp as reasons_blp
     from booking_service.jobs import blp as jobs_blp
@@ -23,7 +24,8 @@ def register_blueprints(api: TesseraApi) -> None:
     from booking_service.stays.routes import blp as stays_blp
     from booking_service.stays.routes import desk as front_desk_blp
 
-    for blueprint in (blp, internal_blp, reasons_blp, jobs_blp, rates_blp, stays_blp, front_desk_blp):
+    blueprints = (blp, internal_blp, reasons_blp, jobs_blp, rates_blp, stays_blp, front_desk_blp)
+    for blueprint in (*blueprints, appointment_moves_blp):
         api.register_blueprint(blueprint)
 
 

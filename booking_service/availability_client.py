@@ -37,6 +37,10 @@ class AvailabilityPort(Protocol):
 
     def stay_availability(self, venue: str, arrival: date, departure: date, guests: int) -> dict: ...
 
+    def appointment_times(
+        self, venue: str, service: str, on: date, staff: int | None, replacing: str | None
+    ) -> dict: ...
+
     def room_type(self, venue: str, code: str) -> dict: ...
 
     def assign_room(self, hold_id: str, room: str | None) -> dict: ...
@@ -101,6 +105,16 @@ class HttpAvailability:
     def stay_availability(self, venue: str, arrival: date, departure: date, guests: int) -> dict:
         query = {"arrival": arrival.isoformat(), "departure": departure.isoformat(), "guests": guests}
         return _answer(self.service.client.get(f"/internal/venues/{quote(venue)}/stay-availability", params=query))
+
+    def appointment_times(self, venue: str, service: str, on: date, staff: int | None, replacing: str | None) -> dict:
+        query = {
+            "service": service,
+            "date": on.isoformat(),
+            **({"staff": staff} if staff is not None else {}),
+            **({"replacing": replacing} if replacing is not None else {}),
+        }
+        path = f"/internal/venues/{quote(venue)}/appointments/availability"
+        return _answer(self.service.client.get(path, params=query))
 
     def room_type(self, venue: str, code: str) -> dict:
         return _answer(self.service.client.get(f"/v1/venues/{quote(venue)}/room-types/{quote(code)}"))
@@ -183,6 +197,11 @@ def place_appointment_hold(
 def stay_availability(venue: str, arrival: date, departure: date, guests: int) -> dict:
     """The venue's room types that sleep `guests`, with what each has free on every night."""
     return _port().stay_availability(venue, arrival, departure, guests)
+
+
+def appointment_times(venue: str, service: str, on: date, staff: int | None, *, replacing: str | None) -> dict:
+    """The service's start times that day; `replacing` counts that hold's own times as free."""
+    return _port().appointment_times(venue, service, on, staff, replacing)
 
 
 def room_type(venue: str, code: str) -> dict:

@@ -55,6 +55,10 @@ class NotAStay(ApiError):
     status, code, message = 422, "not_a_stay", "That booking is not a stay: it has no room."
 
 
+class NotAnAppointment(ApiError):
+    status, code, message = 422, "not_an_appointment", "That booking is not an appointment."
+
+
 class CatalogueItemNotFound(ApiError):
     status, code, message = 404, "catalogue_item_not_found", "The venue has no such item in its catalogue."
 

@@ -7,6 +7,7 @@ from availability_service.appointments.schemas import (
     AppointmentHoldCreateSchema,
     AppointmentSearchArgsSchema,
     AppointmentSearchSchema,
+    InternalAppointmentSearchArgsSchema,
     ServiceCreateSchema,
     ServiceListArgsSchema,
     ServiceSchema,
@@ -30,6 +31,12 @@ blp = Blueprint(
 )
 internal = Blueprint(
     "appointment_holds", __name__, url_prefix="/internal/holds", description="Appointment holds (internal)"
+)
+internal_search = Blueprint(
+    "appointment_search_internal",
+    __name__,
+    url_prefix="/internal/venues/<string:venue>",
+    description="Appointment search for moves (internal)",
 )
 
 
@@ -98,6 +105,26 @@ class AppointmentAvailability(MethodView):
             args["date"],
             args.get("staff"),
             cache_ttl_seconds=current_app.config["CACHE_TTL_SECONDS"],
+        )
+
+
+@internal_search.route("/appointments/availability")
+class InternalAppointmentAvailability(MethodView):
+    decorators = [require_service_token]
+
+    @internal_search.arguments(InternalAppointmentSearchArgsSchema, location="query")
+    @internal_search.response(200, AppointmentSearchSchema)
+    @documents_errors(internal_search, 401, 404, 422)
+    def get(self, args, venue):
+        """The public search, for a booking's move: with `replacing`, that hold's own times count
+        as free (the booking service asks it for a customer moving their appointment)."""
+        return search_appointments(
+            venue,
+            args["service"],
+            args["date"],
+            args.get("staff"),
+            cache_ttl_seconds=current_app.config["CACHE_TTL_SECONDS"],
+            replacing=args.get("replacing"),
         )
 
 

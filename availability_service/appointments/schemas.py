@@ -123,6 +123,12 @@ class AppointmentSearchArgsSchema(StrictSchema):
     staff = fields.Integer(strict=False, validate=validate.Range(min=1, max=MAX_ID))
 
 
+class InternalAppointmentSearchArgsSchema(AppointmentSearchArgsSchema):
+    replacing = fields.String(
+        validate=validate.Length(equal=36), metadata={"description": "A booking's hold: its own times count as free"}
+    )
+
+
 class AppointmentSlotSchema(AnswerSchema):
     time = fields.String(metadata={"description": "HH:MM, venue wall clock"})
     starts_at = fields.String()

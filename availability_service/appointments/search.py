@@ -23,13 +23,14 @@ from availability_service.appointments.rules import appointment_times, choose_re
 from availability_service.cache import read_field, write_field
 from availability_service.errors import DateBeyondHorizon, DateInPast, ServiceNotFound
 from availability_service.extensions import db
+from availability_service.holds.replacing import replaced_ids
 from availability_service.lookups import venue_by_slug
 from shared.clock import iso_utc, local_to_utc, parse_iso_utc, utcnow, venue_today
 
 LAST_START = time(23, 59)
 
 
-def _compute(venue_slug: str, service_code: str, on: date, staff_id: int | None) -> dict:
+def _compute(venue_slug: str, service_code: str, on: date, staff_id: int | None, replacing: str | None = None) -> dict:
     with db.reading() as session:
         venue = venue_by_slug(session, venue_slug)
         service = service_by_code(session, venue, service_code)
@@ -44,8 +45,9 @@ def _compute(venue_slug: str, service_code: str, on: date, staff_id: int | None)
         resources = resource_candidates(session, venue, service)
         midnight = local_to_utc(on, time(0), venue.timezone) or datetime.combine(on, time(0))
         window = (midnight - timedelta(days=1), midnight + timedelta(days=2))  # any buffer, any DST change
-        staff_state = bookables(session, staff, on, *window)
-        resource_state = bookables(session, resources, on, *window)
+        ignoring = frozenset(replaced_ids(session, replacing, venue.id))
+        staff_state = bookables(session, staff, on, *window, ignoring=ignoring)
+        resource_state = bookables(session, resources, on, *window, ignoring=ignoring)
         tags = [requirement.tag for requirement in service.requirements]
         slots = []
         for at in start_times(time(0), LAST_START, service.interval_minutes):
@@ -74,8 +76,18 @@ def _compute(venue_slug: str, service_code: str, on: date, staff_id: int | None)
 
 
 def search_appointments(
-    venue_slug: str, service_code: str, on: date, staff_id: int | None, *, cache_ttl_seconds: int
+    venue_slug: str,
+    service_code: str,
+    on: date,
+    staff_id: int | None,
+    *,
+    cache_ttl_seconds: int,
+    replacing: str | None = None,
 ) -> dict:
+    """The day's start times; `replacing` (a booking's hold, for its move) counts that booking's
+    own holds as free, as the move's placement will (holds/replacing.py), and is not cached."""
+    if replacing is not None:
+        return _offered(_compute(venue_slug, service_code, on, staff_id, replacing))
     question = f"appointments:{service_code}:{staff_id or 'any'}"
     cached = read_field(venue_slug, on.isoformat(), question)
     answer = cached[0] if cached is not None else None
@@ -83,6 +95,11 @@ def search_appointments(
         answer = _compute(venue_slug, service_code, on, staff_id)
         if cached is not None:
             write_field(venue_slug, on.isoformat(), question, cached[1], answer, cache_ttl_seconds)
+    return _offered(answer)
+
+
+def _offered(answer: dict) -> dict:
+    """The times not yet too soon to book."""
     earliest = utcnow() + timedelta(minutes=answer.pop("min_notice_minutes"))
     answer["slots"] = [slot for slot in answer["slots"] if parse_iso_utc(slot["starts_at"]) >= earliest]
     return answer

@@ -101,6 +101,19 @@ def test_a_move_takes_the_new_time_first_and_a_cancel_gives_everything_back(syst
     booking = gateway.post("/api/v1/bookings", json=_appointment(6, "09:00", staff=staff["Dr Berg"])).json()
     assert booking["appointment"]["staff"]["id"] == staff["Dr Berg"]
     email = {"email": PATIENT["email"]}
+    # The one room is the booking's own at 09:00: the public search has no 09:15, the move's has.
+    assert "09:15" not in _times(gateway, 6)
+    move_times = gateway.get(
+        f"/api/v1/bookings/{booking['reference']}/appointment-times", params={**email, "date": future_date(6)}
+    )
+    assert move_times.status_code == 200, move_times.text
+    offered = {slot["time"]: slot["staff"] for slot in move_times.json()["slots"]}
+    assert offered["09:15"] == list(staff.values()) and offered["09:00"] == list(staff.values())
+    stranger = gateway.get(
+        f"/api/v1/bookings/{booking['reference']}/appointment-times",
+        params={"email": "someone@example.com", "date": future_date(6)},
+    )
+    assert stranger.status_code == 404
     moved = gateway.patch(f"/api/v1/bookings/{booking['reference']}", params=email, json={"time": "14:00"})
     assert moved.status_code == 200, moved.text
     assert (moved.json()["time"], moved.json()["appointment"]["staff"]["id"]) == ("14:00", staff["Dr Berg"])

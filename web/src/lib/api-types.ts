@@ -3726,6 +3726,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bookings/{reference}/appointment-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Where an appointment could move on a date: the service's times as the public search
+         *     gives them, with the appointment's own time and staff member counted free (a move may
+         *     reuse them). The customer (with `?email=` or the signed link) or staff.
+         * @description 422 `not_an_appointment`; 409 `booking_not_modifiable` once it is over or cancelled.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The customer's e-mail; staff leave it out */
+                    email?: string;
+                    date: string;
+                    /** @description Only this staff member's times; anyone's if left out */
+                    staff?: number;
+                };
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MoveTimes"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cancellation-reasons": {
         parameters: {
             query?: never;
@@ -5075,6 +5135,20 @@ export interface components {
             total: components["schemas"]["BookingMoney"];
             /** @description A credit note's invoice number */
             credits: number | null;
+        };
+        MoveTime: {
+            time: string;
+            starts_at: string;
+            ends_at: string;
+            staff: number[];
+        };
+        MoveTimes: {
+            venue: string;
+            service: string;
+            date: string;
+            timezone: string;
+            duration_minutes: number;
+            slots: components["schemas"]["MoveTime"][];
         };
         AuditEntry: {
             id: number;
