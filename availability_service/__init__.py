@@ -20,6 +20,7 @@ def register_blueprints(api: TesseraApi) -> None:
     from availability_service.appointments.routes import internal_search as appointment_search_blp
     from availability_service.holds.routes import blp as holds_blp
     from availability_service.jobs import blp as jobs_blp
+    from availability_service.reservations.routes import internal as reservation_holds_blp
     from availability_service.resources.routes import blp as resources_blp
     from availability_service.rooms.routes import blp as rooms_blp
     from availability_service.rooms.routes import internal as rooms_internal_blp
@@ -33,7 +34,7 @@ def register_blueprints(api: TesseraApi) -> None:
 
     blueprints = (venues_blp, search_blp, rules_blp, slots_blp, resources_blp, hours_blp, rooms_blp, stays_blp)
     internal = (stays_internal_blp, appointment_search_blp, holds_blp, rooms_internal_blp, appointment_holds_blp)
-    internal = (*internal, jobs_blp)
+    internal = (*internal, reservation_holds_blp, jobs_blp)
     for blp in (*blueprints, appointments_blp, *internal):
         api.register_blueprint(blp)
 

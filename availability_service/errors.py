@@ -168,3 +168,11 @@ class StaffUnavailable(ApiError):
 
 class AppointmentNotBookable(ApiError):
     status, code, message = 422, "appointment_not_bookable", "That appointment can't be booked."
+
+
+class ReservationNotBookable(ApiError):
+    status, code, message = 422, "reservation_not_bookable", "That reservation can't be booked."
+
+
+class SeriesTooLong(ApiError):
+    status, code, message = 422, "series_too_long", "A series can have at most 366 occurrences."

@@ -210,6 +210,10 @@ class Hold(Base):
     # starts_at/ends_at are what is held; local_start/local_end the booking as offered.
     buffer_before_minutes: Mapped[int] = mapped_column(Integer, default=0)
     buffer_after_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    # A reservation group's first hold: what was asked ({"start", "end", "recurrence", "mode"},
+    # venue wall clock) and the occurrences that could not be held ("conflicts"); see
+    # availability_service/reservations/placement.py.
+    reservation: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()

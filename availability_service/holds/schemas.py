@@ -76,10 +76,26 @@ class HoldServiceSchema(StrictSchema):
     name = fields.String()
 
 
+class OccurrenceSchema(StrictSchema):
+    start = fields.String(metadata={"description": "Venue-local start, YYYY-MM-DDTHH:MM"})
+    end = fields.String(metadata={"description": "Venue-local end"})
+    starts_at = fields.String()
+    ends_at = fields.String(metadata={"description": "The reservation's end; the buffer after it is held too"})
+
+
+class ConflictSchema(StrictSchema):
+    start = fields.String(metadata={"description": "Venue-local start of the occurrence not held"})
+    end = fields.String()
+    reason = fields.String(
+        metadata={"description": "taken, outside_hours, too_soon, beyond_horizon or nonexistent_time"}
+    )
+    message = fields.String()
+
+
 class HoldSchema(StrictSchema):
     id = fields.String()
     hold_key = fields.String()
-    kind = fields.String(metadata={"description": "`slot`, `range` or `stay`"})
+    kind = fields.String(metadata={"description": "`slot`, `range`, `stay`, `appointment` or `reservation`"})
     status = fields.String(metadata={"description": "held, confirmed, released or expired"})
     units = fields.Integer()
     expires_at = fields.String()
@@ -104,3 +120,12 @@ class HoldSchema(StrictSchema):
         fields.Nested(HoldResourceSchema), metadata={"description": "Appointment holds: the resources it needs"}
     )
     price = fields.Nested(MoneySchema, allow_none=True, metadata={"description": "Appointment holds"})
+    recurrence = fields.String(allow_none=True, metadata={"description": "Reservation holds: the series' RRULE"})
+    mode = fields.String(metadata={"description": "Reservation holds: all_or_nothing or partial"})
+    buffer_minutes = fields.Integer(metadata={"description": "Reservation holds: held after each occurrence"})
+    occurrences = fields.List(
+        fields.Nested(OccurrenceSchema), metadata={"description": "Reservation holds: each occurrence held"}
+    )
+    conflicts = fields.List(
+        fields.Nested(ConflictSchema), metadata={"description": "Reservation holds: the occurrences not held, and why"}
+    )

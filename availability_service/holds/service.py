@@ -184,6 +184,8 @@ def hold_view(hold: Hold) -> dict:
             if service.price is None or service.currency is None
             else {"amount": format(service.price, "f"), "currency": service.currency},
         }
+    if hold.reservation is not None:
+        view |= _reservation_view(hold)
     if resource.room_type is not None:  # a stay's nights (or a room out of order)
         view |= {
             "kind": "stay",
@@ -193,6 +195,34 @@ def hold_view(hold: Hold) -> dict:
             "departure": local_end.date().isoformat(),
         }
     return view
+
+
+def _reservation_view(hold: Hold) -> dict:
+    """A reservation group: each occurrence as reserved (its buffer is held, not shown), what
+    was asked, and the occurrences that could not be held."""
+    spec = cast(dict, hold.reservation)
+    group = sorted([hold, *hold.members], key=lambda member: cast(datetime, member.starts_at))
+    occurrences = [
+        {
+            "start": _local(cast(datetime, member.local_start)),
+            "end": _local(cast(datetime, member.local_end)),
+            "starts_at": iso_utc(cast(datetime, member.starts_at)),
+            "ends_at": iso_utc(cast(datetime, member.ends_at) - timedelta(minutes=member.buffer_after_minutes)),
+        }
+        for member in group
+    ]
+    return {
+        "kind": "reservation",
+        "start": occurrences[0]["start"],
+        "end": occurrences[-1]["end"],
+        "starts_at": occurrences[0]["starts_at"],
+        "ends_at": occurrences[-1]["ends_at"],
+        "recurrence": spec.get("recurrence"),
+        "mode": spec.get("mode"),
+        "buffer_minutes": hold.buffer_after_minutes,
+        "occurrences": occurrences,
+        "conflicts": spec.get("conflicts", []),
+    }
 
 
 def _existing_for_key(session: Session, request) -> Hold | None:
@@ -390,7 +420,15 @@ def _invalidate_search(view: dict) -> None:
     elif view["kind"] == "stay":
         nights = nights_between(date.fromisoformat(view["arrival"]), date.fromisoformat(view["departure"]))
         invalidate_nights(view["venue"], [night.isoformat() for night in nights])
-    else:  # an appointment or a reservation: the days its range touches
+    elif view["kind"] == "reservation":  # each occurrence's days, its buffer included
+        buffer = timedelta(minutes=view["buffer_minutes"])
+        days = set()
+        for occurrence in view["occurrences"]:
+            first = datetime.fromisoformat(occurrence["start"]).date()
+            last = (datetime.fromisoformat(occurrence["end"]) + buffer).date()
+            days.update(every_day(first, last))
+        invalidate_booking_days(view["venue"], days)
+    else:  # an appointment or another range hold: the days its range touches
         first, last = (datetime.fromisoformat(view[name]).date() for name in ("start", "end"))
         invalidate_booking_days(view["venue"], every_day(first, last))
 

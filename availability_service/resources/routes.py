@@ -1,13 +1,10 @@
+from flask import current_app
 from flask.views import MethodView
 
+from availability_service.reservations.calendar import resource_calendar
+from availability_service.reservations.schemas import ResourceCalendarArgsSchema, ResourceCalendarSchema
 from availability_service.resources import service
-from availability_service.resources.schemas import (
-    RangeQueryArgsSchema,
-    ResourceAvailabilitySchema,
-    ResourceCreateSchema,
-    ResourceSchema,
-    ResourceUpdateSchema,
-)
+from availability_service.resources.schemas import ResourceCreateSchema, ResourceSchema, ResourceUpdateSchema
 from shared.identity import VENUE_WRITE
 from shared.openapi import Blueprint, documents_errors
 from shared.pagination import PageArgsSchema, page_schema
@@ -57,9 +54,12 @@ class ResourceById(MethodView):
 
 @blp.route("/<int(max=2147483647):resource_id>/availability")
 class ResourceAvailability(MethodView):
-    @blp.arguments(RangeQueryArgsSchema, location="query")
-    @blp.response(200, ResourceAvailabilitySchema)
+    @blp.arguments(ResourceCalendarArgsSchema, location="query")
+    @blp.response(200, ResourceCalendarSchema)
     @documents_errors(blp, 404, 422)
     def get(self, args, venue, resource_id):
-        """How many units are free for the whole of a venue-local range."""
-        return service.resource_availability(venue, resource_id, args["start"], args["end"])
+        """The resource's free and busy times from `from` to `to` (at most 92 days): free inside its
+        business hours with a unit left (not past, within the horizon), busy where every unit is held."""
+        return resource_calendar(
+            venue, resource_id, args["from_"], args["to"], cache_ttl_seconds=current_app.config["CACHE_TTL_SECONDS"]
+        )

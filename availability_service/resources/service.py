@@ -1,18 +1,21 @@
-"""Resources booked by time range, and how much of one is free over a range."""
+"""Resources booked by time range: rooms, equipment, staff; a reservation's limits on each.
+Their free and busy times are reservations/calendar.py's."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from availability_service.errors import CapacityBelowHeld, CapacityFollowsRooms, RangeNotBookable, ResourceExists
+from availability_service.cache import every_day, invalidate_booking_days
+from availability_service.errors import CapacityBelowHeld, CapacityFollowsRooms, ResourceExists
 from availability_service.extensions import db
-from availability_service.holds.ranges import held_peak, lock_resource, mark_exclusive, overlapping, peak_units
+from availability_service.holds.ranges import held_peak, lock_resource, mark_exclusive
 from availability_service.lookups import resource_of_venue, venue_by_slug, venue_rows_page
 from availability_service.models import Resource
-from shared.clock import iso_utc, local_to_utc, utcnow
+from shared.clock import utcnow, venue_today
+from shared.errors import ValidationFailed
 
 
 def resource_view(resource: Resource) -> dict:
@@ -23,6 +26,10 @@ def resource_view(resource: Resource) -> dict:
         "capacity": resource.capacity,
         "tags": list(resource.tags or []),
         "active": resource.active,
+        "description": resource.description,
+        "min_minutes": resource.min_minutes,
+        "max_minutes": resource.max_minutes,
+        "buffer_minutes": resource.buffer_minutes or 0,
     }
 
 
@@ -64,32 +71,20 @@ def update_resource(venue_slug: str, resource_id: int, changes: dict) -> dict:
                 held = held_peak(session, resource.id, now)
                 if changes["capacity"] < held:
                     raise CapacityBelowHeld(details={"held": held, "capacity": changes["capacity"]})
+            low = changes.get("min_minutes", resource.min_minutes)
+            high = changes.get("max_minutes", resource.max_minutes)
+            if low is not None and high is not None and low > high:
+                raise ValidationFailed(details={"max_minutes": ["Must not be below min_minutes."]})
             for name, value in changes.items():
                 setattr(resource, name, value)
             session.flush()
             if "capacity" in changes:
                 mark_exclusive(session, resource, now)
-            return resource_view(resource)
+            view = resource_view(resource)
+            timezone, horizon_days = resource.venue.timezone, resource.venue.horizon_days
     except IntegrityError:
         raise ResourceExists() from None
-
-
-def resource_availability(venue_slug: str, resource_id: int, start: datetime, end: datetime) -> dict:
-    """How many units of the resource are free for the whole of a venue-local range."""
-    with db.reading() as session:
-        venue = venue_by_slug(session, venue_slug)
-        resource = resource_of_venue(session, venue, resource_id)
-        starts_at = local_to_utc(start.date(), start.time(), venue.timezone)
-        ends_at = local_to_utc(end.date(), end.time(), venue.timezone)
-        if starts_at is None or ends_at is None:
-            raise RangeNotBookable("That wall-clock time does not exist in the venue's time zone (a DST change).")
-        held = peak_units(overlapping(session, resource.id, starts_at, ends_at), starts_at, ends_at)
-    remaining = max(resource.capacity - held, 0) if resource.active else 0
-    return {
-        "resource": resource_view(resource),
-        "start": start.strftime("%Y-%m-%dT%H:%M"),
-        "end": end.strftime("%Y-%m-%dT%H:%M"),
-        "starts_at": iso_utc(starts_at),
-        "ends_at": iso_utc(ends_at),
-        "remaining": remaining,
-    }
+    # What the resource offers (open, units) shows in its calendar on every day to come.
+    today = venue_today(timezone)
+    invalidate_booking_days(venue_slug, every_day(today, today + timedelta(days=horizon_days)))
+    return view

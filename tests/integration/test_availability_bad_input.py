@@ -338,10 +338,10 @@ CASES = {
         "resource_exists",
     ),
     "resource of unknown id": ("GET", f"/v1/venues/{VENUE}/resources/{HUGE}", {}, 404, "not_found"),
-    "resource range end before start": (
+    "resource calendar to before from": (
         "GET",
         f"/v1/venues/{VENUE}/resources/1/availability",
-        {"params": {"start": f"{DAY}T12:00", "end": f"{DAY}T10:00"}},
+        {"params": {"from": f"{DAY}T12:00", "to": f"{DAY}T10:00"}},
         422,
         "validation_failed",
     ),

@@ -60,12 +60,18 @@ def test_a_room_type_takes_units_up_to_its_count_at_the_busiest_instant(api):
     assert api.hold_range("dbl-c", VENUE, rooms["id"], _at(5, 15), _at(9, 11), 2).status_code == 201
     full = api.hold_range("dbl-d", VENUE, rooms["id"], _at(6, 15), _at(7, 11), 1)
     assert full.status_code == 409 and full.json()["error"]["details"] == {"remaining": 0}
-    free = api.ok(
+    calendar = api.ok(
         "GET",
         f"/v1/venues/{VENUE}/resources/{rooms['id']}/availability",
-        params={"start": _at(9, 12), "end": _at(10, 11)},
+        params={"from": _at(5, 12), "to": _at(10, 11)},
     )
-    assert free["remaining"] == 3
+    # Busy while all 3 are held (two for 5-9 and one for 5-7, then 7-9), free while a unit is left.
+    assert [(b["start"], b["end"]) for b in calendar["busy"]] == [(_at(5, 15), _at(7, 11)), (_at(7, 15), _at(9, 11))]
+    assert [(f["start"], f["end"]) for f in calendar["free"]] == [
+        (_at(5, 12), _at(5, 15)),
+        (_at(7, 11), _at(7, 15)),
+        (_at(9, 11), _at(10, 11)),
+    ]
 
 
 def test_capacity_cannot_drop_below_what_is_held_and_held_ranges_can_be_released(api):

@@ -1100,14 +1100,17 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** How many units are free for the whole of a venue-local range. */
+        /**
+         * The resource's free and busy times from `from` to `to` (at most 92 days): free inside its
+         *     business hours with a unit left (not past, within the horizon), busy where every unit is held.
+         */
         get: {
             parameters: {
                 query: {
-                    /** @description Venue-local, YYYY-MM-DDTHH:MM */
-                    start: string;
-                    /** @description Venue-local, exclusive */
-                    end: string;
+                    /** @description A date (from its venue-local midnight), a venue-local time or an instant */
+                    from: string;
+                    /** @description A date (to the end of that day), a venue-local time or an instant; 92 days at most */
+                    to: string;
                 };
                 header?: never;
                 path: {
@@ -1124,7 +1127,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ResourceAvailability"];
+                        "application/json": components["schemas"]["ResourceCalendar"];
                     };
                 };
                 401: components["responses"]["UNAUTHORIZED"];
@@ -4272,12 +4275,29 @@ export interface components {
             capacity: number;
             tags: string[];
             active: boolean;
+            description: string | null;
+            /** @description The shortest reservation */
+            min_minutes: number | null;
+            /** @description The longest reservation */
+            max_minutes: number | null;
+            /** @description Held after each reservation */
+            buffer_minutes: number;
         };
         ResourcePage: {
             items?: components["schemas"]["Resource"][];
             next_cursor?: string | null;
         };
         ResourceCreate: {
+            description?: string | null;
+            /** @description The shortest reservation; none if null */
+            min_minutes?: number | null;
+            /** @description The longest reservation; none if null */
+            max_minutes?: number | null;
+            /**
+             * @description Held after each reservation (turnaround), not shown as reserved
+             * @default 0
+             */
+            buffer_minutes: number;
             name: string;
             /** @enum {string} */
             kind: "table_pool" | "dining_area" | "room" | "room_type" | "equipment" | "staff";
@@ -4291,6 +4311,13 @@ export interface components {
             active: boolean;
         };
         ResourceUpdate: {
+            description?: string | null;
+            /** @description The shortest reservation; none if null */
+            min_minutes?: number | null;
+            /** @description The longest reservation; none if null */
+            max_minutes?: number | null;
+            /** @description Held after each reservation (turnaround), not shown as reserved */
+            buffer_minutes?: number;
             name?: string;
             /** @enum {string} */
             kind?: "table_pool" | "dining_area" | "room" | "room_type" | "equipment" | "staff";
@@ -4298,14 +4325,24 @@ export interface components {
             tags?: string[];
             active?: boolean;
         };
-        ResourceAvailability: {
-            resource?: components["schemas"]["Resource"];
-            start?: string;
-            end?: string;
-            starts_at?: string;
-            ends_at?: string;
-            /** @description Units free for the whole range */
-            remaining?: number;
+        Interval: {
+            starts_at: string;
+            ends_at: string;
+            /** @description Venue-local, YYYY-MM-DDTHH:MM */
+            start: string;
+            /** @description Venue-local */
+            end: string;
+        };
+        ResourceCalendar: {
+            resource: components["schemas"]["Resource"];
+            timezone: string;
+            /** @description The range asked about, as instants */
+            starts_at: string;
+            ends_at: string;
+            /** @description Inside business hours, not held, not past, within the horizon */
+            free: components["schemas"]["Interval"][];
+            /** @description Every unit held (buffers included) */
+            busy: components["schemas"]["Interval"][];
         };
         WeeklyPeriodAnswer: {
             starts: string;
