@@ -11,7 +11,7 @@ back: the booking's id and version, the venue's name, address and time zone.
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from shared.events import make_event
 
@@ -20,8 +20,9 @@ PRODUCER = "booking"
 # a stay's `stay` and a priced booking's `total`; a 1.0 snapshot reads as a table's. 1.2 added a
 # stay's `room`, `checked_in_at` and `checked_out_at`, and the events of the front desk; 1.3 a
 # check-out's `invoice` (beside `before` and `after`), its PDF included; 1.4 a stay's `rate_plan_name`;
-# 1.5 an appointment's `appointment` (`kind` "appointment").
-VERSION = "1.5"
+# 1.5 an appointment's `appointment` (`kind` "appointment"); 1.6 a reservation's `reservation` (`kind`
+# "reservation") and the waitlist's events, whose `before` and `after` are a waitlist entry.
+VERSION = "1.6"
 MAJOR = 1
 
 CREATED = "booking.created"
@@ -32,7 +33,23 @@ NO_SHOW = "booking.no_show"
 REMINDER_DUE = "booking.reminder_due"
 CHECKED_IN = "booking.checked_in"
 CHECKED_OUT = "booking.checked_out"
-EVENT_TYPES = (CREATED, UPDATED, CANCELLED, COMPLETED, NO_SHOW, REMINDER_DUE, CHECKED_IN, CHECKED_OUT)
+WAITLIST_JOINED = "waitlist.joined"
+WAITLIST_OFFERED = "waitlist.offered"  # a hold is kept for them: the e-mail with the link to take it
+WAITLIST_OFFER_EXPIRED = "waitlist.offer_expired"
+WAITLIST_BOOKED = "waitlist.booked"
+WAITLIST_LAPSED = "waitlist.lapsed"
+WAITLIST_EVENT_TYPES = (WAITLIST_JOINED, WAITLIST_OFFERED, WAITLIST_OFFER_EXPIRED, WAITLIST_BOOKED, WAITLIST_LAPSED)
+EVENT_TYPES = (
+    CREATED,
+    UPDATED,
+    CANCELLED,
+    COMPLETED,
+    NO_SHOW,
+    REMINDER_DUE,
+    CHECKED_IN,
+    CHECKED_OUT,
+    *WAITLIST_EVENT_TYPES,
+)
 
 
 class CustomerSnapshotSchema(Schema):
@@ -94,9 +111,33 @@ class AppointmentSnapshotSchema(Schema):
     resources = fields.List(fields.Nested(NamedSnapshotSchema), required=True)
 
 
+class OccurrenceSnapshotSchema(Schema):
+    start = fields.String(required=True)
+    end = fields.String(required=True)
+    starts_at = fields.String(required=True)
+    ends_at = fields.String(required=True)
+
+
+class ConflictSnapshotSchema(Schema):
+    start = fields.String(required=True)
+    end = fields.String(required=True)
+    reason = fields.String(required=True)
+    message = fields.String(load_default=None)
+
+
+class ReservationSnapshotSchema(Schema):
+    resource = fields.Nested(NamedSnapshotSchema, required=True)
+    start = fields.String(required=True)
+    end = fields.String(required=True)
+    recurrence = fields.String(allow_none=True, required=True)
+    mode = fields.String(required=True)
+    occurrences = fields.List(fields.Nested(OccurrenceSnapshotSchema), required=True)
+    conflicts = fields.List(fields.Nested(ConflictSnapshotSchema), required=True)
+
+
 class BookingSnapshotSchema(Schema):
     id = fields.String(required=True)
-    kind = fields.String(load_default="slot", validate=validate.OneOf(("slot", "stay", "appointment")))
+    kind = fields.String(load_default="slot", validate=validate.OneOf(("slot", "stay", "appointment", "reservation")))
     booking_id = fields.String(required=True)
     version = fields.Integer(required=True)
     reference = fields.String(required=True)
@@ -118,6 +159,7 @@ class BookingSnapshotSchema(Schema):
     customer = fields.Nested(CustomerSnapshotSchema, required=True)
     stay = fields.Nested(StaySnapshotSchema, allow_none=True, load_default=None)
     appointment = fields.Nested(AppointmentSnapshotSchema, allow_none=True, load_default=None)
+    reservation = fields.Nested(ReservationSnapshotSchema, allow_none=True, load_default=None)
     total = fields.Nested(MoneySnapshotSchema, allow_none=True, load_default=None)
     created_at = fields.String(required=True)
     updated_at = fields.String(required=True)
@@ -137,8 +179,40 @@ class BookingEventPayloadSchema(Schema):
     invoice = fields.Nested(InvoiceSnapshotSchema, allow_none=True, load_default=None)
 
 
+class CustomerNameSnapshotSchema(Schema):
+    first_name = fields.String(allow_none=True, required=True)
+    surname = fields.String(allow_none=True, required=True)
+    email = fields.String(allow_none=True, required=True)
+
+
+class WaitlistSnapshotSchema(Schema):
+    """Someone waiting for a resource at a time (docs/appointments.md, "Waitlist")."""
+
+    id = fields.String(required=True)
+    status = fields.String(required=True)
+    venue = fields.String(required=True)
+    venue_name = fields.String(allow_none=True, required=True)
+    timezone = fields.String(required=True)
+    resource = fields.Nested(NamedSnapshotSchema, required=True)
+    start = fields.String(required=True)
+    end = fields.String(required=True)
+    starts_at = fields.String(required=True)
+    ends_at = fields.String(required=True)
+    customer = fields.Nested(CustomerNameSnapshotSchema, required=True)
+    offer_expires_at = fields.String(allow_none=True, required=True)
+    booking_reference = fields.String(allow_none=True, required=True)
+    created_at = fields.String(required=True)
+
+
+class WaitlistEventPayloadSchema(Schema):
+    venue = fields.String(required=True)
+    before = fields.Nested(WaitlistSnapshotSchema, allow_none=True, required=True)
+    after = fields.Nested(WaitlistSnapshotSchema, required=True)
+
+
 class BookingEventSchema(Schema):
-    """The whole envelope of a booking event, version 1."""
+    """The whole envelope of a booking event, version 1; a waitlist event's payload holds a
+    waitlist entry instead of a booking."""
 
     event_id = fields.UUID(required=True)
     event_type = fields.String(required=True, validate=validate.OneOf(EVENT_TYPES))
@@ -147,7 +221,23 @@ class BookingEventSchema(Schema):
     aggregate_id = fields.String(required=True)
     request_id = fields.String(allow_none=True, required=True)
     actor = fields.Dict(required=True)
-    payload = fields.Nested(BookingEventPayloadSchema, required=True)
+    payload = fields.Dict(required=True)
+
+    @validates_schema
+    def _payload_of_its_type(self, data, **_kwargs):
+        waitlist = str(data.get("event_type", "")).startswith("waitlist.")
+        schema = WaitlistEventPayloadSchema() if waitlist else BookingEventPayloadSchema()
+        errors = schema.validate(data.get("payload") or {})
+        if errors:
+            raise ValidationError({"payload": errors})
+
+
+def waitlist_event(
+    event_type: str, entry_id: str, venue: str, before: dict | None, after: dict, *, actor: dict, request_id: str | None
+) -> dict:
+    """A waitlist entry's event of this schema's current version."""
+    payload = {"venue": venue, "before": before, "after": after}
+    return make_event(event_type, entry_id, payload, version=VERSION, actor=actor, request_id=request_id)
 
 
 def booking_event(

@@ -44,10 +44,20 @@ def booking_invite(booking: dict, *, cancelled: bool, stamp: datetime) -> bytes:
     visit.add("sequence", booking.get("version") or 1)
     visit.add("dtstamp", stamp)
     stay = booking.get("stay")
+    occurrences = (booking.get("reservation") or {}).get("occurrences") or []
     if stay:  # whole days, arrival to departure, as a hotel stay shows in a calendar
         visit.add("dtstart", date.fromisoformat(stay["arrival"]))
         visit.add("dtend", date.fromisoformat(stay["departure"]))
         description = f"Reference {booking['reference']}, {stay['nights']} nights for {stay['guests']} guests."
+    elif occurrences:  # a reservation: its first occurrence, and the series' others as RDATEs
+        zone = booking["timezone"]
+        visit.add("dtstart", utc_to_local(parse_iso_utc(occurrences[0]["starts_at"]), zone))
+        visit.add("dtend", utc_to_local(parse_iso_utc(occurrences[0]["ends_at"]), zone))
+        if len(occurrences) > 1:
+            visit.add("rdate", [utc_to_local(parse_iso_utc(o["starts_at"]), zone) for o in occurrences[1:]])
+        resource = booking["reservation"]["resource"]["name"]
+        times = f", {len(occurrences)} times" if len(occurrences) > 1 else ""
+        description = f"Reference {booking['reference']}, {resource}{times}."
     else:
         visit.add("dtstart", starts_at)
         visit.add("dtend", utc_to_local(parse_iso_utc(booking["ends_at"]), booking["timezone"]))

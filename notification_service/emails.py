@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import logging
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from email.message import EmailMessage
 from pathlib import Path
@@ -30,7 +30,7 @@ from notification_service.mailer import PermanentMailError, TransientMailError, 
 from notification_service.models import EmailLog, EmailStatus
 from shared.clock import parse_iso_utc, utc_to_local, utcnow
 from shared.db import insert_ignoring_conflicts
-from shared.identity import sign_booking_link
+from shared.identity import sign_booking_link, sign_offer_link
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +46,16 @@ TEMPLATE_BY_EVENT = {
     "booking.cancelled": "booking_cancelled",
     "booking.reminder_due": "booking_reminder",
     "booking.checked_out": "booking_checked_out",
+    "waitlist.offered": "waitlist_offered",
 }
+WAITLIST_TEMPLATES = frozenset({"waitlist_offered"})  # a waitlist entry's, not a booking's
 SUBJECTS = {
     "booking_created": "Your booking at {venue_name} is confirmed ({reference})",
     "booking_updated": "Your booking at {venue_name} has changed ({reference})",
     "booking_cancelled": "Your booking at {venue_name} is cancelled ({reference})",
     "booking_reminder": "See you soon at {venue_name} ({reference})",
     "booking_checked_out": "Your invoice from {venue_name} ({reference})",
+    "waitlist_offered": "{resource_name} is free at {venue_name}: it is held for you",
 }
 MESSAGE_ID_DOMAIN = "tessera.local"
 PRICE_LOCALE = "en_GB"  # the e-mails are in English; a venue's own locale is not modelled yet
@@ -80,6 +83,14 @@ def manage_url(booking: dict, mail: MailSettings) -> str:
     return f"{mail.public_url.rstrip('/')}/bookings/{booking['reference']}?{urlencode({'token': token})}"
 
 
+def offer_url(entry: dict, mail: MailSettings) -> str:
+    """The signed link that takes a waitlist offer, valid while the offer is open."""
+    until = parse_iso_utc(entry["offer_expires_at"]) if entry.get("offer_expires_at") else utcnow()
+    lifetime = max(until - utcnow(), timedelta(minutes=1))
+    token = sign_offer_link(entry["id"], mail.link_key, int(lifetime.total_seconds()))
+    return f"{mail.public_url.rstrip('/')}/waitlist/{entry['id']}?{urlencode({'token': token})}"
+
+
 def message_id_for(event_id: str, template: str) -> str:
     """Stable for the event, so a resend is recognisably the same message; short enough that
     the header is never folded (a folded Message-ID is read back with a leading space)."""
@@ -99,6 +110,29 @@ def stay_dates(booking: dict) -> dict | None:
     return {name: date.fromisoformat(stay[name]).strftime("%A %d %B %Y") for name in ("arrival", "departure")}
 
 
+def reservation_lines(booking: dict) -> dict | None:
+    """A reservation's first occurrence (`Monday 04 January 2027, 10:00-12:00 EST`), how many there
+    are and the last one's date, and the occurrences of a series that could not be booked."""
+    reservation = booking.get("reservation")
+    if not reservation or not reservation.get("occurrences"):
+        return None
+    zone = booking["timezone"]
+    occurrences = reservation["occurrences"]
+    first_start = utc_to_local(parse_iso_utc(occurrences[0]["starts_at"]), zone)
+    first_end = utc_to_local(parse_iso_utc(occurrences[0]["ends_at"]), zone)
+    last = utc_to_local(parse_iso_utc(occurrences[-1]["starts_at"]), zone)
+    conflicts = [
+        f"{datetime.fromisoformat(c['start']):%a %d %b %Y %H:%M} ({c.get('message') or c['reason']})"
+        for c in reservation.get("conflicts") or []
+    ]
+    return {
+        "first": f"{first_start:%A %d %B %Y, %H:%M}-{first_end:%H:%M %Z}",
+        "count": len(occurrences),
+        "last": f"{last:%A %d %B %Y}",
+        "conflicts": conflicts,
+    }
+
+
 def price(money: dict | None) -> str | None:
     """`{"amount": "437.40", "currency": "EUR"}` as `€437.40`."""
     if not money:
@@ -107,7 +141,10 @@ def price(money: dict | None) -> str | None:
 
 
 def _attachments(template: str, booking: dict, invoice: dict | None) -> tuple[tuple[str, str, bytes], ...]:
-    """A check-out's invoice as issued (its PDF came with the event); else the calendar entry."""
+    """A check-out's invoice as issued (its PDF came with the event); else the calendar entry (none
+    for a waitlist offer: nothing is booked yet)."""
+    if template in WAITLIST_TEMPLATES:
+        return ()
     if invoice is not None:
         return ((f"invoice-{invoice['number']:06d}.pdf", "application/pdf", base64.b64decode(invoice["pdf_base64"])),)
     invite = booking_invite(booking, cancelled=template == "booking_cancelled", stamp=utcnow())
@@ -124,19 +161,32 @@ def compose(
     manage_url: str,
     invoice: dict | None = None,
 ) -> EmailMessage:
-    context = {
-        "b": booking,
-        "local_when": local_when(booking),
-        "stay_dates": stay_dates(booking),
-        "total": price(booking.get("total")),
-        "invoice": invoice,
-        "invoice_total": price(invoice["total"]) if invoice else None,
-        "manage_url": manage_url,
-    }
+    context: dict[str, object]
+    if template in WAITLIST_TEMPLATES:
+        context = {"w": booking, "local_when": local_when(booking), "manage_url": manage_url}
+        until = booking.get("offer_expires_at")
+        context["offer_until"] = (
+            utc_to_local(parse_iso_utc(until), booking["timezone"]).strftime("%A %d %B %Y, %H:%M %Z") if until else ""
+        )
+        subject = SUBJECTS[template].format(
+            resource_name=booking["resource"]["name"], venue_name=booking.get("venue_name") or booking["venue"]
+        )
+    else:
+        context = {
+            "b": booking,
+            "local_when": local_when(booking),
+            "stay_dates": stay_dates(booking),
+            "reservation": reservation_lines(booking),
+            "total": price(booking.get("total")),
+            "invoice": invoice,
+            "invoice_total": price(invoice["total"]) if invoice else None,
+            "manage_url": manage_url,
+        }
+        subject = SUBJECTS[template].format(**booking)
     return build_message(
         sender=sender,
         recipient=recipient,
-        subject=SUBJECTS[template].format(**booking),
+        subject=subject,
         text=TEMPLATES.get_template(f"{template}.txt").render(context),
         html=TEMPLATES.get_template(f"{template}.html").render(context),
         message_id=message_id,
@@ -210,7 +260,7 @@ def send_booking_email(event: dict, mail: MailSettings) -> str:
                 sender=mail.sender,
                 recipient=recipient,
                 message_id=row.message_id,
-                manage_url=manage_url(booking, mail),
+                manage_url=offer_url(booking, mail) if template in WAITLIST_TEMPLATES else manage_url(booking, mail),
                 invoice=(event.get("payload") or {}).get("invoice"),
             )
 

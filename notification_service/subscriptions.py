@@ -10,7 +10,11 @@ is booking_service/events.py; this service never imports it): `event_id`, `event
 `customer.first_name`, `customer.email`; from version 1.1 a stay's `stay` (`arrival`, `departure`,
 `nights`, `guests`, `room_type_name`, `rate_plan`, `refundable`) and `total`, both absent or null on a
 table; from 1.3 a check-out's `payload.invoice` (`kind`, `number`, `total`, `pdf_base64`); from 1.4
-the stay's `rate_plan_name`; from 1.5 an appointment's `appointment` (`service_name`, `staff.name`)).
+the stay's `rate_plan_name`; from 1.5 an appointment's `appointment` (`service_name`, `staff.name`);
+from 1.6 a reservation's `reservation` (`resource.name`, `occurrences` with `starts_at` and `ends_at`,
+`conflicts` with `start`, `reason` and `message`), and the waitlist's events, whose `before`/`after`
+are an entry: `id`, `venue`, `venue_name`, `timezone`, `resource.name`, `starts_at`,
+`offer_expires_at`, `customer.first_name`, `customer.email` (`waitlist.offered` sends the offer)).
 """
 
 from __future__ import annotations

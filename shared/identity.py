@@ -162,3 +162,27 @@ def read_booking_link(token: str, key: str) -> str:
     except jwt.PyJWTError as exc:
         raise InvalidIdentity(type(exc).__name__) from exc
     return str(claims["sub"])
+
+
+OFFER_AUDIENCE = "tessera-waitlist-offer"  # an offer's link opens that offer only, never a booking
+
+
+def sign_offer_link(entry_id: str, key: str, ttl_seconds: int) -> str:
+    """The token in a waitlist offer's e-mail that lets its holder take the offer."""
+    now = int(time.time())
+    return jwt.encode(
+        {"aud": OFFER_AUDIENCE, "sub": entry_id, "iat": now, "exp": now + ttl_seconds}, key, algorithm=ALGORITHM
+    )
+
+
+def read_offer_link(token: str, key: str) -> str:
+    """The waitlist entry an offer link opens."""
+    try:
+        claims = jwt.decode(
+            token, key, algorithms=[ALGORITHM], audience=OFFER_AUDIENCE, options={"require": ["exp", "sub"]}
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise ExpiredLink() from exc
+    except jwt.PyJWTError as exc:
+        raise InvalidIdentity(type(exc).__name__) from exc
+    return str(claims["sub"])
