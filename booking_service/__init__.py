@@ -21,11 +21,12 @@ def register_blueprints(api: TesseraApi) -> None:
     from booking_service.cancellation_reasons.routes import blp as reasons_blp
     from booking_service.jobs import blp as jobs_blp
     from booking_service.rates.routes import blp as rates_blp
+    from booking_service.reservations.routes import blp as waitlist_blp
     from booking_service.stays.routes import blp as stays_blp
     from booking_service.stays.routes import desk as front_desk_blp
 
     blueprints = (blp, internal_blp, reasons_blp, jobs_blp, rates_blp, stays_blp, front_desk_blp)
-    for blueprint in (*blueprints, appointment_moves_blp):
+    for blueprint in (*blueprints, appointment_moves_blp, waitlist_blp):
         api.register_blueprint(blueprint)
 
 

@@ -10,7 +10,8 @@ or no answer, is a 503. `bind_extensions` binds the adapter; unit tests bind a f
 from __future__ import annotations
 
 import logging
-from datetime import date, time
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import Protocol
 from urllib.parse import quote
 
@@ -35,6 +36,8 @@ class AvailabilityPort(Protocol):
         self, hold_key: str, venue: str, service: str, on: date, at: time, staff: int | None, replaces: str | None
     ) -> dict: ...
 
+    def place_reservation_hold(self, hold_key: str, request: ReservationRequest) -> dict: ...
+
     def stay_availability(self, venue: str, arrival: date, departure: date, guests: int) -> dict: ...
 
     def appointment_times(
@@ -56,6 +59,45 @@ class AvailabilityPort(Protocol):
     def release_hold(self, hold_id: str) -> dict: ...
 
     def get_hold(self, hold_id: str) -> dict: ...
+
+    def resource_calendar(self, venue: str, resource: int, start: datetime, end: datetime) -> dict: ...
+
+
+@dataclass(frozen=True)
+class ReservationRequest:
+    """A resource for a range, or a series of them (docs/appointments.md, "Reservations"): venue-local
+    `start`/`end`, or instants (aware datetimes) the availability service reads in the venue's zone."""
+
+    venue: str
+    resource: int
+    start: datetime
+    end: datetime
+    recurrence: str | None = None
+    mode: str = "all_or_nothing"
+    replaces: str | None = None  # a move: the booking's current hold
+    ttl_seconds: int | None = None  # a waitlist offer's; the venue's hold TTL when None
+    dry_run: bool = False  # only tell what would be held (or the refusal)
+
+    def body(self, hold_key: str) -> dict:
+        names = ("starts_at", "ends_at") if self.start.tzinfo is not None else ("start", "end")
+        return {
+            "hold_key": hold_key,
+            "venue": self.venue,
+            "resource": self.resource,
+            names[0]: _moment(self.start),
+            names[1]: _moment(self.end),
+            "recurrence": self.recurrence,
+            "mode": self.mode,
+            "replaces": self.replaces,
+            "ttl_seconds": self.ttl_seconds,
+            "dry_run": self.dry_run,
+        }
+
+
+def _moment(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%dT%H:%M")
+    return moment.isoformat()
 
 
 class HttpAvailability:
@@ -102,6 +144,11 @@ class HttpAvailability:
         }
         return _answer(self.service.client.post("/internal/holds/appointments", idempotent=True, json=body))
 
+    def place_reservation_hold(self, hold_key: str, request: ReservationRequest) -> dict:
+        return _answer(
+            self.service.client.post("/internal/holds/reservations", idempotent=True, json=request.body(hold_key))
+        )
+
     def stay_availability(self, venue: str, arrival: date, departure: date, guests: int) -> dict:
         query = {"arrival": arrival.isoformat(), "departure": departure.isoformat(), "guests": guests}
         return _answer(self.service.client.get(f"/internal/venues/{quote(venue)}/stay-availability", params=query))
@@ -144,6 +191,11 @@ class HttpAvailability:
 
     def get_hold(self, hold_id: str) -> dict:
         return _answer(self.service.client.get(f"/internal/holds/{hold_id}"))
+
+    def resource_calendar(self, venue: str, resource: int, start: datetime, end: datetime) -> dict:
+        query = {"from": _moment(start), "to": _moment(end)}
+        path = f"/v1/venues/{quote(venue)}/resources/{resource}/availability"
+        return _answer(self.service.client.get(path, params=query))
 
 
 def _answer(response) -> dict:
@@ -194,6 +246,11 @@ def place_appointment_hold(
     return _port().place_appointment_hold(hold_key, venue, service, on, at, staff, replaces)
 
 
+def place_reservation_hold(hold_key: str, request: ReservationRequest) -> dict:
+    """Hold a resource for a range or every occurrence of a series (or, as a dry run, tell)."""
+    return _port().place_reservation_hold(hold_key, request)
+
+
 def stay_availability(venue: str, arrival: date, departure: date, guests: int) -> dict:
     """The venue's room types that sleep `guests`, with what each has free on every night."""
     return _port().stay_availability(venue, arrival, departure, guests)
@@ -237,6 +294,11 @@ def release_hold(hold_id: str) -> dict:
 
 def get_hold(hold_id: str) -> dict:
     return _port().get_hold(hold_id)
+
+
+def resource_calendar(venue: str, resource: int, start: datetime, end: datetime) -> dict:
+    """The resource (its name), the venue's zone, the range as instants, and its free and busy times."""
+    return _port().resource_calendar(venue, resource, start, end)
 
 
 def try_release_hold(hold_id: str) -> None:

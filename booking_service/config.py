@@ -15,6 +15,9 @@ class Settings:
     reminder_lead_minutes: int
     reconcile_interval_seconds: float  # how often the worker's beat runs reconciliation
     reminder_interval_seconds: float  # ... and looks for reminders that are due
+    waitlist_interval_seconds: float  # ... passes lapsed waitlist offers on and makes new ones
+    completion_interval_seconds: float  # ... completes past reservations
+    waitlist_offer_minutes: int  # how long a waitlist offer is held for its person
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -25,4 +28,7 @@ class Settings:
             reminder_lead_minutes=env_int("BOOKING_REMINDER_LEAD_MINUTES", 24 * 60),
             reconcile_interval_seconds=env_float("RECONCILE_INTERVAL", 60.0),
             reminder_interval_seconds=env_float("REMINDER_INTERVAL", 60.0),
+            waitlist_interval_seconds=env_float("WAITLIST_INTERVAL", 15.0),
+            completion_interval_seconds=env_float("RESERVATION_COMPLETION_INTERVAL", 300.0),
+            waitlist_offer_minutes=env_int("WAITLIST_OFFER_MINUTES", 30),
         )

@@ -81,3 +81,19 @@ class RatePlanNotOnSale(ApiError):
 
 class StayNotBookable(ApiError):
     status, code, message = 422, "stay_not_bookable", "That stay cannot be booked."
+
+
+class WaitlistEntryNotFound(ApiError):
+    status, code, message = 404, "waitlist_entry_not_found", "No waitlist entry with that id for you."
+
+
+class ResourceAvailable(ApiError):
+    status, code, message = 409, "resource_available", "The resource is free then: reserve it instead of waiting."
+
+
+class OfferNotOpen(ApiError):
+    status, code, message = (
+        409,
+        "offer_not_open",
+        "There is no open offer on that waitlist entry: it passed or was taken.",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from booking_service import availability_client
@@ -18,6 +19,16 @@ redis = RedisHandle()
 availability = ServiceClientHandle()
 
 
+@dataclass
+class WaitlistOffers:
+    """How long a waitlist offer is kept for the person it is made to (WAITLIST_OFFER_MINUTES)."""
+
+    minutes: int = 30
+
+
+waitlist_offers = WaitlistOffers()
+
+
 def bind_extensions(settings: Settings) -> None:
     db.init(settings.database_url)
     redis.init(settings.common.redis_url)
@@ -27,3 +38,4 @@ def bind_extensions(settings: Settings) -> None:
         timeouts=client_timeouts(settings.common),
     )
     availability_client.bind(availability_client.HttpAvailability(availability))
+    waitlist_offers.minutes = settings.waitlist_offer_minutes

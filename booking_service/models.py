@@ -92,7 +92,8 @@ class BookingKind:
     SLOT = "slot"
     STAY = "stay"
     APPOINTMENT = "appointment"
-    ALL = (SLOT, STAY, APPOINTMENT)
+    RESERVATION = "reservation"
+    ALL = (SLOT, STAY, APPOINTMENT, RESERVATION)
 
 
 class Booking(Base):
@@ -112,6 +113,7 @@ class Booking(Base):
         ),
         Index("ix_bookings_venue_local_date", "venue", "local_date"),
         Index("ix_bookings_updated_at", "updated_at"),  # the reconciliation job's recent bookings
+        Index("ix_bookings_kind_status_ends_at", "kind", "status", "ends_at"),  # past reservations to complete
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=_uuid)
@@ -173,11 +175,66 @@ class Booking(Base):
     staff_id: Mapped[int | None] = mapped_column(Integer, index=True)
     staff_name: Mapped[str | None] = mapped_column(String(200))
     resources: Mapped[list[dict] | None] = mapped_column(JSON)  # [{"id", "name", "kind"}]
+    # A reservation's (docs/appointments.md, "Reservations"): the resource as named when held, and
+    # {"start", "end", "recurrence", "mode", "occurrences", "conflicts"}; starts_at/ends_at span
+    # its first occurrence's start to its last one's end.
+    resource_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    resource_name: Mapped[str | None] = mapped_column(String(200))
+    reservation: Mapped[dict | None] = mapped_column(JSON)
 
     customer: Mapped[Customer] = relationship()
     cancellation_reason: Mapped[CancellationReason | None] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class WaitlistStatus:
+    WAITING = "waiting"
+    OFFERED = "offered"  # a hold is kept for them until offer_expires_at
+    BOOKED = "booked"  # they took the offer: booking_id
+    OFFER_EXPIRED = "offer_expired"  # they let it pass; it went to the next
+    LAPSED = "lapsed"  # the time they waited for began without an offer
+    ALL = (WAITING, OFFERED, BOOKED, OFFER_EXPIRED, LAPSED)
+
+
+class WaitlistEntry(Base):
+    """Someone waiting for a resource at a venue-local time range (docs/appointments.md,
+    "Waitlist"). When a reservation overlapping it is given back, `offer_due_at` is set; the
+    first waiting entry whose range the availability service can then hold gets an offer: a hold
+    kept for them until `offer_expires_at`. Every change of status is a guarded update."""
+
+    __tablename__ = "waitlist_entries"
+    __table_args__ = (
+        CheckConstraint("local_end > local_start", name="ck_waitlist_entries_range_order"),
+        Index("ix_waitlist_entries_queue", "venue", "resource_id", "status", "created_at"),
+        Index("ix_waitlist_entries_offers", "status", "offer_expires_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=_uuid)
+    venue: Mapped[str] = mapped_column(String(64))
+    venue_name: Mapped[str | None] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    resource_id: Mapped[int] = mapped_column(Integer)
+    resource_name: Mapped[str] = mapped_column(String(200))
+    local_start: Mapped[datetime] = mapped_column(DateTime)  # venue wall clock
+    local_end: Mapped[datetime] = mapped_column(DateTime)
+    starts_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    ends_at: Mapped[datetime] = mapped_column(DateTime)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    contact_first_name: Mapped[str | None] = mapped_column(String(100))
+    contact_surname: Mapped[str | None] = mapped_column(String(100))
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    status: Mapped[str] = mapped_column(String(16), default=WaitlistStatus.WAITING)
+    offer_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    offer_hold_id: Mapped[str | None] = mapped_column(String(36), unique=True)
+    offered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    offer_expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    booking_id: Mapped[str | None] = mapped_column(ForeignKey("bookings.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    customer: Mapped[Customer] = relationship()
+    booking: Mapped[Booking | None] = relationship()
 
 
 class IdempotencyKey(Base):

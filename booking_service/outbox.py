@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from booking_service.bookings.views import event_snapshot
-from booking_service.events import PRODUCER, booking_event
+from booking_service.events import PRODUCER, booking_event, waitlist_event
 from booking_service.extensions import db, redis
 from booking_service.models import Booking, OutboxEvent
 from shared.clock import utcnow
@@ -60,6 +60,22 @@ def add_outbox_event(
         )
     )
     return after
+
+
+def add_waitlist_event(
+    session: Session, event_type: str, entry_id: str, venue: str, *, before: dict | None, after: dict, actor: dict
+) -> None:
+    """A waitlist entry's event (booking_service/reservations/waitlist.py), in its change's transaction."""
+    envelope = waitlist_event(event_type, entry_id, venue, before, after, actor=actor, request_id=current_request_id())
+    session.add(
+        OutboxEvent(
+            event_id=envelope["event_id"],
+            event_type=event_type,
+            aggregate_id=entry_id,
+            envelope=envelope,
+            created_at=utcnow(),
+        )
+    )
 
 
 def publish_pending(batch_size: int = 100) -> int:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from booking_service import availability_client
 from booking_service.appointments import booking as appointments
 from booking_service.models import Booking, BookingKind
+from booking_service.reservations import booking as reservations
 from booking_service.stays import booking as stays
 from booking_service.stays import changes as stay_changes
 from shared.errors import ValidationFailed
@@ -108,6 +109,23 @@ class AppointmentShape:
         return appointments.move(booking, changes, hold_key)
 
 
+class ReservationShape:
+    fields: tuple[str, ...] = reservations.FIELDS
+    required: tuple[str, ...] = reservations.REQUIRED
+
+    def prepare(self, data: dict):
+        return None
+
+    def place_hold(self, hold_key: str, data: dict, at_the_venue: bool) -> dict:
+        return reservations.place_hold(hold_key, data)
+
+    def columns(self, data: dict, hold: dict, prepared) -> dict:
+        return reservations.columns(hold)
+
+    def move(self, booking: Booking, changes: dict, hold_key: str, access: BookingAccess) -> tuple[dict | None, dict]:
+        return reservations.move(booking, changes, hold_key)
+
+
 def check_fields(booking: Booking, changes: dict) -> None:
     """A change names only fields of the booking's kind (and the details every kind has)."""
     own = shape_of(booking.kind).fields
@@ -123,6 +141,7 @@ SHAPES: dict[str, Shape] = {
     BookingKind.SLOT: SlotShape(),
     BookingKind.STAY: StayShape(),
     BookingKind.APPOINTMENT: AppointmentShape(),
+    BookingKind.RESERVATION: ReservationShape(),
 }
 
 

@@ -38,8 +38,8 @@ def register_routes(app: Flask, upstreams: dict[str, Upstream]) -> None:
     for route in ROUTES:
         upstream = upstreams[route.upstream]
 
-        def forward(subpath: str = "", venue: str | None = None, _route=route, _upstream=upstream):
-            return _forward_as_caller(_upstream, _route, upstream_path(_route, subpath, venue), subpath)
+        def forward(subpath: str = "", _route=route, _upstream=upstream, **named: str):
+            return _forward_as_caller(_upstream, _route, upstream_path(_route, subpath, **named), subpath)
 
         name = route.public_prefix.strip("/").replace("/", "_").replace("{", "").replace("}", "")
         endpoint = f"proxy_{route.upstream}_{name}"

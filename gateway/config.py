@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,15 +21,16 @@ from shared.config import (
 from shared.http import Timeouts
 
 DEV_JWT_SECRET = "tessera-dev-jwt-secret-not-for-production"
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 @dataclass(frozen=True)
 class Route:
     """Requests under `public_prefix` go to `upstream` with the prefix replaced by `upstream_prefix`.
 
-    A prefix may name the venue, as `{venue}` (OpenAPI's form): a venue's stays and rates are
-    the booking service's, the rest of a venue the availability service's. The more specific
-    prefix wins, whatever the order here.
+    A prefix may name path segments, as `{venue}` (OpenAPI's form): a venue's stays and rates and a
+    resource's waitlist are the booking service's, the rest of a venue the availability service's.
+    The more specific prefix wins, whatever the order here.
     """
 
     public_prefix: str
@@ -37,7 +39,7 @@ class Route:
 
     @property
     def flask_rule(self) -> str:
-        return self.public_prefix.replace("{venue}", "<string:venue>")
+        return PLACEHOLDER.sub(r"<string:\1>", self.public_prefix)
 
 
 BOOKINGS = Route("/api/v1/bookings", "booking", "/v1/bookings")
@@ -46,6 +48,12 @@ ROUTES = (
     Route("/api/v1/venues/{venue}/stays", "booking", "/v1/venues/{venue}/stays"),
     Route("/api/v1/venues/{venue}/rate-plans", "booking", "/v1/venues/{venue}/rate-plans"),
     Route("/api/v1/venues/{venue}/stay-taxes", "booking", "/v1/venues/{venue}/stay-taxes"),
+    Route(
+        "/api/v1/venues/{venue}/resources/{resource_id}/waitlist",
+        "booking",
+        "/v1/venues/{venue}/resources/{resource_id}/waitlist",
+    ),
+    Route("/api/v1/waitlist", "booking", "/v1/waitlist"),
     BOOKINGS,
     Route("/api/v1/cancellation-reasons", "booking", "/v1/cancellation-reasons"),
 )

@@ -20,15 +20,17 @@ from shared.errors import NotFound
 SEGMENT_SAFE = "!$&'()*+,;=:@-._~"
 
 
-def upstream_path(route: Route, subpath: str, venue: str | None = None) -> str:
-    """`venue` fills a `{venue}` in the route's prefix, encoded like any segment."""
+def upstream_path(route: Route, subpath: str, venue: str | None = None, **named: str) -> str:
+    """`venue` (and any other `named` segment) fills its `{placeholder}` in the route's prefix,
+    encoded like any segment."""
     segments = subpath.split("/") if subpath else []
-    named = [venue] if venue is not None else []
-    if any(segment in ("", ".", "..") for segment in segments + named) or _has_encoded_slash():
+    if venue is not None:
+        named["venue"] = venue
+    if any(segment in ("", ".", "..") for segment in segments + list(named.values())) or _has_encoded_slash():
         raise NotFound()
     prefix = route.upstream_prefix
-    if venue is not None:
-        prefix = prefix.replace("{venue}", quote(venue, safe=SEGMENT_SAFE))
+    for name, value in named.items():
+        prefix = prefix.replace("{" + name + "}", quote(value, safe=SEGMENT_SAFE))
     return prefix + "".join("/" + quote(segment, safe=SEGMENT_SAFE) for segment in segments)
 
 

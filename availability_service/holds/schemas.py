@@ -92,6 +92,11 @@ class ConflictSchema(StrictSchema):
     message = fields.String()
 
 
+class RequestedRangeSchema(StrictSchema):
+    start = fields.String(metadata={"description": "Venue-local, YYYY-MM-DDTHH:MM"})
+    end = fields.String()
+
+
 class HoldSchema(StrictSchema):
     id = fields.String()
     hold_key = fields.String()
@@ -120,6 +125,9 @@ class HoldSchema(StrictSchema):
         fields.Nested(HoldResourceSchema), metadata={"description": "Appointment holds: the resources it needs"}
     )
     price = fields.Nested(MoneySchema, allow_none=True, metadata={"description": "Appointment holds"})
+    requested = fields.Nested(
+        RequestedRangeSchema, metadata={"description": "Reservation holds: the (first) range asked for"}
+    )
     recurrence = fields.String(allow_none=True, metadata={"description": "Reservation holds: the series' RRULE"})
     mode = fields.String(metadata={"description": "Reservation holds: all_or_nothing or partial"})
     buffer_minutes = fields.Integer(metadata={"description": "Reservation holds: held after each occurrence"})

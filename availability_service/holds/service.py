@@ -217,6 +217,7 @@ def _reservation_view(hold: Hold) -> dict:
         "end": occurrences[-1]["end"],
         "starts_at": occurrences[0]["starts_at"],
         "ends_at": occurrences[-1]["ends_at"],
+        "requested": {"start": spec["start"], "end": spec["end"]},
         "recurrence": spec.get("recurrence"),
         "mode": spec.get("mode"),
         "buffer_minutes": hold.buffer_after_minutes,

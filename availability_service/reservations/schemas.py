@@ -5,36 +5,20 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from availability_service.reservations.placement import ALL_OR_NOTHING, MODES
 from availability_service.resources.schemas import ResourceSchema
-from shared.schemas import EARLIEST_DATE, AnswerSchema, Slug, StrictBoolean, StrictSchema, latest_date
+from shared.schemas import (
+    EARLIEST_DATE,
+    AnswerSchema,
+    Instant,
+    LocalMinute,
+    Slug,
+    StrictBoolean,
+    StrictSchema,
+    latest_date,
+)
 
 MAX_ID = 2**31 - 1
 MAX_RECURRENCE = 200
 MAX_TTL_SECONDS = 24 * 3600
-
-
-class LocalMinute(fields.NaiveDateTime):
-    """A venue wall-clock minute, `YYYY-MM-DDTHH:MM` (or `:00` seconds), within the dates any
-    booking may name: no zone, no seconds that would be dropped without a word."""
-
-    FORM = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:00)?")
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        if not isinstance(value, str) or self.FORM.fullmatch(value) is None:
-            raise ValidationError("Give a venue-local time as YYYY-MM-DDTHH:MM.")
-        parsed = super()._deserialize(value, attr, data, **kwargs)
-        if not EARLIEST_DATE <= parsed.date() <= latest_date():
-            raise ValidationError(f"Give a date from {EARLIEST_DATE.isoformat()} to {latest_date().isoformat()}.")
-        return parsed
-
-
-class Instant(fields.AwareDateTime):
-    """An ISO 8601 instant with its offset (`2027-03-01T15:00:00Z`), within the dates any booking may name."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        parsed = super()._deserialize(value, attr, data, **kwargs)
-        if not EARLIEST_DATE <= parsed.date() <= latest_date():
-            raise ValidationError(f"Give a date from {EARLIEST_DATE.isoformat()} to {latest_date().isoformat()}.")
-        return parsed
 
 
 def recurrence_field(**kwargs):

@@ -16,7 +16,7 @@ from marshmallow import ValidationError
 from sqlalchemy import Select, func
 
 from booking_service.bookings.schemas import SelfServiceCustomerSchema
-from booking_service.models import Booking
+from booking_service.models import Booking, BookingKind
 from shared.errors import ValidationFailed
 from shared.identity import BOOKINGS_WRITE, CUSTOMERS_WRITE, Caller
 from shared.service_auth import NotPermitted, authorize, current_caller
@@ -96,8 +96,14 @@ def booking_creator(body: dict) -> Creator:
     """Anyone may book; staff and API keys only at their venues. Only they (and the platform)
     may book a guest without the details a customer booking for themselves must give
     (SelfServiceCustomerSchema), and only staff, the platform and API keys with
-    `customers:write` may change what a venue knows about a returning customer."""
+    `customers:write` may change what a venue knows about a returning customer. A staff member
+    may reserve a resource for themselves without naming a customer: their login's e-mail is."""
     caller = current_caller()
+    if "customer" not in body:
+        # Only a staff member reserving a resource may leave the customer out: it is for them.
+        if body.get("kind") != BookingKind.RESERVATION or caller is None or caller.kind != "staff":
+            raise ValidationFailed(details={"customer": ["Missing data for required field."]})
+        body["customer"] = {"email": caller.name} if caller.name and "@" in caller.name else {}
     if caller is not None and caller.kind in ("staff", "api_key"):
         authorize(caller, body["venue"], BOOKINGS_WRITE)
         staff = caller.kind == "staff"

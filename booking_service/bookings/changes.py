@@ -27,8 +27,9 @@ from booking_service.bookings.service import (
 from booking_service.bookings.views import booking_view, event_snapshot, response_bytes
 from booking_service.errors import BookingChanged, BookingNotModifiable, BookingNotStarted, HoldExpiredBeforeCommit
 from booking_service.extensions import db
-from booking_service.models import Booking, BookingStatus, CancellationReason, HoldCommand
+from booking_service.models import Booking, BookingKind, BookingStatus, CancellationReason, HoldCommand
 from booking_service.outbox import add_outbox_event
+from booking_service.reservations import waitlist
 from booking_service.shapes import check_fields, shape_of
 from shared.clock import parse_iso_utc, utcnow
 from shared.errors import ValidationFailed
@@ -79,7 +80,8 @@ def update_booking(
         return replay.status, replay.body
     if new_hold is not None and old_hold_id is not None:
         hold_commands.carry_out(new_hold["id"], HoldCommand.CONFIRM)
-        hold_commands.carry_out(old_hold_id, HoldCommand.RELEASE)
+        if hold_commands.carry_out(old_hold_id, HoldCommand.RELEASE) and booking.kind == BookingKind.RESERVATION:
+            waitlist.offer_after_release(booking.venue, booking.resource_id)
     return 200, body
 
 
@@ -102,6 +104,8 @@ def _commit_update(
                 raise BookingChanged()
             _require_open(booking)
             before = event_snapshot(booking)
+            if new_hold is not None:
+                waitlist.note_freed(session, booking)  # the times it leaves, before it moves
             for name, value in columns.items():
                 setattr(booking, name, value)
             if new_hold is not None:
@@ -146,7 +150,7 @@ def cancel_booking(
         replay_if_stored(keyed)
         for _ in range(MAX_CANCEL_ATTEMPTS):
             try:
-                body, hold_id = _commit_cancel(reference, access, reason_id, keyed)
+                body, hold_id, freed = _commit_cancel(reference, access, reason_id, keyed)
                 break
             except StaleDataError:
                 continue  # another change won; look again (a concurrent cancel is now seen as done)
@@ -157,17 +161,18 @@ def cancel_booking(
             raise BookingChanged()
     except Replay as replay:
         return replay.status, replay.body
-    if hold_id is not None:
-        hold_commands.carry_out(hold_id, HoldCommand.RELEASE)
+    if hold_id is not None and hold_commands.carry_out(hold_id, HoldCommand.RELEASE) and freed is not None:
+        waitlist.offer_after_release(*freed)
     return 200, body
 
 
 def _commit_cancel(
     reference: str, access: BookingAccess, reason_id: int, keyed: KeyedRequest | None
-) -> tuple[bytes, str | None]:
+) -> tuple[bytes, str | None, tuple[str, int | None] | None]:
+    """The answer, the hold to release, and a reservation's (venue, resource) its waitlist may now get."""
     with db.transaction() as session:
         booking = find_booking(session, reference, access)
-        released = None
+        released, freed = None, None
         if booking.status != BookingStatus.CANCELLED:
             _require_open(booking)
             reason = session.get(CancellationReason, reason_id)
@@ -183,9 +188,12 @@ def _commit_cancel(
             hold_commands.record(session, booking.hold_id, HoldCommand.RELEASE)
             reminders.drop(session, booking.id)
             released = booking.hold_id
+            if booking.kind == BookingKind.RESERVATION:
+                waitlist.note_freed(session, booking)
+                freed = (booking.venue, booking.resource_id)
         body = response_bytes(booking_view(booking))
         store_response(session, keyed, 200, body)
-    return body, released
+    return body, released, freed
 
 
 OUTCOMES = {

@@ -1,4 +1,5 @@
-"""Staff lists of bookings: filtered by venue, dates, status, customer e-mail and free text, in
+"""Staff lists of bookings: filtered by venue, dates, status, kind, a reservation's resource, customer
+e-mail and free text, in
 start order (soonest or latest first), never beyond the venues the caller may read (another
 venue named outright is a 404); and how many bookings each start time of a day has.
 
@@ -68,8 +69,14 @@ def list_bookings(
     latest_first: bool = False,
     offset: int = 0,
     text: str | None = None,
+    kind: str | None = None,
+    resource: int | None = None,
 ) -> dict:
     query = _readable(caller, venue)
+    if kind is not None:
+        query = query.where(Booking.kind == kind)
+    if resource is not None:  # a resource's reservation history
+        query = query.where(Booking.resource_id == resource)
     if first is not None:
         query = query.where(Booking.local_date >= first)
     if last is not None:

@@ -55,7 +55,10 @@ class Bookings(MethodView):
     @blp.response(200, BookingPageSchema)
     @documents_errors(blp, 401, 403, 404, 422)
     def get(self, args):
-        """Bookings in start order, filtered (staff: their venues'); follow `next_cursor` for more."""
+        """Bookings in start order, filtered (staff: their venues'); follow `next_cursor` for more.
+
+        A resource's reservation history: `kind=reservation&resource=<id>`; a person's: `email=`.
+        """
         return listing.list_bookings(
             staff_caller(),
             venue=args.get("venue"),
@@ -64,6 +67,8 @@ class Bookings(MethodView):
             status=args.get("status"),
             email=args.get("email"),
             text=args.get("q"),
+            kind=args.get("kind"),
+            resource=args.get("resource"),
             cursor=args.get("cursor"),
             limit=args["limit"],
             latest_first=args["order"] == "desc",

@@ -9,6 +9,8 @@ from shared.schemas import (
     MAX_UNITS,
     AnswerSchema,
     CalendarDate,
+    Instant,
+    LocalMinute,
     PatchSchema,
     PhoneNumber,
     PlainText,
@@ -83,25 +85,47 @@ def _staff_id(**kwargs):
 
 
 def _one_kind(data: dict) -> None:
-    """A booking gives its own kind's fields: a table's, a stay's or an appointment's
-    (docs/architecture.md, booking_service/shapes.py)."""
+    """A booking gives its own kind's fields: a table's, a stay's, an appointment's or a
+    reservation's (docs/architecture.md, booking_service/shapes.py)."""
     kind = data.get("kind", BookingKind.SLOT)
     own = shape_of(kind)
     foreign = {name for shape in SHAPES.values() for name in shape.fields} - set(own.fields)
     errors = {name: [f"Not a field of a {kind} booking."] for name in sorted(foreign) if name in data}
     errors |= {name: ["Missing data for required field."] for name in own.required if name not in data}
+    if "customer" not in data and kind != BookingKind.RESERVATION:
+        errors["customer"] = ["Missing data for required field."]
     if errors:
         raise ValidationError(errors)
     if kind == BookingKind.STAY and data["departure"] <= data["arrival"]:
         raise ValidationError({"departure": ["Must be after the arrival."]})
+    if kind == BookingKind.RESERVATION:
+        _one_range(data, required=True)
+
+
+def _one_range(data: dict, *, required: bool) -> None:
+    """A reservation's range: venue-local `start` and `end`, or the instants `starts_at` and
+    `ends_at`; never both forms, the end after the start."""
+    local = [name for name in ("start", "end") if name in data]
+    instants = [name for name in ("starts_at", "ends_at") if name in data]
+    if local and instants:
+        raise ValidationError("Give start and end (venue-local) or starts_at and ends_at (instants), not both.")
+    if instants and len(instants) < 2:
+        raise ValidationError({name: ["Give starts_at and ends_at together."] for name in ("starts_at", "ends_at")})
+    if required and not local and not instants:
+        raise ValidationError({name: ["Missing data for required field."] for name in ("start", "end")})
+    if required and len(local) == 1:
+        raise ValidationError({name: ["Missing data for required field."] for name in ("start", "end")})
+    names = ("starts_at", "ends_at") if instants else ("start", "end")
+    if all(name in data for name in names) and data[names[1]] <= data[names[0]]:
+        raise ValidationError({names[1]: [f"Must be after {names[0]}."]})
 
 
 class BookingCreateSchema(StrictSchema):
     kind = fields.String(
         validate=validate.OneOf(BookingKind.ALL),
         metadata={
-            "description": "`slot` (a table: the default), `stay` (a room type for some nights) or `appointment` "
-            "(a service with a staff member)"
+            "description": "`slot` (a table: the default), `stay` (a room type for some nights), `appointment` "
+            "(a service with a staff member) or `reservation` (a resource for a time range, or a series)"
         },
     )
     venue = Slug(required=True)
@@ -119,12 +143,34 @@ class BookingCreateSchema(StrictSchema):
     )
     service = Slug(metadata={"description": "Appointment: the service's code"})
     staff = _staff_id(metadata={"description": "Appointment: the staff member's id; any who performs it if null"})
+    resource = fields.Integer(
+        strict=True, validate=validate.Range(min=1, max=2**31 - 1), metadata={"description": "Reservation"}
+    )
+    start = LocalMinute(metadata={"description": "Reservation: venue-local start, YYYY-MM-DDTHH:MM"})
+    end = LocalMinute(metadata={"description": "Reservation: venue-local end (exclusive)"})
+    starts_at = Instant(metadata={"description": "Reservation: or the start as an instant with its offset"})
+    ends_at = Instant(metadata={"description": "Reservation: or the end as an instant"})
+    recurrence = PlainText(
+        allow_none=True,
+        validate=validate.Length(min=1, max=200),
+        metadata={
+            "description": "Reservation: an RFC 5545 RRULE repeating it from its start, with COUNT or UNTIL and at "
+            'most 366 occurrences ("FREQ=WEEKLY;COUNT=26", "FREQ=DAILY;UNTIL=20270301")'
+        },
+    )
+    mode = fields.String(
+        validate=validate.OneOf(("all_or_nothing", "partial")),
+        metadata={
+            "description": "Reservation series: `all_or_nothing` (the default) refuses it if any occurrence is "
+            "taken; `partial` books the free ones and reports the others in `reservation.conflicts`"
+        },
+    )
     customer = fields.Nested(
         CustomerSchema,
-        required=True,
         metadata={
-            "description": "Anonymous callers must give first_name, surname and email, and phone numbers in a "
-            "phone number's form; staff and integrations may leave any field out"
+            "description": "Required, except for a staff member reserving a resource for themselves. Anonymous "
+            "callers must give first_name, surname and email, and phone numbers in a phone number's form; staff "
+            "and integrations may leave any field out"
         },
     )
     special_requests = _special_requests()
@@ -154,9 +200,17 @@ class BookingUpdateSchema(PatchSchema):
     staff = _staff_id(
         metadata={"description": "Appointment: another staff member (a new hold); null: any who performs it"}
     )
+    start = LocalMinute(metadata={"description": "Reservation: a new venue-local start (a series moves whole)"})
+    end = LocalMinute(metadata={"description": "Reservation: a new venue-local end; the same length if left out"})
+    starts_at = Instant(metadata={"description": "Reservation: or a new start as an instant"})
+    ends_at = Instant(metadata={"description": "Reservation: or a new end as an instant"})
     special_requests = _special_requests()
     room_number = _room_number()
     is_leave_time_confirmed = StrictBoolean()
+
+    @validates_schema
+    def _range(self, data, **_kwargs):
+        _one_range(data, required=False)
 
 
 class BookingCancelSchema(StrictSchema):
@@ -176,6 +230,12 @@ class CustomerAccessArgsSchema(StrictSchema):
 
 class BookingListArgsSchema(StrictSchema):
     venue = Slug()
+    kind = fields.String(validate=validate.OneOf(BookingKind.ALL))
+    resource = fields.Integer(
+        strict=False,
+        validate=validate.Range(min=1, max=2**31 - 1),
+        metadata={"description": "A reservation's resource: its history"},
+    )
     from_ = CalendarDate(data_key="from")
     to = CalendarDate()
     status = fields.String(validate=validate.OneOf(BookingStatus.ALL))
@@ -292,10 +352,41 @@ class AppointmentViewSchema(AnswerSchema):
     resources = fields.List(fields.Nested(AppointmentResourceSchema), metadata={"description": "What it holds"})
 
 
+class ReservationOccurrenceSchema(AnswerSchema):
+    start = fields.String(metadata={"description": "Venue-local, YYYY-MM-DDTHH:MM"})
+    end = fields.String()
+    starts_at = fields.String()
+    ends_at = fields.String()
+
+
+class ReservationConflictSchema(AnswerSchema):
+    start = fields.String(metadata={"description": "Venue-local start of an occurrence not booked"})
+    end = fields.String()
+    reason = fields.String(metadata={"description": "taken, outside_hours, too_soon, beyond_horizon, nonexistent_time"})
+    message = fields.String()
+
+
+class ReservationResourceSchema(AnswerSchema):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class ReservationViewSchema(AnswerSchema):
+    resource = fields.Nested(ReservationResourceSchema)
+    start = fields.String(metadata={"description": "The (first) range asked for, venue-local"})
+    end = fields.String()
+    recurrence = fields.String(allow_none=True)
+    mode = fields.String(metadata={"description": "all_or_nothing or partial"})
+    occurrences = fields.List(fields.Nested(ReservationOccurrenceSchema), metadata={"description": "What is booked"})
+    conflicts = fields.List(
+        fields.Nested(ReservationConflictSchema), metadata={"description": "A partial series' occurrences not booked"}
+    )
+
+
 class BookingSchema(AnswerSchema):
     id = fields.String(metadata={"description": "UUID"})
     reference = fields.String()
-    kind = fields.String(metadata={"description": "`slot`, `stay` or `appointment`"})
+    kind = fields.String(metadata={"description": "`slot`, `stay`, `appointment` or `reservation`"})
     status = fields.String(metadata={"description": ", ".join(BookingStatus.ALL)})
     venue = fields.String()
     date = fields.String()
@@ -312,6 +403,9 @@ class BookingSchema(AnswerSchema):
     stay = fields.Nested(StayViewSchema, allow_none=True, metadata={"description": "A stay's; null otherwise"})
     appointment = fields.Nested(
         AppointmentViewSchema, allow_none=True, metadata={"description": "An appointment's; null otherwise"}
+    )
+    reservation = fields.Nested(
+        ReservationViewSchema, allow_none=True, metadata={"description": "A reservation's; null otherwise"}
     )
     total = fields.Nested(MoneySchema, allow_none=True, metadata={"description": "What a priced booking costs"})
     created_at = fields.String()

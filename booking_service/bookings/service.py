@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 
 from flask import current_app
@@ -99,18 +100,25 @@ def _booking_id_for(idempotency_key: str | None, scope: str) -> str:
     return str(uuid.uuid5(IDEMPOTENT_BOOKING_NAMESPACE, f"{scope}:{idempotency_key}"))
 
 
-def _commit_booking(
+def commit_booking(
     booking_id: str,
     data: dict,
     hold: dict,
     creator: Creator,
     keyed: KeyedRequest | None,
     prepared,
+    *,
+    first: Callable[[Session], None] | None = None,
+    then: Callable[[Session, Booking], None] | None = None,
 ) -> bytes:
-    """Step 2 of the saga: one transaction for everything the new booking needs."""
+    """Step 2 of the saga: one transaction for everything the new booking needs. `first` runs at
+    its start and may refuse, `then` once the booking is in (a waitlist offer, taken only once:
+    reservations/waitlist.py)."""
     for attempt in range(1, MAX_COMMIT_ATTEMPTS + 1):
         try:
             with db.transaction() as session:
+                if first is not None:
+                    first(session)
                 now = utcnow()
                 customer = match_customer(session, hold["venue"], data["customer"], may_update=creator.updates_customer)
                 booking = Booking(
@@ -134,6 +142,8 @@ def _commit_booking(
                 )
                 session.add(booking)
                 add_outbox_event(session, "booking.created", booking, before=None, actor=creator.actor)
+                if then is not None:
+                    then(session, booking)
                 hold_commands.record(session, hold["id"], HoldCommand.CONFIRM)
                 reminders.schedule(session, booking, reminder_lead())
                 body = response_bytes(booking_view(booking))
@@ -175,7 +185,7 @@ def create_booking(data: dict, *, creator: Creator, idempotency_key: str | None 
             raise
         crash_point("booking.after_hold")
         try:
-            body = _commit_booking(booking_id, data, hold, creator, keyed, prepared)
+            body = commit_booking(booking_id, data, hold, creator, keyed, prepared)
         except Replay:
             raise
         except Exception:

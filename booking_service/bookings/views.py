@@ -6,6 +6,7 @@ import json
 
 from booking_service.appointments.booking import appointment_view
 from booking_service.models import Booking
+from booking_service.reservations.booking import reservation_view
 from booking_service.stays.booking import stay_view, total_view
 from shared.clock import iso_utc
 
@@ -48,6 +49,7 @@ def booking_view(booking: Booking) -> dict:
         "customer": customer_view(booking),
         "stay": stay_view(booking),
         "appointment": appointment_view(booking),
+        "reservation": reservation_view(booking),
         "total": total_view(booking),
         "created_at": iso_utc(booking.created_at),
         "updated_at": iso_utc(booking.updated_at),

@@ -2934,6 +2934,222 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/venues/{venue}/resources/{resource_id}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venue: string;
+                resource_id: number;
+            };
+            cookie?: never;
+        };
+        /** The resource's waitlist in the order people joined (staff); follow `next_cursor` for more. */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "waiting" | "offered" | "booked" | "offer_expired" | "lapsed";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    venue: string;
+                    resource_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WaitlistPage"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        /**
+         * Wait for the resource from `start` to `end`: when a reservation then is cancelled, the first
+         *     in line whose time is free gets an offer by e-mail, held for them for a while.
+         * @description 409 `resource_available` when it is free now (reserve it instead); the reservation's own
+         *     404/422 when it could never be reserved (unknown resource, outside its hours or limits).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venue: string;
+                    resource_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WaitlistJoin"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WaitlistEntry"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        /** A waitlist entry and its offer: with the token of the offer's link, or as staff. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The token of the offer's e-mailed link; staff leave it out */
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    entry_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WaitlistEntry"];
+                    };
+                };
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist/{entry_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the offer: the reservation is booked on the time held for it. Exactly one booking
+         *     per offer, however many times it is sent.
+         * @description 409 `offer_not_open` when the offer passed (it went to the next in line) or was never made.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entry_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WaitlistAccept"];
+                };
+            };
+            responses: {
+                /** @description The offer was already taken: its booking */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bookings": {
         parameters: {
             query?: never;
@@ -2941,11 +3157,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bookings in start order, filtered (staff: their venues'); follow `next_cursor` for more. */
+        /**
+         * Bookings in start order, filtered (staff: their venues'); follow `next_cursor` for more.
+         * @description A resource's reservation history: `kind=reservation&resource=<id>`; a person's: `email=`.
+         */
         get: {
             parameters: {
                 query?: {
                     venue?: string;
+                    kind?: "slot" | "stay" | "appointment" | "reservation";
+                    /** @description A reservation's resource: its history */
+                    resource?: number;
                     from?: string;
                     to?: string;
                     status?: "pending" | "confirmed" | "checked_in" | "cancelled" | "completed" | "no_show" | "expired";
@@ -4703,11 +4925,43 @@ export interface components {
             /** @description What it holds */
             resources: components["schemas"]["AppointmentResource"][];
         };
+        ReservationResource: {
+            id: number;
+            name: string;
+        };
+        ReservationOccurrence: {
+            /** @description Venue-local, YYYY-MM-DDTHH:MM */
+            start: string;
+            end: string;
+            starts_at: string;
+            ends_at: string;
+        };
+        ReservationConflict: {
+            /** @description Venue-local start of an occurrence not booked */
+            start: string;
+            end: string;
+            /** @description taken, outside_hours, too_soon, beyond_horizon, nonexistent_time */
+            reason: string;
+            message: string;
+        };
+        ReservationView: {
+            resource: components["schemas"]["ReservationResource"];
+            /** @description The (first) range asked for, venue-local */
+            start: string;
+            end: string;
+            recurrence: string | null;
+            /** @description all_or_nothing or partial */
+            mode: string;
+            /** @description What is booked */
+            occurrences: components["schemas"]["ReservationOccurrence"][];
+            /** @description A partial series' occurrences not booked */
+            conflicts: components["schemas"]["ReservationConflict"][];
+        };
         Booking: {
             /** @description UUID */
             id: string;
             reference: string;
-            /** @description `slot`, `stay` or `appointment` */
+            /** @description `slot`, `stay`, `appointment` or `reservation` */
             kind: string;
             /** @description pending, confirmed, checked_in, cancelled, completed, no_show, expired */
             status: string;
@@ -4727,6 +4981,8 @@ export interface components {
             stay: components["schemas"]["StayView"] | (Record<string, never> | null);
             /** @description An appointment's; null otherwise */
             appointment: components["schemas"]["AppointmentView"] | (Record<string, never> | null);
+            /** @description A reservation's; null otherwise */
+            reservation: components["schemas"]["ReservationView"] | (Record<string, never> | null);
             /** @description What a priced booking costs */
             total: components["schemas"]["BookingMoney"] | (Record<string, never> | null);
             created_at: string;
@@ -4755,10 +5011,10 @@ export interface components {
         };
         BookingCreate: {
             /**
-             * @description `slot` (a table: the default), `stay` (a room type for some nights) or `appointment` (a service with a staff member)
+             * @description `slot` (a table: the default), `stay` (a room type for some nights), `appointment` (a service with a staff member) or `reservation` (a resource for a time range, or a series)
              * @enum {string}
              */
-            kind?: "slot" | "stay" | "appointment";
+            kind?: "slot" | "stay" | "appointment" | "reservation";
             venue: string;
             /**
              * Format: date
@@ -4789,8 +5045,37 @@ export interface components {
             service?: string;
             /** @description Appointment: the staff member's id; any who performs it if null */
             staff?: number | null;
-            /** @description Anonymous callers must give first_name, surname and email, and phone numbers in a phone number's form; staff and integrations may leave any field out */
-            customer: components["schemas"]["Customer"];
+            /** @description Reservation */
+            resource?: number;
+            /**
+             * Format: date-time
+             * @description Reservation: venue-local start, YYYY-MM-DDTHH:MM
+             */
+            start?: string;
+            /**
+             * Format: date-time
+             * @description Reservation: venue-local end (exclusive)
+             */
+            end?: string;
+            /**
+             * Format: date-time
+             * @description Reservation: or the start as an instant with its offset
+             */
+            starts_at?: string;
+            /**
+             * Format: date-time
+             * @description Reservation: or the end as an instant
+             */
+            ends_at?: string;
+            /** @description Reservation: an RFC 5545 RRULE repeating it from its start, with COUNT or UNTIL and at most 366 occurrences ("FREQ=WEEKLY;COUNT=26", "FREQ=DAILY;UNTIL=20270301") */
+            recurrence?: string | null;
+            /**
+             * @description Reservation series: `all_or_nothing` (the default) refuses it if any occurrence is taken; `partial` books the free ones and reports the others in `reservation.conflicts`
+             * @enum {string}
+             */
+            mode?: "all_or_nothing" | "partial";
+            /** @description Required, except for a staff member reserving a resource for themselves. Anonymous callers must give first_name, surname and email, and phone numbers in a phone number's form; staff and integrations may leave any field out */
+            customer?: components["schemas"]["Customer"];
             special_requests?: string | null;
             channel?: string;
             room_number?: string | null;
@@ -4836,6 +5121,26 @@ export interface components {
             guests?: number;
             /** @description Appointment: another staff member (a new hold); null: any who performs it */
             staff?: number | null;
+            /**
+             * Format: date-time
+             * @description Reservation: a new venue-local start (a series moves whole)
+             */
+            start?: string;
+            /**
+             * Format: date-time
+             * @description Reservation: a new venue-local end; the same length if left out
+             */
+            end?: string;
+            /**
+             * Format: date-time
+             * @description Reservation: or a new start as an instant
+             */
+            starts_at?: string;
+            /**
+             * Format: date-time
+             * @description Reservation: or a new end as an instant
+             */
+            ends_at?: string;
             special_requests?: string | null;
             room_number?: string | null;
             is_leave_time_confirmed?: boolean;
@@ -5186,6 +5491,57 @@ export interface components {
             timezone: string;
             duration_minutes: number;
             slots: components["schemas"]["MoveTime"][];
+        };
+        WaitlistResource: {
+            id: number;
+            name: string;
+        };
+        WaitlistCustomer: {
+            first_name: string | null;
+            surname: string | null;
+            email: string | null;
+        };
+        WaitlistEntry: {
+            id: string;
+            /** @description waiting, offered, booked, offer_expired, lapsed */
+            status: string;
+            venue: string;
+            venue_name: string | null;
+            timezone: string;
+            resource: components["schemas"]["WaitlistResource"];
+            /** @description Venue-local, YYYY-MM-DDTHH:MM */
+            start: string;
+            end: string;
+            starts_at: string;
+            ends_at: string;
+            customer: components["schemas"]["WaitlistCustomer"];
+            /** @description An open offer's last moment */
+            offer_expires_at: string | null;
+            /** @description The booking a taken offer became */
+            booking_reference: string | null;
+            created_at: string;
+        };
+        WaitlistPage: {
+            items: components["schemas"]["WaitlistEntry"][];
+            next_cursor: string | null;
+        };
+        WaitlistJoin: {
+            /**
+             * Format: date-time
+             * @description Venue-local start, YYYY-MM-DDTHH:MM
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description Venue-local end (exclusive)
+             */
+            end: string;
+            /** @description Who waits: required, except for a staff member waiting themselves. Anonymous callers give first_name, surname and email (the offer is e-mailed to it) */
+            customer?: components["schemas"]["Customer"];
+        };
+        WaitlistAccept: {
+            /** @description The token of the offer's e-mailed link; staff leave it out */
+            token?: string;
         };
         AuditEntry: {
             id: number;
