@@ -29,14 +29,16 @@ def _bind() -> None:
 
 @cli.command("seed-demo")
 def seed_demo() -> None:
-    """Create the demo venues (idempotent): TheHungryUnicorn with its rules and slots, and
-    TheHarbourHotel with its room types and rooms."""
-    from availability_service.seed import seed_demo_clinic, seed_demo_hotel, seed_demo_venue
+    """Create the demo venues (idempotent): TheHungryUnicorn with its rules and slots,
+    TheHarbourHotel with its room types and rooms, TheMeadowClinic with its staff and services, and
+    TheMakerLab with its equipment and hours."""
+    from availability_service.seed import seed_demo_clinic, seed_demo_hotel, seed_demo_lab, seed_demo_venue
 
     _bind()
     typer.echo(json.dumps(seed_demo_venue()))
     typer.echo(json.dumps(seed_demo_hotel()))
     typer.echo(json.dumps(seed_demo_clinic()))
+    typer.echo(json.dumps(seed_demo_lab()))
 
 
 @cli.command("fill-horizon")

@@ -1,6 +1,7 @@
 """The demo venues (docs/architecture.md, README): TheHungryUnicorn, Europe/London, lunch and
 dinner every day; TheHarbourHotel, Europe/Lisbon, 12 rooms of 3 types (docs/stays.md);
-TheMeadowClinic, Europe/Berlin, 4 staff, 5 services, 2 treatment rooms (docs/appointments.md)."""
+TheMeadowClinic, Europe/Berlin, 4 staff, 5 services, 2 treatment rooms (docs/appointments.md);
+TheMakerLab, America/New_York, 6 pieces of equipment with their business hours (docs/appointments.md)."""
 
 from __future__ import annotations
 
@@ -193,3 +194,104 @@ def seed_demo_clinic() -> dict:
         }
         create_service(CLINIC_SLUG, ServiceCreateSchema().load(service))
     return {"venue": CLINIC_SLUG, "created": True}
+
+
+LAB_SLUG = "TheMakerLab"
+# name, tags, description, min, max and buffer minutes, opening (weekdays, starts, ends) periods
+LAB_EQUIPMENT = (
+    (
+        "Laser cutter",
+        ["laser", "cutting"],
+        "80 W CO2 laser with a 600 × 400 mm bed: wood, acrylic, card, leather.",
+        30,
+        240,
+        15,
+        [(WEEKDAYS, "09:00", "21:00"), ((SATURDAY,), "10:00", "18:00")],
+    ),
+    (
+        "3D printer A",
+        ["3d-printing"],
+        "Prusa MK4, 250 × 210 × 220 mm, PLA and PETG.",
+        60,
+        720,
+        10,
+        [(range(6), "08:00", "22:00")],
+    ),
+    (
+        "3D printer B",
+        ["3d-printing"],
+        "Prusa MK4, 250 × 210 × 220 mm, PLA and PETG.",
+        60,
+        720,
+        10,
+        [(range(6), "08:00", "22:00")],
+    ),
+    (
+        "CNC router",
+        ["cnc", "woodworking"],
+        "Shapeoko 5 Pro, 1200 × 600 mm: sheet goods and hardwood. Induction required.",
+        60,
+        240,
+        30,
+        [(WEEKDAYS, "09:00", "18:00")],
+    ),
+    (
+        "Soldering station",
+        ["electronics"],
+        "Hakko FX-951 with fume extraction, a bench power supply and an oscilloscope.",
+        30,
+        180,
+        0,
+        [(range(6), "09:00", "21:00")],
+    ),
+    (
+        "Vinyl cutter",
+        ["cutting", "vinyl"],
+        "Roland GS2-24 for stickers, stencils and heat-transfer vinyl.",
+        30,
+        120,
+        0,
+        [(WEEKDAYS, "09:00", "21:00"), ((SATURDAY,), "10:00", "18:00")],
+    ),
+)
+
+
+def seed_demo_lab() -> dict:
+    """TheMakerLab and its equipment (docs/appointments.md, "Reservations"), added as the staff API
+    adds them (its schemas, then the resources and hours services); idempotent."""
+    from availability_service.resources.schemas import ResourceCreateSchema
+    from availability_service.resources.service import create_resource
+    from availability_service.schedules.schemas import WeekSchema
+    from availability_service.schedules.service import set_week
+
+    with db.transaction() as session:
+        if session.scalar(select(Venue.id).where(Venue.slug == LAB_SLUG)) is not None:
+            return {"venue": LAB_SLUG, "created": False}
+        session.add(
+            Venue(
+                slug=LAB_SLUG,
+                name="The Maker Lab",
+                kind="lab",
+                timezone="America/New_York",
+                address="12 Workshop Lane, Brooklyn, NY 11201",
+                min_notice_minutes=0,
+                horizon_days=365,  # a weekly series of 26 fits well inside
+                hold_ttl_seconds=300,
+                max_party_size=1,
+                default_slot_capacity=0,
+            )
+        )
+    for name, tags, description, shortest, longest, buffer, opening in LAB_EQUIPMENT:
+        body = {
+            "name": name,
+            "kind": "equipment",
+            "tags": tags,
+            "description": description,
+            "min_minutes": shortest,
+            "max_minutes": longest,
+            "buffer_minutes": buffer,
+        }
+        resource = create_resource(LAB_SLUG, ResourceCreateSchema().load(body))
+        periods = [{"weekday": day, "starts": starts, "ends": ends} for days, starts, ends in opening for day in days]
+        set_week(LAB_SLUG, resource["id"], WeekSchema().load({"periods": periods})["periods"])
+    return {"venue": LAB_SLUG, "created": True, "equipment": len(LAB_EQUIPMENT)}

@@ -22,6 +22,9 @@ DEMO_HOTEL_MANAGER_PASSWORD = "harbour-demo-manager"
 DEMO_CLINIC = "TheMeadowClinic"
 DEMO_CLINIC_MANAGER_EMAIL = "manager@meadow-clinic.example"
 DEMO_CLINIC_MANAGER_PASSWORD = "meadow-demo-manager"
+DEMO_LAB = "TheMakerLab"
+DEMO_LAB_MANAGER_EMAIL = "manager@maker-lab.example"
+DEMO_LAB_MANAGER_PASSWORD = "makerlab-demo-manager"
 # The bearer token printed in the README of the Restaurant Booking Mock API (expired in 2025;
 # the mock never checked that). Public, so it is registered only outside production.
 CONSUMERAPI_DEMO_TOKEN = (
@@ -128,6 +131,7 @@ def seed_demo() -> None:
         (DEMO_MANAGER_EMAIL, DEMO_MANAGER_PASSWORD, DEMO_VENUE),
         (DEMO_HOTEL_MANAGER_EMAIL, DEMO_HOTEL_MANAGER_PASSWORD, DEMO_HOTEL),
         (DEMO_CLINIC_MANAGER_EMAIL, DEMO_CLINIC_MANAGER_PASSWORD, DEMO_CLINIC),
+        (DEMO_LAB_MANAGER_EMAIL, DEMO_LAB_MANAGER_PASSWORD, DEMO_LAB),
     ):
         manager = save_staff(email, password, venue=venue, role="manager", admin=False)
         typer.echo(json.dumps({"staff": manager["email"], "password": password, "roles": manager["roles"]}))

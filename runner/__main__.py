@@ -22,6 +22,8 @@ from gateway.manage import (
     DEMO_CLINIC_MANAGER_PASSWORD,
     DEMO_HOTEL_MANAGER_EMAIL,
     DEMO_HOTEL_MANAGER_PASSWORD,
+    DEMO_LAB_MANAGER_EMAIL,
+    DEMO_LAB_MANAGER_PASSWORD,
     DEMO_MANAGER_EMAIL,
     DEMO_MANAGER_PASSWORD,
 )
@@ -77,11 +79,14 @@ def main() -> int:
             f"  Staff:      {gateway}/staff  ({DEMO_MANAGER_EMAIL} / {DEMO_MANAGER_PASSWORD}, development only)\n"
             f"              hotel: {DEMO_HOTEL_MANAGER_EMAIL} / {DEMO_HOTEL_MANAGER_PASSWORD}\n"
             f"              clinic: {DEMO_CLINIC_MANAGER_EMAIL} / {DEMO_CLINIC_MANAGER_PASSWORD}\n"
+            f"              lab:    {DEMO_LAB_MANAGER_EMAIL} / {DEMO_LAB_MANAGER_PASSWORD}\n"
             f"  API:        {gateway}/api/v1/venues/TheHungryUnicorn/availability?date=YYYY-MM-DD&party_size=2\n"
             f"              {gateway}/api/v1/venues/TheHarbourHotel/stays/availability"
             "?arrival=YYYY-MM-DD&departure=YYYY-MM-DD&guests=2\n"
             f"              {gateway}/api/v1/venues/TheMeadowClinic/appointments/availability"
             "?service=physiotherapy&date=YYYY-MM-DD\n"
+            f"              {gateway}/api/v1/venues/TheMakerLab/resources"
+            " (then .../resources/{id}/availability?from=YYYY-MM-DD&to=YYYY-MM-DD)\n"
             f"  Readiness:  {gateway}/readyz\n"
             f"  E-mails:    {env.get('MAIL_DIR') or os.path.join(env['TESSERA_VAR_DIR'], 'mail')}\n"
             "  Stop with Ctrl-C.\n",

@@ -13,6 +13,7 @@ import psutil
 import pytest
 import requests
 
+from gateway.manage import DEMO_LAB, DEMO_LAB_MANAGER_EMAIL, DEMO_LAB_MANAGER_PASSWORD
 from tests.conftest import VENUE, booking_body, future_date, system_env
 from tests.support.backends import make_backend
 from tests.support.processes import ROOT, read_procfile, wait_until
@@ -71,6 +72,12 @@ def test_runner_brings_everything_up_and_takes_it_down(tmp_path):
         banner = [line.strip() for line in output if line.startswith("  ")]
         assert banner[0] == f"Web app:    {gateway}/", banner  # the web app's address comes first
         assert any(line.startswith("Staff:") for line in banner)
+        # The demo lab: six pieces of equipment with their hours, and its manager's login printed.
+        equipment = requests.get(f"{gateway}/api/v1/venues/{DEMO_LAB}/resources", timeout=5).json()["items"]
+        assert len(equipment) == 6 and all(item["kind"] == "equipment" and item["tags"] for item in equipment)
+        assert any(DEMO_LAB_MANAGER_EMAIL in line and DEMO_LAB_MANAGER_PASSWORD in line for line in banner)
+        login = {"email": DEMO_LAB_MANAGER_EMAIL, "password": DEMO_LAB_MANAGER_PASSWORD}
+        assert requests.post(f"{gateway}/api/v1/auth/login", json=login, timeout=5).status_code == 200
         page = requests.get(f"{gateway}/", timeout=5)
         assert page.status_code == 200 and "text/html" in page.headers["Content-Type"]
 
