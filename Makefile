@@ -70,10 +70,11 @@ lint: install
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-# make test runs 20 rounds of the slot, stay and appointment races per backend, kills the e-mail worker once and sends
-# 300 events twice; this runs 200 rounds, kills it ten times in one batch and sends 1,000 twice.
+# make test runs 20 rounds of the slot, stay, appointment and reservation-series races per backend, kills the e-mail
+# worker once and sends 300 events twice; this runs 200 rounds, kills it ten times in one batch and sends 1,000 twice.
 RACES := tests/integration/test_slot_race.py tests/integration/test_range_holds.py tests/e2e/test_stay_race.py \
          tests/e2e/test_appointment_race.py \
+         tests/integration/test_reservations.py::test_series_racing_for_the_same_times_never_overlap \
          tests/integration/test_email_delivery.py::test_sigkilled_email_worker_delivers_every_message_once \
          tests/integration/test_email_delivery.py::test_every_event_published_twice_gives_one_message_and_one_audit_row
 RACE_SIZES := TESSERA_RACE_ROUNDS=200 TESSERA_EMAIL_KILLS=10 TESSERA_REDELIVERED_EVENTS=1000
