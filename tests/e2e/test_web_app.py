@@ -98,6 +98,9 @@ def web_system(tmp_path_factory, built_app):
         yield system
 
 
+# Every journey in one Playwright run, longer than the suite's 300 s per test; Playwright's own
+# limit (PLAYWRIGHT_TIMEOUT) decides first.
+@pytest.mark.timeout(PLAYWRIGHT_TIMEOUT + 60)
 def test_customer_and_staff_journeys_in_the_browser(web_system):
     server = serve_control(Control(web_system, VENUE))
     try:
