@@ -2,7 +2,7 @@
  * The GOV.UK error summary: at the top of the form, it takes focus, is announced, and links to
  * each field in error (alphagov/govuk-frontend components/error-summary).
  */
-import { useEffect, useRef, type MouseEvent } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 
 export interface SummaryItem {
   fieldId: string;
@@ -16,6 +16,8 @@ interface Props {
   focusKey: unknown;
   /** Unique on the page, when a page has more than one form with its own summary. */
   id?: string;
+  /** More to read under the description (a refused series' dates). */
+  children?: ReactNode;
 }
 
 function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string) {
@@ -28,7 +30,7 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string) {
   field.focus({ preventScroll: true });
 }
 
-export function ErrorSummary({ items = [], description, focusKey, id = "error-summary" }: Props) {
+export function ErrorSummary({ items = [], description, focusKey, id = "error-summary", children }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -60,6 +62,7 @@ export function ErrorSummary({ items = [], description, focusKey, id = "error-su
             ))}
           </ul>
         )}
+        {children}
       </div>
     </div>
   );

@@ -62,6 +62,12 @@ const SENTENCES: Record<string, string> = {
   staff_not_found: "That person no longer takes appointments here. Please choose someone else, or anyone available.",
   service_not_found: "That is no longer offered online. Please choose another service.",
   appointment_not_bookable: "That time can no longer be booked. Please choose another time.",
+  // Reservations
+  reservation_not_bookable:
+    "That time cannot be reserved: check it is within the resource's hours, its shortest and longest reservation, and the dates the venue takes.",
+  resource_not_found: "That resource is no longer reservable here. Choose another one.",
+  resource_available: "That time is free, so there is nothing to wait for: reserve it instead.",
+  series_too_long: "A series can have at most 366 dates. Choose fewer weeks.",
 };
 
 /** The same codes said of a stay, where the table's sentence would mislead. */
@@ -76,6 +82,11 @@ const APPOINTMENT_SENTENCES: Record<string, string> = {
   resource_unavailable: "Sorry, that time has just been taken: a room it needs is no longer free then. Please choose another time.",
   booking_not_started:
     "This appointment has not started yet. You can mark it as arrived or as a no-show once its time has come.",
+};
+
+/** The same codes said of a reservation of a resource (a laser cutter, a printer). */
+const RESERVATION_SENTENCES: Record<string, string> = {
+  resource_unavailable: "That time is already reserved. Choose another time, or join the waitlist for it.",
 };
 
 /** A refused appointment says why, from the refusal's details (availability_service/appointments/placement.py). */
@@ -115,7 +126,7 @@ const NETWORK: Record<NetworkError["reason"], string> = {
  * `about: "stay"` for what is done to a stay (check-in, charges), `"appointment"` for an appointment,
  * where some codes mean something else.
  */
-export function errorSentence(error: unknown, about?: "stay" | "appointment"): string {
+export function errorSentence(error: unknown, about?: "stay" | "appointment" | "reservation"): string {
   if (error instanceof NetworkError) return NETWORK[error.reason];
   if (error instanceof ApiError) {
     if (error.code === "stay_not_bookable") {
@@ -126,7 +137,8 @@ export function errorSentence(error: unknown, about?: "stay" | "appointment"): s
       const why = appointmentNotBookable(error.details);
       if (why) return why;
     }
-    const special = about === "stay" ? STAY_SENTENCES : about === "appointment" ? APPOINTMENT_SENTENCES : {};
+    const special =
+      about === "stay" ? STAY_SENTENCES : about === "appointment" ? APPOINTMENT_SENTENCES : about === "reservation" ? RESERVATION_SENTENCES : {};
     const known = special[error.code] ?? SENTENCES[error.code];
     if (known) return known;
     if (error.status >= 500) return `Something went wrong on our side. ${TRY_AGAIN}`;

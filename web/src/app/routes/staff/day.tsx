@@ -26,6 +26,8 @@ export function DaySheetPage() {
   const { venue } = useStaffVenue();
   // A hotel's day is its front desk (a venue's first page is its day sheet: /staff goes there).
   if (venue.kind === "hotel") return <Navigate to={staffPath(venue.slug, "front-desk")} replace />;
+  // A lab's first page is its resource calendar (it has no tables or appointments).
+  if (venue.kind === "lab") return <Navigate to={staffPath(venue.slug, "calendar")} replace />;
   if (takesAppointments(venue)) return <AppointmentsDay />;
   return <RestaurantDay />;
 }

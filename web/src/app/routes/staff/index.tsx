@@ -6,6 +6,7 @@ import { Link, Navigate, Route, Routes } from "react-router";
 import { Heading } from "../../../components/Heading";
 import { BookingPage } from "./booking";
 import { BookingsPage } from "./bookings";
+import { CalendarPage } from "./calendar";
 import { CapacityPage } from "./capacity";
 import { DaySheetPage } from "./day";
 import { FrontDeskPage } from "./front-desk";
@@ -44,6 +45,7 @@ export function Component() {
           <Route path="bookings" element={<BookingsPage />} />
           <Route path="bookings/new" element={<NewBookingPage />} />
           <Route path="bookings/:reference" element={<BookingPage />} />
+          <Route path="calendar" element={<CalendarPage />} />
           <Route path="capacity" element={<CapacityPage />} />
           <Route path="front-desk" element={<FrontDeskPage />} />
           <Route path="rooms" element={<RoomBoardPage />} />

@@ -40,9 +40,15 @@ const APPOINTMENT_PAGES: [string, string][] = [
   ["bookings", "Bookings"],
 ];
 
+/** A lab's pages: its resources reserved by the hour. */
+const LAB_PAGES: [string, string][] = [
+  ["calendar", "Resource calendar"],
+  ["bookings", "Bookings"],
+];
+
 function samePageAt(pathname: string, venue: string): string {
   const page = pathname.split("/")[3] ?? "day";
-  return staffPath(venue, ["day", "bookings", "capacity", "front-desk", "rooms", "reports"].includes(page) ? page : "day");
+  return staffPath(venue, ["day", "bookings", "capacity", "front-desk", "rooms", "reports", "calendar"].includes(page) ? page : "day");
 }
 
 function StaffNav({ me, venue }: { me: Me; venue: string }) {
@@ -54,7 +60,9 @@ function StaffNav({ me, venue }: { me: Me; venue: string }) {
   const pages = details.data
     ? details.data.kind === "hotel"
       ? HOTEL_PAGES
-      : takesAppointments(details.data)
+      : details.data.kind === "lab"
+        ? LAB_PAGES
+        : takesAppointments(details.data)
         ? APPOINTMENT_PAGES
         : PAGES
     : [];
