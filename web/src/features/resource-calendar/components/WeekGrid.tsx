@@ -15,7 +15,7 @@ export function WeekGrid({ monday, free, busy, resourceName, onPick }: Props) {
   const freeByDay = byDay(free, days);
   const busyByDay = byDay(busy, days);
   return (
-    <ol aria-label={`${resourceName}, day by day`} className="mb-8 grid grid-cols-1 gap-3 md:grid-cols-7">
+    <ol aria-label={`${resourceName}, day by day`} className="mb-8 grid grid-cols-1 gap-2 md:grid-cols-4 lg:grid-cols-7">
       {days.map((day) => {
         const [weekday, date, month] = formatLongDate(day).split(" ");
         const times = [
@@ -25,7 +25,7 @@ export function WeekGrid({ monday, free, busy, resourceName, onPick }: Props) {
         return (
           <li key={day} className="rounded border-2 border-gray-300 bg-white p-2" aria-labelledby={`day-${day}`}>
             <h3 id={`day-${day}`} className="mb-2 font-bold text-gray-900">
-              {weekday} <span className="whitespace-nowrap">{date} {month}</span>
+              {weekday} <span className="inline-block">{date} {month}</span>
             </h3>
             {times.length === 0 ? (
               <p className="text-gray-700">Closed</p>
@@ -41,13 +41,13 @@ export function WeekGrid({ monday, free, busy, resourceName, onPick }: Props) {
                         className="block w-full rounded border-2 border-green-800 bg-green-50 px-2 py-1 text-left text-gray-900 hover:bg-green-100"
                       >
                         <span className="block text-sm font-semibold text-green-900">Free</span>
-                        <span className="whitespace-nowrap">{rangeText(interval, day)}</span>
+                        <span className="block">{rangeText(interval, day)}</span>
                       </button>
                     </li>
                   ) : (
                     <li key={`b${interval.start}`} className="rounded border-2 border-dashed border-gray-600 bg-gray-100 px-2 py-1 text-gray-900">
                       <span className="block text-sm font-semibold">Busy</span>
-                      <span className="whitespace-nowrap">{rangeText(interval, day)}</span>
+                      <span className="block">{rangeText(interval, day)}</span>
                     </li>
                   ),
                 )}
