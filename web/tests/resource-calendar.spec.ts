@@ -62,7 +62,8 @@ test("staff book a weekly series that collides with existing reservations and se
   const week = page.getByRole("list", { name: `${printer}, day by day` });
   const tuesday = week.getByRole("button", { name: `Free Tuesday ${day} ${month}, 08:00 to 22:00: choose` });
   await expect(tuesday).toBeVisible();
-  await expect(week.getByRole("listitem").filter({ hasText: /^Sunday/ })).toContainText("Closed");
+  await expect(week.getByRole("listitem").filter({ hasText: /^Sunday/ })).toContainText("Hours: Closed");
+  await expect(week.getByRole("listitem").filter({ hasText: /^Tuesday/ })).toContainText("Hours: 08:00 to 22:00");
   await expectAccessible(page, "the printer's week");
   await screenshot(page, testInfo, "staff-lab-1-week");
 

@@ -66,6 +66,14 @@ describe("errorSentence", () => {
     expect(errorSentence(toApiError(409, envelope("out_of_stock")), "stay")).toContain("not enough of that item");
   });
 
+  it("says what a reservation's refusals mean", () => {
+    const refused = (status: number, code: string) => errorSentence(toApiError(status, envelope(code)), "reservation");
+    expect(refused(409, "resource_unavailable")).toBe("That time is already reserved. Choose another time, or join the waitlist for it.");
+    expect(refused(409, "resource_available")).toBe("That time is free, so there is nothing to wait for: reserve it instead.");
+    expect(refused(422, "series_too_long")).toBe("A series can have at most 366 dates. Choose fewer weeks.");
+    expect(refused(422, "reservation_not_bookable")).toContain("within the resource's hours");
+  });
+
   it("says what an appointment's refusals mean, and why one cannot be booked", () => {
     const refused = (status: number, code: string, details = {}) => errorSentence(toApiError(status, envelope(code, details)), "appointment");
     expect(refused(409, "staff_unavailable")).toBe(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api-client";
 import {
-  bookedText, byDay, conflictText, conflictsOf, countOf, mondayOf, pickFrom, rangeErrors, refusalSentence, weekFrom, weekText, weeklyRule,
+  bookedText, byDay, conflictText, conflictsOf, countOf, hoursText, mondayOf, pickFrom, rangeErrors, refusalSentence, weekFrom, weekText, weeklyRule,
 } from "./calendar";
 
 describe("the week", () => {
@@ -82,5 +82,23 @@ describe("conflicts", () => {
     expect(bookedText(6, 8)).toBe("6 of 8 dates booked");
     expect(bookedText(8, 8)).toBe("All 8 dates booked");
     expect(bookedText(1, 1)).toBe("Booked");
+  });
+});
+
+describe("business hours", () => {
+  const hours = {
+    periods: [0, 1, 2, 3, 4].map((weekday) => ({ weekday, starts: "09:00", ends: "21:00" })).concat([{ weekday: 5, starts: "10:00", ends: "18:00" }]),
+    exceptions: [
+      { date: "2026-12-25", periods: [], note: "Christmas" },
+      { date: "2026-12-24", periods: [{ starts: "09:00", ends: "13:00" }], note: null },
+    ],
+  };
+  it("of a day, Monday = 0 as the API counts, exceptions first", () => {
+    expect(hoursText(hours, "2026-12-07")).toBe("09:00 to 21:00");
+    expect(hoursText(hours, "2026-12-12")).toBe("10:00 to 18:00");
+    expect(hoursText(hours, "2026-12-13")).toBe("Closed");
+    expect(hoursText(hours, "2026-12-25")).toBe("Closed: Christmas");
+    expect(hoursText(hours, "2026-12-24")).toBe("09:00 to 13:00");
+    expect(hoursText({ periods: [], exceptions: [] }, "2026-12-24")).toBe("Open at any time");
   });
 });

@@ -166,3 +166,24 @@ export function bookedText(booked: number, asked: number): string {
   if (asked <= 1) return "Booked";
   return booked === asked ? `All ${asked} dates booked` : `${booked} of ${asked} dates booked`;
 }
+
+export interface Hours {
+  periods: { weekday: number; starts: string; ends: string }[];
+  exceptions: { date: string; periods: { starts: string; ends: string }[]; note: string | null }[];
+}
+
+/** A day's business hours in words ("08:00 to 22:00", "09:00 to 12:00, 13:00 to 18:00", "Closed: Christmas"),
+ * a dated exception before the week's; a resource that keeps no hours is "Open at any time". */
+export function hoursText(hours: Hours, isoDate: string): string {
+  if (hours.periods.length === 0 && hours.exceptions.length === 0) return "Open at any time";
+  const exception = hours.exceptions.find((each) => each.date === isoDate);
+  const [year, month, day] = isoDate.split("-").map(Number);
+  const weekday = (new Date(Date.UTC(year!, month! - 1, day!)).getUTCDay() + 6) % 7; // Monday = 0, as the API counts
+  const periods = exception ? exception.periods : hours.periods.filter((period) => period.weekday === weekday);
+  if (periods.length === 0) return exception?.note ? `Closed: ${exception.note}` : "Closed";
+  const text = [...periods]
+    .sort((a, b) => a.starts.localeCompare(b.starts))
+    .map((period) => `${period.starts.slice(0, 5)} to ${period.ends.slice(0, 5)}`)
+    .join(", ");
+  return exception?.note ? `${text} (${exception.note})` : text;
+}

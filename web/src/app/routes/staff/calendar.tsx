@@ -1,11 +1,11 @@
 /** A lab's resource calendar: a resource's week (free, busy, closed), a range picked from it or typed,
  * reserved once or weekly with a report of the dates not booked, or waited for. `?resource=&week=`. */
 import { useState, type FormEvent } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import { Button } from "../../../components/Button";
 import { Heading } from "../../../components/Heading";
 import { Loading, LoadError } from "../../../components/Status";
-import { useResources, useResourceWeek } from "../../../features/resource-calendar/api/resource-calendar";
+import { useResourceHours, useResources, useResourceWeek } from "../../../features/resource-calendar/api/resource-calendar";
 import { pickFrom, weekFrom, weekText, type LocalInterval } from "../../../features/resource-calendar/calendar";
 import { ReserveForm, type Picked } from "../../../features/resource-calendar/components/ReserveForm";
 import { WeekGrid } from "../../../features/resource-calendar/components/WeekGrid";
@@ -14,6 +14,13 @@ import { addDays, formatClock, venueDate, zoneAbbreviation } from "../../../lib/
 import { staffPath, useStaffVenue } from "./context";
 
 export function CalendarPage() {
+  const { venue } = useStaffVenue();
+  // A lab's page (another venue switched to from here goes on to its own first page).
+  if (venue.kind !== "lab") return <Navigate to={staffPath(venue.slug)} replace />;
+  return <ResourceCalendar />;
+}
+
+function ResourceCalendar() {
   const { venue } = useStaffVenue();
   const [params, setParams] = useSearchParams();
   const today = venueDate(new Date(), venue.timezone);
@@ -24,6 +31,7 @@ export function CalendarPage() {
   const list = resources.data ?? [];
   const resource = list.find((each) => each.id === asked) ?? list[0] ?? null;
   const week = useResourceWeek(venue.slug, resource?.id ?? null, monday, sunday);
+  const hours = useResourceHours(venue.slug, resource?.id ?? null);
   const [choice, setChoice] = useState<string>("");
   const [picked, setPicked] = useState<Picked | null>(null);
 
@@ -100,7 +108,7 @@ export function CalendarPage() {
                     The week could not be updated just now: {errorSentence(week.error)} It will try again by itself.
                   </p>
                 )}
-                <WeekGrid monday={monday} free={week.data.free} busy={week.data.busy} resourceName={resource.name} onPick={onPick} />
+                <WeekGrid monday={monday} free={week.data.free} busy={week.data.busy} resourceName={resource.name} hours={hours.data} onPick={onPick} />
                 <p className="-mt-6 mb-6 text-sm text-gray-700">Updates by itself · last at {formatClock(week.dataUpdatedAt, venue.timezone)}</p>
               </>
             )}

@@ -93,3 +93,15 @@ export function useJoinWaitlist(venue: string) {
       }),
   });
 }
+
+/** A resource's business hours (staff): its week and the dated exceptions to come. */
+export const useResourceHours = (venue: string, resource: number | null) => {
+  const call = useStaffCall();
+  return useQuery({
+    queryKey: [...calendarKey(venue), "hours", resource],
+    queryFn: ({ signal }) =>
+      call("get", "/api/v1/venues/{venue}/resources/{resource_id}/hours", { path: { venue, resource_id: resource ?? 0 }, signal }),
+    enabled: resource !== null,
+    staleTime: 60_000,
+  });
+};

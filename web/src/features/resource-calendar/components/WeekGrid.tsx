@@ -1,16 +1,18 @@
 /** A resource's week: each day's free times (each a button that fills in the form) and busy times, the rest closed. */
 import { formatLongDate } from "../../../lib/time";
-import { byDay, rangeText, weekDays, type LocalInterval } from "../calendar";
+import { byDay, hoursText, rangeText, weekDays, type Hours, type LocalInterval } from "../calendar";
 
 interface Props {
   monday: string;
   free: LocalInterval[];
   busy: LocalInterval[];
   resourceName: string;
+  /** Its business hours, once they are in (the week shows without them). */
+  hours?: Hours;
   onPick: (interval: LocalInterval) => void;
 }
 
-export function WeekGrid({ monday, free, busy, resourceName, onPick }: Props) {
+export function WeekGrid({ monday, free, busy, resourceName, hours, onPick }: Props) {
   const days = weekDays(monday);
   const freeByDay = byDay(free, days);
   const busyByDay = byDay(busy, days);
@@ -27,6 +29,7 @@ export function WeekGrid({ monday, free, busy, resourceName, onPick }: Props) {
             <h3 id={`day-${day}`} className="mb-2 font-bold text-gray-900">
               {weekday} <span className="inline-block">{date} {month}</span>
             </h3>
+            {hours && <p className="mb-2 text-sm text-gray-700">Hours: {hoursText(hours, day)}</p>}
             {times.length === 0 ? (
               <p className="text-gray-700">Closed</p>
             ) : (
