@@ -129,4 +129,14 @@ test("staff book a weekly series that collides with existing reservations and se
   expect(waiting.body.items.map((entry: { start: string; status: string }) => [entry.start, entry.status])).toContainEqual([`${second}T11:00`, "waiting"]);
   await expectAccessible(page, "on the waitlist");
   await screenshot(page, testInfo, "staff-lab-4-waitlist");
+
+  // The series' own page: its printer, its dates and the two not booked; no "Move" (not in the app yet).
+  await logIn(page, LAB_STAFF, `/staff/${LAB}/bookings/${reference}`);
+  await expectFocusOnHeading(page, `Booking ${reference}`);
+  await expect(page.getByText(printer, { exact: true })).toBeVisible();
+  await expect(page.getByText(`${longDate(first)}, 10:00 to 12:00; 4 dates, the last on ${longDate(addDays(first, 35))}`)).toBeVisible();
+  await expect(page.getByText(`${longDate(second)}, 10:00 to 12:00: already reserved; ${longDate(fourth)}, 10:00 to 12:00: already reserved`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Move" })).toHaveCount(0);
+  await expectAccessible(page, "the series' page");
+  await screenshot(page, testInfo, "staff-lab-5-booking");
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api-client";
 import {
-  bookedText, byDay, conflictText, conflictsOf, countOf, hoursText, mondayOf, pickFrom, rangeErrors, refusalSentence, weekFrom, weekText, weeklyRule,
+  bookedText, byDay, conflictText, conflictsOf, countOf, hoursText, mondayOf, reservationOf, reservationRows, pickFrom, rangeErrors, refusalSentence, weekFrom, weekText, weeklyRule,
 } from "./calendar";
 
 describe("the week", () => {
@@ -100,5 +100,27 @@ describe("business hours", () => {
     expect(hoursText(hours, "2026-12-25")).toBe("Closed: Christmas");
     expect(hoursText(hours, "2026-12-24")).toBe("09:00 to 13:00");
     expect(hoursText({ periods: [], exceptions: [] }, "2026-12-24")).toBe("Open at any time");
+  });
+});
+
+describe("a reservation on a booking's page", () => {
+  it("is its resource, dates and what was not booked", () => {
+    const booking = {
+      kind: "reservation",
+      reservation: {
+        resource: { id: 2, name: "3D printer A" },
+        occurrences: [
+          { start: "2026-12-15T10:00", end: "2026-12-15T12:00" },
+          { start: "2026-12-29T10:00", end: "2026-12-29T12:00" },
+        ],
+        conflicts: [{ start: "2026-12-22T10:00", end: "2026-12-22T12:00", reason: "taken" }],
+      },
+    };
+    expect(reservationRows(reservationOf(booking)!)).toEqual([
+      ["Resource", "3D printer A"],
+      ["When", "Tuesday 15 December 2026, 10:00 to 12:00; 2 dates, the last on Tuesday 29 December 2026"],
+      ["Not booked", "Tuesday 22 December 2026, 10:00 to 12:00: already reserved"],
+    ]);
+    expect(reservationOf({ kind: "slot", reservation: {} })).toBeNull();
   });
 });

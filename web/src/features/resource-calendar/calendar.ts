@@ -187,3 +187,34 @@ export function hoursText(hours: Hours, isoDate: string): string {
     .join(", ");
   return exception?.note ? `${text} (${exception.note})` : text;
 }
+
+interface ReservationLike {
+  resource: { id: number; name: string };
+  occurrences: LocalInterval[];
+  conflicts: Conflict[];
+}
+
+/** A booking's reservation, when it is one (the API sends `{}` or null for other kinds). */
+export function reservationOf(booking: { kind: string; reservation?: unknown }): ReservationLike | null {
+  const found = booking.reservation as Partial<ReservationLike> | null | undefined;
+  if (booking.kind !== "reservation" || !found?.resource || !Array.isArray(found.occurrences)) return null;
+  return { resource: found.resource, occurrences: found.occurrences, conflicts: found.conflicts ?? [] };
+}
+
+/** A reservation's facts for a booking's page: the resource, when (a series: how many dates, to when), what was not booked. */
+export function reservationRows(reservation: ReservationLike): [string, string][] {
+  const [first] = reservation.occurrences;
+  const last = reservation.occurrences[reservation.occurrences.length - 1];
+  const rows: [string, string][] = [["Resource", reservation.resource.name]];
+  if (first && last) {
+    const when = `${formatLongDate(first.start.slice(0, 10))}, ${rangeText(first)}`;
+    rows.push([
+      "When",
+      reservation.occurrences.length > 1
+        ? `${when}; ${reservation.occurrences.length} dates, the last on ${formatLongDate(last.start.slice(0, 10))}`
+        : when,
+    ]);
+  }
+  if (reservation.conflicts.length > 0) rows.push(["Not booked", reservation.conflicts.map(conflictText).join("; ")]);
+  return rows;
+}

@@ -35,6 +35,7 @@ import { useDaySlots } from "../../../features/venue-capacity/api/slots";
 import type { Venue } from "../../../features/venues/api/get-venue";
 import { ApiError } from "../../../lib/api-client";
 import { appointmentOf, formatAppointment, type Appointment } from "../../../lib/appointments";
+import { reservationOf, reservationRows } from "../../../features/resource-calendar/calendar";
 import { errorSentence, isTransient } from "../../../lib/error-messages";
 import { formatMoney } from "../../../lib/money";
 import { totalOf } from "../../../lib/stays";
@@ -107,6 +108,8 @@ function StaffBookingPage({ booking }: { booking: StaffBooking }) {
   const open = booking.status === "confirmed" || booking.status === "pending";
   // An appointment is its service, who and when, at its price; not a table for "1 person".
   const appointment = appointmentOf(booking);
+  // A reservation is its resource and dates (a series' too); moving one is not in the app yet.
+  const reservation = reservationOf(booking);
   const total = totalOf(booking);
 
   const finish = (result: Done) => {
@@ -128,7 +131,9 @@ function StaffBookingPage({ booking }: { booking: StaffBooking }) {
       <BookingSummary
         rows={[
           ["Status", <StatusBadge key="status" status={booking.status} />],
-          ...(appointment
+          ...(reservation
+            ? reservationRows(reservation)
+            : appointment
             ? ([
                 ["Appointment", appointment.service_name],
                 ["With", appointment.staff.name],
@@ -156,9 +161,11 @@ function StaffBookingPage({ booking }: { booking: StaffBooking }) {
               <Button variant="secondary" onClick={() => record("no-show")} disabled={outcome.isPending}>
                 Mark as no-show
               </Button>
-              <Button variant="secondary" onClick={() => { setDone(null); setMode("move"); }}>
-                Move
-              </Button>
+              {!reservation && (
+                <Button variant="secondary" onClick={() => { setDone(null); setMode("move"); }}>
+                  Move
+                </Button>
+              )}
             </>
           )}
           <Button variant="secondary" onClick={() => { setDone(null); setMode("cancel"); }}>

@@ -31,7 +31,8 @@ export function WeekGrid({ monday, free, busy, resourceName, hours, onPick }: Pr
             </h3>
             {hours && <p className="mb-2 text-sm text-gray-700">Hours: {hoursText(hours, day)}</p>}
             {times.length === 0 ? (
-              <p className="text-gray-700">Closed</p>
+              // Closed is said by the hours; a day open but with nothing to offer (passed, too far ahead) says so.
+              hours && hoursText(hours, day).startsWith("Closed") ? null : <p className="text-gray-700">{hours ? "Nothing free" : "Nothing free or busy"}</p>
             ) : (
               <ul className="space-y-2">
                 {times.map((interval) =>
