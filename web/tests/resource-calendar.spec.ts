@@ -3,7 +3,7 @@
  * on the waitlist for a taken time. */
 import { expect, test } from "@playwright/test";
 import { staffGet, staffPost, venueDay, type Credentials } from "./support/system";
-import { expectAccessible, expectFocusOnHeading, longDate, screenshot } from "./support/page";
+import { expectAccessible, expectFocusOnHeading, longDate, screenshot, tabTo } from "./support/page";
 import { logIn } from "./support/staff";
 
 const LAB = process.env.TESSERA_LAB ?? "TheMakerLab";
@@ -139,4 +139,28 @@ test("staff book a weekly series that collides with existing reservations and se
   await expect(page.getByRole("button", { name: "Move" })).toHaveCount(0);
   await expectAccessible(page, "the series' page");
   await screenshot(page, testInfo, "staff-lab-5-booking");
+});
+
+test("a free time chosen and reserved with the keyboard alone, focus visible (reservations 2)", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "the keyboard's journey is the desktop's, as keyboard.spec.ts");
+  await logIn(page, LAB_STAFF, `/staff/${LAB}/calendar`);
+  await expectFocusOnHeading(page, "Resource calendar");
+  await page.keyboard.press("Tab");
+  const select = await tabTo(page, page.getByLabel("Resource"));
+  await select.selectOption({ label: "Soldering station" }); // a select's own keys vary by platform: chosen as its value
+  await (await tabTo(page, page.getByRole("button", { name: "Show its week" }))).press("Enter");
+  await (await tabTo(page, page.getByRole("link", { name: "Next week" }))).press("Enter");
+  const [, day, month] = longDate(nextWeeksTuesday()).split(" ");
+  const free = page.getByRole("button", { name: `Free Tuesday ${day} ${month}, 09:00 to 21:00: choose` });
+  await expect(free).toBeVisible();
+  await tabTo(page, free, 80);
+  const ring = await free.evaluate((element) => getComputedStyle(element).outlineStyle);
+  expect(ring, "a visible focus ring").not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Start")).toBeFocused();
+  await expect(page.getByLabel("End")).toHaveValue("11:00");
+  await (await tabTo(page, page.getByRole("button", { name: "Reserve", exact: true }))).press("Enter");
+  await expectFocusOnHeading(page, "Booked: the Soldering station for you");
+  await expect(page.getByRole("list", { name: `Soldering station, day by day` }).getByRole("listitem").filter({ hasText: new RegExp(`^Tuesday ${day} ${month}`) })).toContainText("09:00 to 11:00");
+  await expectAccessible(page, "reserved by keyboard");
 });
