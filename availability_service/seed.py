@@ -10,7 +10,7 @@ from datetime import time
 from sqlalchemy import select
 
 from availability_service.extensions import db
-from availability_service.models import OpeningRule, Resource, Venue
+from availability_service.models import OpeningRule, Venue
 from availability_service.rooms.schemas import RoomCreateSchema, RoomTypeCreateSchema
 from availability_service.rooms.service import create_room, create_room_type
 from availability_service.slots.service import fill_horizon
@@ -169,9 +169,9 @@ def seed_demo_clinic() -> dict:
         )
     staff_ids = []
     for name, description, periods in CLINIC_STAFF:
-        member = create_resource(CLINIC_SLUG, ResourceCreateSchema().load({"name": name, "kind": "staff"}))
-        with db.transaction() as session:  # what the public staff list says of them
-            session.get_one(Resource, member["id"]).description = description
+        member = create_resource(
+            CLINIC_SLUG, ResourceCreateSchema().load({"name": name, "kind": "staff", "description": description})
+        )
         week = [{"weekday": day, "starts": starts, "ends": ends} for days, starts, ends in periods for day in days]
         set_week(CLINIC_SLUG, member["id"], WeekSchema().load({"periods": week})["periods"])
         staff_ids.append(member["id"])

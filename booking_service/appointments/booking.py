@@ -13,8 +13,7 @@ from datetime import date, time
 from decimal import Decimal
 
 from booking_service import availability_client
-from booking_service.errors import BookingNotModifiable, NotAnAppointment
-from booking_service.models import Booking, BookingKind, BookingStatus
+from booking_service.models import Booking, BookingKind
 
 FIELDS = ("date", "time", "service", "staff")
 REQUIRED = ("date", "time", "service")
@@ -63,15 +62,6 @@ def move(booking: Booking, changes: dict, hold_key: str) -> tuple[dict | None, d
         replaces=booking.hold_id,
     )
     return hold, held_columns(hold)
-
-
-def times_for_move(booking: Booking, on: date, staff: int | None) -> dict:
-    """The times the appointment could move to that day: the search's, with its own time free."""
-    if booking.kind != BookingKind.APPOINTMENT or booking.service is None:
-        raise NotAnAppointment()
-    if booking.status not in BookingStatus.OPEN:
-        raise BookingNotModifiable(details={"status": booking.status})
-    return availability_client.appointment_times(booking.venue, booking.service, on, staff, replacing=booking.hold_id)
 
 
 def appointment_view(booking: Booking) -> dict | None:

@@ -1,11 +1,9 @@
 from flask.views import MethodView
 from marshmallow import fields, validate
 
-from booking_service.appointments.booking import times_for_move
+from booking_service.appointments.moves import times_for_move
 from booking_service.bookings.access import booking_access
 from booking_service.bookings.schemas import CustomerAccessArgsSchema
-from booking_service.bookings.service import find_booking
-from booking_service.extensions import db
 from shared.identity import BOOKINGS_READ
 from shared.openapi import Blueprint, documents_errors
 from shared.schemas import AnswerSchema, CalendarDate
@@ -50,7 +48,5 @@ class AppointmentMoveTimes(MethodView):
 
         422 `not_an_appointment`; 409 `booking_not_modifiable` once it is over or cancelled.
         """
-        with db.reading() as session:
-            booking = find_booking(session, reference, booking_access(args.get("email"), BOOKINGS_READ))
-            session.expunge(booking)
-        return times_for_move(booking, args["date"], args.get("staff"))
+        access = booking_access(args.get("email"), BOOKINGS_READ)
+        return times_for_move(reference, access, args["date"], args.get("staff"))
