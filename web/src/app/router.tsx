@@ -12,11 +12,16 @@ import { ManageBookingRoute } from "./routes/manage-booking";
 import { NotFoundRoute } from "./routes/not-found";
 import { RouteError } from "./routes/route-error";
 import { VenueRoute } from "./routes/venue";
+import { VenueOnScreenProvider } from "./venue-on-screen";
 
 export function makeRouter() {
   return createBrowserRouter([
     {
-      element: <Layout bookLink={(className) => <BookLink className={className} />} />,
+      element: (
+        <VenueOnScreenProvider>
+          <Layout bookLink={(className) => <BookLink className={className} />} />
+        </VenueOnScreenProvider>
+      ),
       errorElement: <RouteError />,
       children: [
         { index: true, element: <VenueRoute /> },

@@ -194,12 +194,8 @@ interface ReservationLike {
   conflicts: Conflict[];
 }
 
-/** A booking's reservation, when it is one (the API sends `{}` or null for other kinds). */
-export function reservationOf(booking: { kind: string; reservation?: unknown }): ReservationLike | null {
-  const found = booking.reservation as Partial<ReservationLike> | null | undefined;
-  if (booking.kind !== "reservation" || !found?.resource || !Array.isArray(found.occurrences)) return null;
-  return { resource: found.resource, occurrences: found.occurrences, conflicts: found.conflicts ?? [] };
-}
+/** A booking's reservation: lib/reservations.ts, where the staff's list and history read it too. */
+export { reservationOf } from "../../lib/reservations";
 
 /** A reservation's facts for a booking's page: the resource, when (a series: how many dates, to when), what was not booked. */
 export function reservationRows(reservation: ReservationLike): [string, string][] {
