@@ -35,7 +35,7 @@ function Confirmation({ booking, email, anyone }: ConfirmationState) {
   return <TableConfirmation booking={booking} email={email} />;
 }
 
-function Confirmed({ reference }: { reference: string }) {
+export function Confirmed({ reference }: { reference: string }) {
   return (
     <div className="mb-6 rounded bg-green-800 p-6 text-center text-white">
       <Heading focusOnMount>
