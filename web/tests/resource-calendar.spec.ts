@@ -2,16 +2,9 @@
  * made, are told which dates and why (all or nothing refused, then what is free booked), and put someone
  * on the waitlist for a taken time. */
 import { expect, test } from "@playwright/test";
-import { staffGet, staffPost, venueDay, type Credentials } from "./support/system";
+import { LAB, LAB_STAFF, labDay, staffGet, staffPost } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, longDate, screenshot, tabTo } from "./support/page";
 import { logIn } from "./support/staff";
-
-const LAB = process.env.TESSERA_LAB ?? "TheMakerLab";
-const LAB_STAFF: Credentials = {
-  email: process.env.TESSERA_LAB_STAFF_EMAIL ?? "manager@maker-lab.example",
-  password: process.env.TESSERA_LAB_STAFF_PASSWORD ?? "makerlab-demo-manager",
-};
-const labDay = (days: number) => venueDay(days, "America/New_York");
 
 const addDays = (isoDate: string, days: number) => {
   const [year, month, day] = isoDate.split("-").map(Number);
