@@ -340,5 +340,6 @@ export const LAB_STAFF: Credentials = {
   email: process.env.TESSERA_LAB_STAFF_EMAIL ?? "manager@maker-lab.example",
   password: process.env.TESSERA_LAB_STAFF_PASSWORD ?? "makerlab-demo-manager",
 };
-/** The lab's date `days` from today, as the lab counts days. */
+
+/** The lab's date `days` from today, as the lab counts days (America/New_York). */
 export const labDay = (days: number) => venueDay(days, "America/New_York");

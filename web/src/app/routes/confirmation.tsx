@@ -50,16 +50,7 @@ function Confirmation({ booking, email, anyone }: ConfirmationState) {
   return (
     <>
       <title>{`Booking confirmed · ${venueName}`}</title>
-      <div className="mb-6 rounded bg-green-800 p-6 text-center text-white">
-        <Heading focusOnMount>
-          <span className="text-white">Booking confirmed</span>
-        </Heading>
-        <p className="text-xl">
-          Your reference is
-          <br />
-          <strong className="text-3xl tracking-widest">{booking.reference}</strong>
-        </p>
-      </div>
+      <ConfirmedBanner reference={booking.reference} />
       {venue.isPending && <Loading>Loading the venue's details…</Loading>}
       <BookingSummary
         rows={[
@@ -94,6 +85,22 @@ function Confirmation({ booking, email, anyone }: ConfirmationState) {
         with your reference {booking.reference} and your e-mail address. {confirmed.changes}
       </p>
     </>
+  );
+}
+
+/** The page's heading: confirmed, and the reference to quote (a waitlist offer taken shows it too). */
+export function ConfirmedBanner({ reference }: { reference: string }) {
+  return (
+    <div className="mb-6 rounded bg-green-800 p-6 text-center text-white">
+      <Heading focusOnMount>
+        <span className="text-white">Booking confirmed</span>
+      </Heading>
+      <p className="text-xl">
+        Your reference is
+        <br />
+        <strong className="text-3xl tracking-widest">{reference}</strong>
+      </p>
+    </div>
   );
 }
 
