@@ -50,21 +50,30 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.nodeid.split("::")[0] not in LONGEST_FIRST)
 
 
-def pytest_xdist_make_scheduler(config, log):
+def pytest_configure(config):
+    # Only with pytest-xdist loaded (not under `-p no:xdist`), whose hook this is.
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(RacesTogether(), "races-together")
+
+
+class RacesTogether:
     """`--dist loadfile`, except that the race modules are one unit of work: whole modules go to
     a worker (their module-scoped systems start once), and no two races run side by side.
     (`--dist loadgroup` with xdist_group marks would say the same, but pytest 9.2 stops
     pytest-xdist 3.8 from grouping: pytest-xdist#1386.)"""
-    if config.getvalue("dist") != "loadfile":
-        return None
-    from xdist.scheduler import LoadScopeScheduling
 
-    class ModulesWithTheRacesTogether(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            module = nodeid.split("::", 1)[0]
-            return "races" if module in RACES else module
+    @staticmethod
+    def pytest_xdist_make_scheduler(config, log):
+        if config.getvalue("dist") != "loadfile":
+            return None
+        from xdist.scheduler import LoadScopeScheduling
 
-    return ModulesWithTheRacesTogether(config, log)
+        class ModulesWithTheRacesTogether(LoadScopeScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                module = nodeid.split("::", 1)[0]
+                return "races" if module in RACES else module
+
+        return ModulesWithTheRacesTogether(config, log)
 
 
 def system_env(backend, **overrides) -> dict[str, str]:
