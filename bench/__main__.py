@@ -88,14 +88,18 @@ def print_tables(report: Report) -> None:
         spent = line["ms_per_request"]
         print(f"{line['workload']:<22}{line['users']:>8} {line['mode']:<13}", end="")
         print("".join(f"{spent[name]:>10.2f}" for name in processes) + f"{sum(spent.values()):>9.2f}")
+    print_effects(report)
+    print("\ntarget (docs/performance.md)                         measured  target")
+    for name, measured, target, met in targets(report):
+        print(f"{name:<52}{measured:>9}  {target:<8}{'met' if met else 'missed'}")
+
+
+def print_effects(report: Report) -> None:
     print(f"\n{'effect latency':<46}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     for line in report.of("effect"):
         print(
             f"{line['effect']:<46}{line['samples']:>5}{line['p50_ms']:>9.1f}{line['p95_ms']:>9.1f}{line['max_ms']:>9.1f}"
         )
-    print("\ntarget (docs/performance.md)                         measured  target")
-    for name, measured, target, met in targets(report):
-        print(f"{name:<52}{measured:>9}  {target:<8}{'met' if met else 'missed'}")
 
 
 def targets(report: Report) -> list[tuple[str, str, str, bool]]:
@@ -153,8 +157,13 @@ def _meets(value: float, target: str) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="2.5 s runs, 64 clients at most (under 3 min)")
+    parser.add_argument(
+        "--effects", action="store_true", help="only the effect latencies of 100 bookings, one by one (a minute)"
+    )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
+    if args.effects:
+        return effects_only(FULL)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     report = Report(OUT_DIR / f"bench-{stamp}.jsonl")
     report.add("machine", **machine())
@@ -181,6 +190,22 @@ def main(argv: list[str] | None = None) -> int:
             report.add("effect", **asdict(latency))
         report.add("capacity", **invariants.capacity(tessera))
     print_tables(report)
+    print(f"\nJSON lines: {report.out.name}")
+    return 0
+
+
+def effects_only(plan: Plan) -> int:
+    report = Report(OUT_DIR / f"bench-effects-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}.jsonl")
+    report.add("machine", **machine())
+    with production_system("bench", start=False) as tessera:
+        seeded = seed_dataset(tessera.databases.urls, bookings=1000)
+        tessera.system.start_all()
+        data = Spread.of(tessera, seeded.venues)
+        for latency in effects.email_and_audit(
+            tessera, data.venues, data.days, data.times, bookings=plan.effect_samples
+        ):
+            report.add("effect", **asdict(latency))
+    print_effects(report)
     print(f"\nJSON lines: {report.out.name}")
     return 0
 
