@@ -7,7 +7,7 @@ import { Loading } from "../../components/Status";
 import type { CreatedBooking } from "../../features/bookings/api/create-booking";
 import { CalendarLink } from "../../features/bookings/components/CalendarLink";
 import { useVenue } from "../../features/venues/api/get-venue";
-import { appointmentOf, formatAppointment, type Appointment } from "../../lib/appointments";
+import { appointmentOf, formatAppointment, whatRows, type Appointment } from "../../lib/appointments";
 import { formatMoney } from "../../lib/money";
 import { guestsText, nightsText, stayOf, totalOf, type Stay } from "../../lib/stays";
 import { formatLongDate, formatVisit } from "../../lib/time";
@@ -171,7 +171,7 @@ function AppointmentConfirmation({ booking, appointment, email, anyone }: Confir
       {venue.isPending && <Loading>Loading the venue's details…</Loading>}
       <BookingSummary
         rows={[
-          ["Appointment", appointment.service_name],
+          ...whatRows(appointment),
           [
             "With",
             anyone ? (

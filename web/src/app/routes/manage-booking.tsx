@@ -39,7 +39,7 @@ import { TakenAppointment } from "../../features/appointments/components/TakenAp
 import { useVenue, type Venue } from "../../features/venues/api/get-venue";
 import { ApiError } from "../../lib/api-client";
 import { errorSentence, fieldErrors, isTransient } from "../../lib/error-messages";
-import { appointmentOf, formatAppointment, type Appointment } from "../../lib/appointments";
+import { appointmentOf, formatAppointment, whatRows, type Appointment } from "../../lib/appointments";
 import { formatMoney } from "../../lib/money";
 import { guestsText, nightsBetween, nightsText, stayDates, stayOf, totalOf, type Stay } from "../../lib/stays";
 import { formatLongDate, formatVisit } from "../../lib/time";
@@ -188,7 +188,7 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
             ? [
                 ["Reference", <strong key="reference" className="tracking-widest">{booking.reference}</strong>],
                 ["Status", STATUS[booking.status] ?? booking.status],
-                ["Appointment", appointment.service_name],
+                ...whatRows(appointment),
                 ["With", appointment.staff.name],
                 ["When", venue.data ? formatAppointment(booking.starts_at, booking.ends_at, venue.data.timezone) : when],
                 ["Where", `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`],
