@@ -127,7 +127,7 @@ SOUND = {"slots": [], "resources": [], "class_sessions": []}
 def test_places_fill_one_session_then_the_time_is_full_and_a_1_to_1_is_refused(system, studio):
     api, staff, room = studio
     day = _day(3)
-    first = _seat(api, "yoga-1", day, "10:00", staff=staff["ana"], places=2)
+    first = _seat(api, "class-yoga-1", day, "10:00", staff=staff["ana"], places=2)
     assert first.status_code == 201, first.text
     hold = first.json()
     assert (hold["kind"], hold["units"], hold["staff"]["id"], [r["id"] for r in hold["resources"]]) == (
@@ -141,12 +141,12 @@ def test_places_fill_one_session_then_the_time_is_full_and_a_1_to_1_is_refused(s
     # Ana's session has 3 places left; the studio is taken, so Ben cannot start one then.
     assert _places(api, day)["10:00"] == (3, [staff["ana"]])
     # "Any staff" joins Ana's session rather than starting Ben's.
-    joined = _seat(api, "yoga-2", day, "10:00", places=3).json()
+    joined = _seat(api, "class-yoga-2", day, "10:00", places=3).json()
     assert joined["class_session"]["id"] == hold["class_session"]["id"] and joined["staff"]["id"] == staff["ana"]
     assert _places(api, day)["10:00"] == (0, [])  # shown as full, not offered
-    full = _seat(api, "yoga-3", day, "10:00")
+    full = _seat(api, "class-yoga-3", day, "10:00")
     assert (full.status_code, full.json()["error"]["code"]) == (409, "class_full")
-    private = api.hold_appointment("private-clash", VENUE, "private", day, "10:00", staff=staff["ana"])
+    private = api.hold_appointment("class-private-clash", VENUE, "private", day, "10:00", staff=staff["ana"])
     assert (private.status_code, private.json()["error"]["code"]) == (409, "staff_unavailable")
     assert _ledger(api) == SOUND
 
@@ -154,9 +154,16 @@ def test_places_fill_one_session_then_the_time_is_full_and_a_1_to_1_is_refused(s
 def test_more_places_than_the_class_has_or_a_party_for_a_1_to_1_is_refused_and_holds_nothing(studio):
     api, staff, _ = studio
     day = _day(4)
-    too_many = _seat(api, "yoga-too-many", day, "10:00", places=6)
+    too_many = _seat(api, "class-yoga-too-many", day, "10:00", places=6)
     assert (too_many.status_code, too_many.json()["error"]["code"]) == (422, "party_too_large")
-    body = {"hold_key": "private-two", "venue": VENUE, "service": "private", "date": day, "time": "10:00", "places": 2}
+    body = {
+        "hold_key": "class-private-two",
+        "venue": VENUE,
+        "service": "private",
+        "date": day,
+        "time": "10:00",
+        "places": 2,
+    }
     two = api.session.post(api.base_url + "/internal/holds/appointments", json=body, headers=HEADERS, timeout=30)
     assert (two.status_code, two.json()["error"]["code"]) == (422, "appointment_not_bookable")
     assert _places(api, day)["10:00"] == (5, sorted(staff.values()))
@@ -185,7 +192,7 @@ def test_thirty_racing_for_five_places_get_five_in_one_session_and_giving_all_ba
 
     def book(n: int):
         barrier.wait()
-        return _seat(api, f"race-{n}", day, at)  # any staff: one studio, so one session
+        return _seat(api, f"class-race-{n}", day, at)  # any staff: one studio, so one session
 
     with ThreadPoolExecutor(max_workers=RACERS) as pool:
         answers = list(pool.map(book, range(RACERS)))
@@ -196,7 +203,7 @@ def test_thirty_racing_for_five_places_get_five_in_one_session_and_giving_all_ba
     assert _sessions(system, day, at) == [(staff["ana"], 5, 5)]  # least booked that day, then the lowest id
     # One staff hold and one studio hold for the session, never one per place; Ana is not double-booked.
     assert _held(system, staff["ana"], day) == _held(system, room, day) == 1
-    clash = api.hold_appointment("private-during", VENUE, "private", day, at, staff=staff["ana"])
+    clash = api.hold_appointment("class-private-during", VENUE, "private", day, at, staff=staff["ana"])
     assert (clash.status_code, clash.json()["error"]["code"]) == (409, "staff_unavailable")
     assert _ledger(api) == SOUND
 
@@ -205,7 +212,7 @@ def test_thirty_racing_for_five_places_get_five_in_one_session_and_giving_all_ba
     assert _sessions(system, day, at) == []
     assert _held(system, staff["ana"], day) == _held(system, room, day) == 0
     assert _places(api, day)[at] == (5, sorted(staff.values()))
-    ana_private = api.hold_appointment("private-after", VENUE, "private", day, at, staff=staff["ana"])
+    ana_private = api.hold_appointment("class-private-after", VENUE, "private", day, at, staff=staff["ana"])
     assert ana_private.status_code == 201, ana_private.text
     assert _ledger(api) == SOUND
 
@@ -213,9 +220,9 @@ def test_thirty_racing_for_five_places_get_five_in_one_session_and_giving_all_ba
 def test_an_unconfirmed_place_expiring_frees_it_and_the_last_one_frees_the_session(system, studio):
     api, staff, _ = studio
     day, at = _day(6), "09:00"
-    kept = _seat(api, "expiry-kept", day, at, staff=staff["ana"]).json()
+    kept = _seat(api, "class-expiry-kept", day, at, staff=staff["ana"]).json()
     api.hold_action(kept["id"], "confirm")
-    lapsing = _seat(api, "expiry-lapsing", day, at, staff=staff["ana"], places=2).json()
+    lapsing = _seat(api, "class-expiry-lapsing", day, at, staff=staff["ana"], places=2).json()
     assert _places(api, day)[at][0] == 2
     _age(system, lapsing["id"])
     _expire(system)  # (or the worker's own run, every 15 s, got there first)
@@ -223,21 +230,28 @@ def test_an_unconfirmed_place_expiring_frees_it_and_the_last_one_frees_the_sessi
     assert _places(api, day)[at][0] == 4  # the lapsed places are free again, the cache dropped
     assert _sessions(system, day, at) == [(staff["ana"], 5, 1)]
     assert api.hold_action(kept["id"], "release").json()["status"] == "released"
-    last = _seat(api, "expiry-last", day, at, staff=staff["ana"]).json()
+    last = _seat(api, "class-expiry-last", day, at, staff=staff["ana"]).json()
     _age(system, last["id"])
     _expire(system)
     assert count_rows(system, "availability", "holds", "id = :id AND status = 'expired'", id=last["id"]) == 1
     assert _sessions(system, day, at) == []
-    assert api.hold_appointment("private-freed", VENUE, "private", day, at, staff=staff["ana"]).status_code == 201
+    assert api.hold_appointment("class-private-freed", VENUE, "private", day, at, staff=staff["ana"]).status_code == 201
     assert _ledger(api) == SOUND
 
 
 def test_a_seat_moves_to_another_session_and_the_old_one_ends_with_its_last_place(system, studio):
     api, staff, _ = studio
     day = _day(7)
-    old = _seat(api, "move-old", day, "10:00", staff=staff["ben"]).json()
+    old = _seat(api, "class-move-old", day, "10:00", staff=staff["ben"]).json()
     api.hold_action(old["id"], "confirm")
-    body = {"hold_key": "move-new", "venue": VENUE, "service": "yoga", "date": day, "time": "12:00", "staff": None}
+    body = {
+        "hold_key": "class-move-new",
+        "venue": VENUE,
+        "service": "yoga",
+        "date": day,
+        "time": "12:00",
+        "staff": None,
+    }
     moved = api.call("POST", "/internal/holds/appointments", json={**body, "replaces": old["id"]})
     assert moved.status_code == 201, moved.text
     assert moved.json()["time"] == "12:00" and moved.json()["class_session"]["id"] != old["class_session"]["id"]
@@ -268,7 +282,7 @@ def _expire(system) -> dict:
 def test_the_ledger_check_names_a_session_whose_places_disagree_with_its_seats(system, studio):
     api, staff, _ = studio
     day, at = _day(8), "10:00"
-    seat = _seat(api, "ledger-seat", day, at, staff=staff["ana"]).json()
+    seat = _seat(api, "class-ledger-seat", day, at, staff=staff["ana"]).json()
     session_id = seat["class_session"]["id"]
     _sql(system, "UPDATE class_sessions SET taken = 3 WHERE id = :id", id=session_id)
     try:
