@@ -39,7 +39,7 @@ def inclusive_shares(collapsed: str) -> tuple[int, Counter]:
     total, shares = 0, Counter()
     for line in collapsed.splitlines():
         stack, _, count = line.rstrip().rpartition(" ")
-        if not stack:
+        if not stack or not count.isdigit():  # a wrapped line of a frame whose name holds a newline
             continue
         total += int(count)
         for name in {frame_name(frame) for frame in stack.split(";")[1:]}:  # [0] names the process

@@ -97,3 +97,23 @@ class OfferNotOpen(ApiError):
         "offer_not_open",
         "There is no open offer on that waitlist entry: it passed or was taken.",
     )
+
+
+class AlreadyWaiting(ApiError):
+    status, code, message = (
+        409,
+        "already_waiting",
+        "That person is already on this resource's waitlist for a time that overlaps this one.",
+    )
+
+
+class WaitlistEntryBooked(ApiError):
+    status, code, message = (
+        409,
+        "waitlist_entry_booked",
+        "That offer was taken and the reservation is booked: cancel the booking instead.",
+    )
+
+
+class OfferLinkExpired(ApiError):
+    status, code, message = 401, "link_expired", "This link has expired: the time it was for has passed."

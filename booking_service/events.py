@@ -39,7 +39,17 @@ WAITLIST_OFFERED = "waitlist.offered"  # a hold is kept for them: the e-mail wit
 WAITLIST_OFFER_EXPIRED = "waitlist.offer_expired"
 WAITLIST_BOOKED = "waitlist.booked"
 WAITLIST_LAPSED = "waitlist.lapsed"
-WAITLIST_EVENT_TYPES = (WAITLIST_JOINED, WAITLIST_OFFERED, WAITLIST_OFFER_EXPIRED, WAITLIST_BOOKED, WAITLIST_LAPSED)
+WAITLIST_DECLINED = "waitlist.declined"  # the offer turned down: it passed to the next at once
+WAITLIST_LEFT = "waitlist.left"  # left the list, or removed by staff (the actor says which)
+WAITLIST_EVENT_TYPES = (
+    WAITLIST_JOINED,
+    WAITLIST_OFFERED,
+    WAITLIST_OFFER_EXPIRED,
+    WAITLIST_BOOKED,
+    WAITLIST_LAPSED,
+    WAITLIST_DECLINED,
+    WAITLIST_LEFT,
+)
 EVENT_TYPES = (
     CREATED,
     UPDATED,

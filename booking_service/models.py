@@ -198,7 +198,10 @@ class WaitlistStatus:
     BOOKED = "booked"  # they took the offer: booking_id
     OFFER_EXPIRED = "offer_expired"  # they let it pass; it went to the next
     LAPSED = "lapsed"  # the time they waited for began without an offer
-    ALL = (WAITING, OFFERED, BOOKED, OFFER_EXPIRED, LAPSED)
+    DECLINED = "declined"  # they turned the offer down: it went to the next at once
+    LEFT = "left"  # they left the list (or staff removed them), any offer passed on
+    ALL = (WAITING, OFFERED, BOOKED, OFFER_EXPIRED, LAPSED, DECLINED, LEFT)
+    ON_THE_LIST = (WAITING, OFFERED)
 
 
 class WaitlistEntry(Base):

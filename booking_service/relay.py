@@ -12,7 +12,7 @@ import time
 
 from booking_service.config import Settings
 from booking_service.extensions import bind_extensions
-from booking_service.outbox import backlog, publish_pending
+from booking_service.outbox import backlog, publish_pending, wait_for_nudge
 from shared.logging import configure_logging
 
 log = logging.getLogger("booking_service.relay")
@@ -48,7 +48,10 @@ def run(settings: Settings) -> None:
         except Exception:  # the database is down: log, back off, keep going
             log.exception("outbox relay round failed")
             delay = min(delay * 2, MAX_BACKOFF_SECONDS)
-        time.sleep(delay)
+        if delay == interval:  # idle: a committed event's nudge wakes it early
+            wait_for_nudge(delay)
+        else:  # backing off: nudges must not hurry it
+            time.sleep(delay)
     log.info("outbox relay stopped")
 
 

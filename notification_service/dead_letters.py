@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from notification_service.extensions import db
 from notification_service.models import DeadLetter
@@ -20,8 +21,13 @@ log = logging.getLogger(__name__)
 
 
 def record(*, task_name: str, queue: str, task_id: str, event: dict, reason: str, attempts: int) -> None:
+    """Keep the failed task, once: a task delivered again after it was dead-lettered (its
+    acknowledgement lost with a worker, or late on a starved machine) finds its open letter."""
     event_id = event.get("event_id") if isinstance(event, dict) else None
     with db.transaction() as session:
+        if event_id is not None and _open_letter(session, task_name, event_id):
+            log.warning("task dead-lettered again", extra={"task": task_name, "task_id": task_id, "event_id": event_id})
+            return
         session.add(
             DeadLetter(
                 task_name=task_name,
@@ -38,6 +44,13 @@ def record(*, task_name: str, queue: str, task_id: str, event: dict, reason: str
         "task dead-lettered",
         extra={"task": task_name, "task_id": task_id, "event_id": event_id, "reason": reason[:200]},
     )
+
+
+def _open_letter(session: Session, task_name: str, event_id: str) -> bool:
+    query = select(DeadLetter.id).where(
+        DeadLetter.task_name == task_name, DeadLetter.event_id == event_id, DeadLetter.redriven_at.is_(None)
+    )
+    return session.scalar(query.limit(1)) is not None
 
 
 def open_letters(limit: int = 100) -> list[DeadLetter]:

@@ -46,15 +46,17 @@ TEMPLATE_BY_EVENT = {
     "booking.cancelled": "booking_cancelled",
     "booking.reminder_due": "booking_reminder",
     "booking.checked_out": "booking_checked_out",
+    "waitlist.joined": "waitlist_joined",
     "waitlist.offered": "waitlist_offered",
 }
-WAITLIST_TEMPLATES = frozenset({"waitlist_offered"})  # a waitlist entry's, not a booking's
+WAITLIST_TEMPLATES = frozenset({"waitlist_joined", "waitlist_offered"})  # a waitlist entry's, not a booking's
 SUBJECTS = {
     "booking_created": "Your booking at {venue_name} is confirmed ({reference})",
     "booking_updated": "Your booking at {venue_name} has changed ({reference})",
     "booking_cancelled": "Your booking at {venue_name} is cancelled ({reference})",
     "booking_reminder": "See you soon at {venue_name} ({reference})",
     "booking_checked_out": "Your invoice from {venue_name} ({reference})",
+    "waitlist_joined": "You are on the waitlist for {resource_name} at {venue_name}",
     "waitlist_offered": "{resource_name} is free at {venue_name}: it is held for you",
 }
 MESSAGE_ID_DOMAIN = "tessera.local"
@@ -84,9 +86,11 @@ def manage_url(booking: dict, mail: MailSettings) -> str:
 
 
 def offer_url(entry: dict, mail: MailSettings) -> str:
-    """The signed link that takes a waitlist offer, valid while the offer is open."""
-    until = parse_iso_utc(entry["offer_expires_at"]) if entry.get("offer_expires_at") else utcnow()
-    lifetime = max(until - utcnow(), timedelta(minutes=1))
+    """The signed link to a waitlist entry's page in the web app: there the person takes or declines
+    its offer, or leaves the list. It opens that entry only and lasts until the time waited for ends,
+    so a link opened after its offer passed or was taken can still say so; whether there is an offer
+    to take is the entry's status, checked by the booking service."""
+    lifetime = max(parse_iso_utc(entry["ends_at"]) - utcnow(), timedelta(minutes=1))
     token = sign_offer_link(entry["id"], mail.link_key, int(lifetime.total_seconds()))
     return f"{mail.public_url.rstrip('/')}/waitlist/{entry['id']}?{urlencode({'token': token})}"
 

@@ -25,6 +25,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from shared.config import env_int
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # The statements sent so far in this context, while a count runs (a one-item list, so the
 # engine event can add to it in place).
@@ -94,7 +96,9 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str, *, pool_size: int = 5) -> Engine:
+def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 5) -> Engine:
+    """An engine for `url`. On PostgreSQL each process keeps up to `pool_size` idle connections
+    and opens up to `max_overflow` more under load, closing them when they are returned."""
     if is_sqlite(url):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -102,7 +106,9 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
         _configure_sqlite(engine)
     else:
-        engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800)
+        engine = create_engine(
+            url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True, pool_recycle=1800
+        )
     event.listen(engine, "before_cursor_execute", _count_statement)
     # A forked child (a Celery worker's pool process) must not use its parent's connections: it
     # starts with an empty pool and leaves the parent's alone (SQLAlchemy's "Using Connection
@@ -126,7 +132,11 @@ class Database:
 
     def init(self, url: str) -> Database:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(
+            url,
+            pool_size=env_int("DATABASE_POOL_SIZE", 5),
+            max_overflow=env_int("DATABASE_MAX_OVERFLOW", 5),
+        )
         self.is_sqlite = is_sqlite(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
         self._read_sessions = sessionmaker(self.engine.execution_options(sqlite_write=False), expire_on_commit=False)

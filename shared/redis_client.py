@@ -28,6 +28,10 @@ class RedisHandle:
         return self
 
     @property
+    def bound(self) -> bool:
+        return self._client is not None
+
+    @property
     def client(self) -> redis_lib.Redis:
         if self._client is None:
             raise RuntimeError("Redis is not configured")

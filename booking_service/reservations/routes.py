@@ -1,5 +1,6 @@
 """The waitlist API (docs/appointments.md, "Waitlist"): join a resource's waitlist for a time (anyone
-who may reserve it), see it (staff), see and take an offer (its e-mailed link's token, or staff)."""
+who may reserve it), see it (staff), see, take or decline an offer and leave the list (its e-mailed
+link's token, or staff)."""
 
 from flask.views import MethodView
 
@@ -46,6 +47,7 @@ class ResourceWaitlist(MethodView):
             venue,
             resource_id,
             status=args.get("status"),
+            on_the_list=args["on_the_list"],
             cursor=args.get("cursor"),
             limit=args["limit"],
         )
@@ -76,3 +78,35 @@ class WaitlistAcceptance(MethodView):
         access = waitlist.waitlist_access(entry_id, body.get("token"), BOOKINGS_WRITE)
         status, payload = waitlist.accept_offer(entry_id, access)
         return json_response(status, payload)
+
+
+@blp.route("/waitlist/<string:entry_id>/decline")
+class WaitlistDecline(MethodView):
+    @blp.arguments(WaitlistAcceptSchema)
+    @blp.response(200, WaitlistEntrySchema)
+    @documents_errors(blp, 401, 403, 404, 409, 422)
+    def post(self, body, entry_id):
+        """Turn the offer down: the entry becomes `declined` (off the list) and the time goes to the next
+        in line at once. Declining again answers the entry as it is.
+
+        409 `offer_not_open` when there is no open offer (not made yet, passed, or the entry left; its
+        `details.status` says which), `waitlist_entry_booked` when it was taken.
+        """
+        access = waitlist.waitlist_access(entry_id, body.get("token"), BOOKINGS_WRITE)
+        return waitlist.leave_waitlist(entry_id, access, declining=True)
+
+
+@blp.route("/waitlist/<string:entry_id>/leave")
+class WaitlistLeave(MethodView):
+    @blp.arguments(WaitlistAcceptSchema)
+    @blp.response(200, WaitlistEntrySchema)
+    @documents_errors(blp, 401, 403, 404, 409, 422)
+    def post(self, body, entry_id):
+        """Leave the waitlist (the person, with the link's token) or remove someone from it (staff): the
+        entry becomes `left`, and an offer it held goes to the next in line at once. An entry already off
+        the list is answered as it is.
+
+        409 `waitlist_entry_booked` when its offer was taken (cancel the booking instead).
+        """
+        access = waitlist.waitlist_access(entry_id, body.get("token"), BOOKINGS_WRITE)
+        return waitlist.leave_waitlist(entry_id, access, declining=False)

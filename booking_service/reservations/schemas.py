@@ -25,6 +25,9 @@ class WaitlistJoinSchema(StrictSchema):
 
 class WaitlistListArgsSchema(StrictSchema):
     status = fields.String(validate=validate.OneOf(WaitlistStatus.ALL))
+    on_the_list = fields.Boolean(
+        load_default=False, metadata={"description": "Only the entries still waiting or holding an offer"}
+    )
     cursor = fields.String(validate=validate.Length(max=200))
     limit = fields.Integer(strict=False, load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
 
@@ -37,6 +40,8 @@ class OfferTokenArgsSchema(StrictSchema):
 
 
 class WaitlistAcceptSchema(StrictSchema):
+    """Taking, declining or leaving: the link's token, or a staff credential."""
+
     token = fields.String(
         validate=validate.Length(min=1, max=2000),
         metadata={"description": "The token of the offer's e-mailed link; staff leave it out"},

@@ -8,7 +8,9 @@ service is asked to hold the entry's range, for WAITLIST_OFFER_MINUTES and a lit
 whose range it can hold gets the offer: the entry becomes `offered`, with the hold, and its
 `waitlist.offered` event (through the outbox) sends the e-mail with the link that takes it. An offer
 not taken by `offer_expires_at` becomes `offer_expired`, its hold is released, and the entries it
-covers are due again: the next in line gets it.
+covers are due again: the next in line gets it. Declining an offer, or leaving the list while holding
+one, releases its hold at once and the next in line is offered the time in the same request. A person
+waits once for a time: joining again for an overlapping range of the same resource is refused.
 
 Every change of an entry's status is a guarded update (`... WHERE status = 'offered'`), so an offer
 is taken once: two people, or two clicks, racing for one offer get one booking; an offer taken as
@@ -27,6 +29,7 @@ from typing import cast
 
 from flask import current_app
 from sqlalchemy import Select, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from booking_service import availability_client, hold_commands
@@ -34,21 +37,30 @@ from booking_service.availability_client import ReservationRequest
 from booking_service.bookings.access import CUSTOMER_ACTOR, Creator, booking_creator
 from booking_service.bookings.service import IDEMPOTENT_BOOKING_NAMESPACE, commit_booking, match_customer
 from booking_service.bookings.views import booking_view, response_bytes
-from booking_service.errors import OfferNotOpen, ResourceAvailable, WaitlistEntryNotFound
+from booking_service.errors import (
+    AlreadyWaiting,
+    OfferLinkExpired,
+    OfferNotOpen,
+    ResourceAvailable,
+    WaitlistEntryNotFound,
+)
 from booking_service.events import (
     WAITLIST_BOOKED,
+    WAITLIST_DECLINED,
     WAITLIST_JOINED,
     WAITLIST_LAPSED,
+    WAITLIST_LEFT,
     WAITLIST_OFFER_EXPIRED,
     WAITLIST_OFFERED,
 )
 from booking_service.extensions import db, waitlist_offers
-from booking_service.models import Booking, BookingKind, HoldCommand, WaitlistEntry, WaitlistStatus
+from booking_service.models import Booking, BookingKind, Customer, HoldCommand, WaitlistEntry, WaitlistStatus
 from booking_service.outbox import add_waitlist_event
+from booking_service.reservations.waitlist_rules import clashing, departure, offer_not_open
 from shared.clock import iso_utc, parse_iso_utc, utcnow
 from shared.db import rows_affected
 from shared.errors import ApiError, ValidationFailed
-from shared.identity import BOOKINGS_READ, Caller, InvalidIdentity, read_offer_link
+from shared.identity import BOOKINGS_READ, Caller, ExpiredLink, InvalidIdentity, read_offer_link
 from shared.service_auth import NotPermitted, authorize, current_caller
 
 log = logging.getLogger(__name__)
@@ -61,6 +73,7 @@ HOLD_GRACE = timedelta(minutes=2)
 # way) is tried again for this long, then waits for the next cancellation.
 DUE_WINDOW = timedelta(minutes=2)
 BATCH = 100
+JOIN_ATTEMPTS = 3  # a new customer created by a concurrent join collides once, then is found
 
 
 def _local(moment: datetime) -> str:
@@ -95,7 +108,8 @@ def entry_view(entry: WaitlistEntry) -> dict:
 
 def join_waitlist(venue: str, resource_id: int, body: dict) -> dict:
     """Wait for the resource from `start` to `end` (venue-local); 409 `resource_available` when it
-    could be reserved now, the availability service's own 404/422 when it could never be."""
+    could be reserved now, `already_waiting` when the person is on its list for an overlapping range,
+    the availability service's own 404/422 when it could never be."""
     request = {**body, "venue": venue, "kind": BookingKind.RESERVATION}
     creator = booking_creator(request)  # fills the customer in for a staff member waiting themselves
     details = request["customer"]
@@ -110,32 +124,66 @@ def join_waitlist(venue: str, resource_id: int, body: dict) -> dict:
             raise
     else:
         raise ResourceAvailable()
-    now = utcnow()
-    with db.transaction() as session:
-        customer = match_customer(session, venue, details, may_update=creator.updates_customer)
-        entry = WaitlistEntry(
-            id=str(uuid.uuid4()),
-            venue=venue,
-            timezone=calendar["timezone"],
-            resource_id=resource_id,
-            resource_name=calendar["resource"]["name"],
-            local_start=start,
-            local_end=end,
-            starts_at=parse_iso_utc(calendar["starts_at"]),
-            ends_at=parse_iso_utc(calendar["ends_at"]),
-            customer=customer,
-            contact_first_name=details.get("first_name"),
-            contact_surname=details.get("surname"),
-            contact_email=(details.get("email") or "").strip() or None,
-            status=WaitlistStatus.WAITING,
-            created_at=now,
-            updated_at=now,
+    wanted = (parse_iso_utc(calendar["starts_at"]), parse_iso_utc(calendar["ends_at"]))
+    for attempt in range(1, JOIN_ATTEMPTS + 1):
+        try:
+            with db.transaction() as session:
+                customer = match_customer(session, venue, details, may_update=creator.updates_customer)
+                session.flush()
+                _refuse_a_second_wait(session, customer, venue, resource_id, wanted)
+                now = utcnow()
+                entry = WaitlistEntry(
+                    id=str(uuid.uuid4()),
+                    venue=venue,
+                    timezone=calendar["timezone"],
+                    resource_id=resource_id,
+                    resource_name=calendar["resource"]["name"],
+                    local_start=start,
+                    local_end=end,
+                    starts_at=wanted[0],
+                    ends_at=wanted[1],
+                    customer=customer,
+                    contact_first_name=details.get("first_name"),
+                    contact_surname=details.get("surname"),
+                    contact_email=(details.get("email") or "").strip() or None,
+                    status=WaitlistStatus.WAITING,
+                    created_at=now,
+                    updated_at=now,
+                )
+                session.add(entry)
+                session.flush()
+                view = entry_view(entry)
+                add_waitlist_event(
+                    session, WAITLIST_JOINED, entry.id, venue, before=None, after=view, actor=creator.actor
+                )
+            return view
+        except IntegrityError:
+            if attempt == JOIN_ATTEMPTS:
+                raise
+            log.info("waitlist join collided with a new customer, retrying", extra={"attempt": attempt})
+    raise AssertionError("unreachable")
+
+
+def _refuse_a_second_wait(
+    session: Session, customer: Customer, venue: str, resource_id: int, wanted: tuple[datetime, datetime]
+) -> None:
+    """409 `already_waiting` when the person is on the resource's list for an overlapping range. The
+    customer's row is locked first (SQLite's write transaction is already alone), so of two joins at
+    once the second sees the first's entry."""
+    session.execute(select(Customer.id).where(Customer.id == customer.id).with_for_update())
+    columns = (WaitlistEntry.local_start, WaitlistEntry.local_end, WaitlistEntry.starts_at, WaitlistEntry.ends_at)
+    waiting = session.execute(
+        select(*columns).where(
+            WaitlistEntry.venue == venue,
+            WaitlistEntry.resource_id == resource_id,
+            WaitlistEntry.customer_id == customer.id,
+            WaitlistEntry.status.in_(WaitlistStatus.ON_THE_LIST),
         )
-        session.add(entry)
-        session.flush()
-        view = entry_view(entry)
-        add_waitlist_event(session, WAITLIST_JOINED, entry.id, venue, before=None, after=view, actor=creator.actor)
-    return view
+    ).all()
+    clash = clashing([(row.starts_at, row.ends_at) for row in waiting], wanted)
+    if clash is not None:
+        local = next(row for row in waiting if (row.starts_at, row.ends_at) == clash)
+        raise AlreadyWaiting(details={"start": _local(local.local_start), "end": _local(local.local_end)})
 
 
 # What frees a range
@@ -400,6 +448,8 @@ def waitlist_access(entry_id: str, token: str | None, permission: str) -> Waitli
         raise ValidationFailed(details={"token": ["Give the token of the offer's link."]})
     try:
         opened = read_offer_link(token, current_app.config["IDENTITY_SIGNING_KEY"])
+    except ExpiredLink:
+        raise OfferLinkExpired() from None
     except InvalidIdentity:
         raise WaitlistEntryNotFound() from None
     if opened != entry_id:
@@ -437,8 +487,8 @@ def accept_offer(entry_id: str, access: WaitlistAccess) -> tuple[int, bytes]:
         return taken
     with db.reading() as session:
         entry = _find(session, entry_id, access)
-        if entry.status != WaitlistStatus.OFFERED or cast(datetime, entry.offer_expires_at) <= utcnow():
-            raise OfferNotOpen(details={"status": entry.status})
+        if not _offer_open(entry):
+            raise offer_not_open(entry.status, offer_open=False)
         hold_id, venue, resource_id = cast(str, entry.offer_hold_id), entry.venue, entry.resource_id
         customer = {
             "first_name": entry.contact_first_name,
@@ -486,19 +536,76 @@ def accept_offer(entry_id: str, access: WaitlistAccess) -> tuple[int, bytes]:
         taken = _taken(entry_id, access)  # a concurrent click took it first: the same booking
         if taken is not None:
             return taken
-        raise
+        with db.reading() as session:  # declined, left or passed on meanwhile: say which
+            raise offer_not_open(_find(session, entry_id, access).status, offer_open=False) from None
     hold_commands.carry_out(hold["id"], HoldCommand.CONFIRM)
     return 201, body
 
 
+def _offer_open(entry: WaitlistEntry) -> bool:
+    return entry.status == WaitlistStatus.OFFERED and cast(datetime, entry.offer_expires_at) > utcnow()
+
+
+# Leaving and declining
+
+LEAVE_ATTEMPTS = 3  # the entry's status read, then changed only if it is still that status
+
+
+def leave_waitlist(entry_id: str, access: WaitlistAccess, *, declining: bool) -> dict:
+    """Take the entry off the list (the person, or staff removing them) or decline its offer. An open
+    offer's hold is released and the next in line is offered the time at once, not at the job's next
+    run. Leaving or declining again answers the entry as it is; see waitlist_rules.departure."""
+    for _ in range(LEAVE_ATTEMPTS):
+        released: str | None = None
+        with db.transaction() as session:
+            entry = _find(session, entry_id, access)
+            outcome = departure(entry.status, declining=declining, offer_open=_offer_open(entry))
+            if outcome.status is None:
+                return entry_view(entry)
+            before = entry_view(entry)
+            moved = rows_affected(
+                session,
+                update(WaitlistEntry)
+                .where(WaitlistEntry.id == entry_id, WaitlistEntry.status == entry.status)
+                .values(status=outcome.status, offer_due_at=None, updated_at=utcnow())
+                .execution_options(synchronize_session=False),
+            )
+            if moved != 1:
+                continue  # it changed meanwhile (an offer made, taken or passed): decide again
+            if outcome.passes_offer_on and entry.offer_hold_id is not None:
+                released = entry.offer_hold_id
+                hold_commands.record(session, released, HoldCommand.RELEASE)
+                _mark_due(session, entry.venue, entry.resource_id, [(entry.starts_at, entry.ends_at)])
+            session.refresh(entry)
+            view = entry_view(entry)
+            event = WAITLIST_DECLINED if outcome.status == WaitlistStatus.DECLINED else WAITLIST_LEFT
+            add_waitlist_event(session, event, entry_id, entry.venue, before=before, after=view, actor=access.actor)
+            venue, resource_id = entry.venue, entry.resource_id
+        if released is not None:
+            hold_commands.carry_out(released, HoldCommand.RELEASE)
+            offer_after_release(venue, resource_id)
+        return view
+    raise OfferNotOpen()  # changed under us every time: rare enough to ask the caller to look again
+
+
 def list_entries(
-    caller: Caller, venue: str, resource_id: int, *, status: str | None, cursor: str | None, limit: int
+    caller: Caller,
+    venue: str,
+    resource_id: int,
+    *,
+    status: str | None,
+    on_the_list: bool = False,
+    cursor: str | None,
+    limit: int,
 ) -> dict:
-    """A resource's waitlist in the order people joined (staff)."""
+    """A resource's waitlist in the order people joined (staff); `on_the_list`: only those still
+    waiting or holding an offer."""
     authorize(caller, venue, BOOKINGS_READ)
     query = select(WaitlistEntry).where(WaitlistEntry.venue == venue, WaitlistEntry.resource_id == resource_id)
     if status is not None:
         query = query.where(WaitlistEntry.status == status)
+    if on_the_list:
+        query = query.where(WaitlistEntry.status.in_(WaitlistStatus.ON_THE_LIST))
     position = tuple_(WaitlistEntry.created_at, WaitlistEntry.id)
     if cursor is not None:
         query = query.where(position > tuple_(*_decode(cursor)))

@@ -7,102 +7,27 @@ person can take; bad requests get an envelope and write nothing."""
 from __future__ import annotations
 
 import json
-import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
-from email import message_from_bytes
-from email.policy import default as default_policy
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 import requests
 from sqlalchemy import text
 
 from booking_service.events import BookingEventSchema
-from tests.conftest import Gateway, count_rows
-from tests.support.availability import HEADERS, AvailabilityApi
+from tests.conftest import count_rows
+from tests.support.availability import HEADERS
+from tests.support.lab import at, entry_link, mail_to, make_lab, monday
 from tests.support.processes import wait_until
-from tests.support.tenants import staff_token
 
 LAB = "makerlab-e2e"
-ZONE = "America/New_York"
-WEEKDAYS = [{"weekday": day, "starts": "09:00", "ends": "21:00"} for day in range(5)]
 MEMBER = {"first_name": "Ada", "surname": "Byron", "email": "ada.member@example.com"}
-
-
-# Six weeks on, beyond the dates other modules book tables on in the shared system (some count a
-# day's bookings across venues).
-FIRST_WEEK = 6
-
-
-def monday(weeks_ahead: int = 1) -> date:
-    today = date.today()
-    return today + timedelta(days=(7 - today.weekday()) % 7 + 7 * (FIRST_WEEK + weeks_ahead))
-
-
-def at(day: date, hhmm: str) -> str:
-    return f"{day.isoformat()}T{hhmm}"
-
-
-class Lab:
-    def __init__(self, system, gateway, token: str, resources: dict[str, int]) -> None:
-        self.system, self.gateway, self.resources = system, gateway, resources
-        self.staff = {"Authorization": f"Bearer {token}"}
-        self.email = gateway.get("/api/v1/auth/me", headers=self.staff).json()["email"]
-
-    def reserve(self, resource: str, start: str, end: str, *, staff: bool = True, **extra) -> requests.Response:
-        body = {"kind": "reservation", "venue": LAB, "resource": self.resources[resource], "start": start, "end": end}
-        return self.gateway.post("/api/v1/bookings", json=body | extra, headers=self.staff if staff else {})
-
-    def calendar(self, resource: str, first: str, last: str) -> dict:
-        path = f"/api/v1/venues/{LAB}/resources/{self.resources[resource]}/availability"
-        found = self.gateway.get(path, params={"from": first, "to": last})
-        assert found.status_code == 200, found.text
-        return found.json()
-
-    def written(self) -> tuple[int, int, int]:
-        where = "venue_id = (SELECT id FROM venues WHERE slug = :venue)"
-        return (
-            count_rows(self.system, "booking", "bookings", "venue = :venue", venue=LAB),
-            count_rows(self.system, "availability", "holds", where, venue=LAB),
-            count_rows(self.system, "booking", "waitlist_entries", "venue = :venue", venue=LAB),
-        )
-
-    def run_job(self, job: str) -> dict:
-        answer = requests.post(
-            f"{self.system.service_urls['booking']}/internal/jobs/{job}", headers=HEADERS, timeout=30
-        )
-        assert answer.status_code == 200, answer.text
-        return answer.json()["result"]
 
 
 @pytest.fixture(scope="module")
 def lab(system):
-    api = AvailabilityApi(system.service_urls["availability"])
-    api.create_venue(LAB, kind="lab", timezone=ZONE, horizon_days=400, min_notice_minutes=0)
-    resources = {}
-    for name, fields, hours in (
-        ("Laser cutter", {"min_minutes": 30, "max_minutes": 240, "buffer_minutes": 15}, True),
-        ("3D printer", {}, True),
-        ("Soldering station", {}, True),
-        ("CNC router", {}, False),
-    ):
-        body = {"name": name, "kind": "equipment", "tags": ["workshop"], **fields}
-        resources[name] = api.ok("POST", f"/v1/venues/{LAB}/resources", json=body)["id"]
-        if hours:
-            api.ok("PUT", f"/v1/venues/{LAB}/resources/{resources[name]}/hours", json={"periods": WEEKDAYS})
-    return Lab(system, Gateway(system.gateway_url), staff_token(system, LAB, "staff"), resources)
-
-
-def _mail_to(system, recipient: str, subject_part: str) -> list:
-    mail_dir = system.backend.var_dir / "mail"
-    found = []
-    for path in sorted(mail_dir.glob("*.eml")) if mail_dir.exists() else []:
-        message = message_from_bytes(path.read_bytes(), policy=default_policy)
-        if message["To"] == recipient and subject_part in message["Subject"]:
-            found.append(message)
-    return found
+    return make_lab(system, LAB)
 
 
 def test_staff_reserve_for_themselves_and_the_calendar_shows_it_busy(lab):
@@ -154,7 +79,7 @@ def test_a_weekly_series_is_refused_naming_both_taken_dates_or_booked_in_part(la
     ]
     assert booking["starts_at"] == booking["reservation"]["occurrences"][0]["starts_at"]
     assert booking["ends_at"] == booking["reservation"]["occurrences"][-1]["ends_at"]
-    email = wait_until(lambda: _mail_to(lab.system, "grace@example.com", booking["reference"]), 20, message="e-mail")[0]
+    email = wait_until(lambda: mail_to(lab.system, "grace@example.com", booking["reference"]), 20, message="e-mail")[0]
     body = email.get_body(("plain",)).get_content()
     assert "3D printer" in body and "24 times in all" in body and "Not booked:" in body
     invite = next(part for part in email.iter_attachments() if part.get_content_type() == "text/calendar")
@@ -230,14 +155,6 @@ def test_past_reservations_are_completed_by_the_booking_service_s_own_job(lab):
     assert lab.run_job("complete-reservations")["completed"] == 0  # once
 
 
-def _offer_token(system, recipient: str) -> tuple[str, str]:
-    """The entry id and token of the offer e-mailed to `recipient` (its link)."""
-    message = wait_until(lambda: _mail_to(system, recipient, "held for you"), 20, message=f"offer to {recipient}")[-1]
-    link = re.search(r"https?://\S+/waitlist/\S+", message.get_body(("plain",)).get_content()).group(0)
-    parsed = urlparse(link)
-    return parsed.path.rsplit("/", 1)[1], parse_qs(parsed.query)["token"][0]
-
-
 def test_a_cancelled_reservation_is_offered_to_the_first_in_line_then_the_next_and_taken_once(lab):
     day = monday(6)
     printer = lab.resources["Laser cutter"]
@@ -269,7 +186,7 @@ def test_a_cancelled_reservation_is_offered_to_the_first_in_line_then_the_next_a
     assert cancel.status_code == 200
     wait_until(lambda: status("bob") == "offered", 20, message="the offer to the first in line")
     assert status("cat") == "waiting"
-    bob_id, bob_token = _offer_token(lab.system, "bob.waits@example.com")
+    bob_id, bob_token = entry_link(lab.system, "bob.waits@example.com")
     assert bob_id == people["bob"]
     seen = lab.gateway.get(f"/api/v1/waitlist/{bob_id}", params={"token": bob_token}).json()
     assert seen["status"] == "offered" and seen["offer_expires_at"]
@@ -290,7 +207,7 @@ def test_a_cancelled_reservation_is_offered_to_the_first_in_line_then_the_next_a
     lab.run_job("process-waitlist")  # beat may have been first; either way the offer has passed on
     wait_until(lambda: status("cat") == "offered", 20, message="the offer passed to the next")
     assert status("bob") == "offer_expired"
-    cat_id, cat_token = _offer_token(lab.system, "cat.waits@example.com")
+    cat_id, cat_token = entry_link(lab.system, "cat.waits@example.com")
 
     # Bob (too late) and Cat, five clicks each, all at once: one booking, Cat's.
     attempts = [(bob_id, bob_token)] * 5 + [(cat_id, cat_token)] * 5

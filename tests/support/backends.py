@@ -21,9 +21,20 @@ from sqlalchemy import create_engine, text
 SERVICES = ("gateway", "availability", "booking", "notification")
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379")
-# Each system started in one test run gets a Redis database of its own, so one system's
-# workers never consume another's queues.
-_redis_databases = iter(range(8, 16))
+
+
+def _redis_databases_of_this_worker() -> Iterator[int]:
+    """Each system started in one test run gets a Redis database of its own, so one system's
+    workers never consume another's queues: databases 2-15, shared out between pytest-xdist's
+    workers (gw0, gw1, ...) so that two workers never flush each other's."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    index = int(worker.removeprefix("gw"))
+    databases = range(2, 16)
+    return iter(databases[index::count])
+
+
+_redis_databases = _redis_databases_of_this_worker()
 
 
 def free_port() -> int:
@@ -48,6 +59,10 @@ class Backend:
         env = {"TESSERA_VAR_DIR": str(self.var_dir), "REDIS_URL": self.redis_url}
         for service, url in self.database_urls.items():
             env[f"{service.upper()}_DATABASE_URL"] = url
+        if self.name == "postgres":
+            # Two test runs' systems share the server's 100 connections: a process keeps one
+            # idle and opens more only while it is busy.
+            env |= {"DATABASE_POOL_SIZE": "1", "DATABASE_MAX_OVERFLOW": "8"}
         return env
 
     def engine(self, service: str):

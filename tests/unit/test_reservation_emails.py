@@ -1,13 +1,16 @@
 """A reservation's e-mail names the resource, its first occurrence, how many there are and which of a
 series could not be booked, with every occurrence in its calendar entry; a waitlist offer's e-mail
-carries the signed link that takes that offer and no other (docs/appointments.md). The snapshots are
-of the booking service's own schema (booking_service/events.py)."""
+carries the signed link that takes that offer and no other, and the e-mail on joining the same link,
+to leave the list (docs/appointments.md). The snapshots are of the booking service's own schema
+(booking_service/events.py)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import jwt
+import pytest
 from icalendar import Calendar
 
 from booking_service.events import (
@@ -95,7 +98,7 @@ def test_a_series_lands_in_the_calendar_with_every_occurrence_at_its_wall_clock_
     assert [d.dt.replace(tzinfo=None) for d in visit["RDATE"].dts] == [datetime(2027, 3, 15, 10)]  # EDT by then
 
 
-def test_a_waitlist_offer_e_mail_carries_the_link_that_takes_that_offer():
+def _entry(**changes) -> dict:
     entry = {
         "id": "e-1",
         "status": "offered",
@@ -112,6 +115,11 @@ def test_a_waitlist_offer_e_mail_carries_the_link_that_takes_that_offer():
         "booking_reference": None,
         "created_at": "2027-03-01T12:00:00Z",
     }
+    return entry | changes
+
+
+def test_a_waitlist_offer_e_mail_carries_the_link_that_takes_that_offer():
+    entry = _entry()
     assert not WaitlistSnapshotSchema().validate(entry)
     event = waitlist_event("waitlist.offered", "e-1", "TheMakerLab", None, entry, actor={}, request_id=None)
     assert not BookingEventSchema().validate(event)
@@ -124,4 +132,23 @@ def test_a_waitlist_offer_e_mail_carries_the_link_that_takes_that_offer():
     assert message["Subject"] == "Laser cutter is free at The Maker Lab: it is held for you"
     text = message.get_body(("plain",)).get_content()
     assert "Take it: https://book.example/waitlist/e-1?token=" in text and "Monday 08 March 2027, 10:00 EST" in text
+    assert not list(message.iter_attachments())
+
+
+def test_joining_a_waitlist_e_mails_the_link_that_leaves_it_valid_until_the_time_waited_for_ends():
+    entry = _entry(status="waiting", offer_expires_at=None, venue_name=None)
+    event = waitlist_event("waitlist.joined", "e-1", "TheMakerLab", None, entry, actor={}, request_id=None)
+    assert not BookingEventSchema().validate(event)
+    link = offer_url(entry, MAIL)
+    token = link.split("token=")[1]
+    assert read_offer_link(token, KEY) == "e-1"
+    lasts = jwt.decode(token, options={"verify_signature": False})["exp"]
+    assert lasts == pytest.approx(datetime(2027, 3, 8, 16, tzinfo=UTC).timestamp(), abs=5)
+    message = compose(
+        "waitlist_joined", entry, sender="t@x", recipient="bob@example.com", message_id="<m@x>", manage_url=link
+    )
+    assert message["Subject"] == "You are on the waitlist for Laser cutter at TheMakerLab"
+    text = message.get_body(("plain",)).get_content()
+    assert "Leave the waitlist: https://book.example/waitlist/e-1?token=" in text
+    assert "Monday 08 March 2027, 10:00 EST" in text
     assert not list(message.iter_attachments())

@@ -6,7 +6,7 @@ import {
   uniqueEmail, type AppointmentBooking,
 } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, fillDetails, longDate, pickTime, screenshot } from "./support/page";
-import { goTo, logIn } from "./support/staff";
+import { expectSummary, goTo, logIn } from "./support/staff";
 
 /** "€60.00", as the app writes an amount in euros. */
 const euros = (amount: string) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(Number(amount));
@@ -24,6 +24,9 @@ function appointmentText(booking: { date: string; time: string; starts_at: strin
   const offset = (Number(booking.time.slice(0, 2)) - Number(booking.starts_at.slice(11, 13)) + 24) % 24;
   return `${longDate(booking.date)}, ${booking.time} to ${berlinClock(booking.ends_at)} ${offset === 2 ? "CEST" : "CET"}`;
 }
+
+/** Minutes since midnight of "HH:MM". */
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 const offeredTimes = (page: Page) => page.getByRole("group", { name: /^Times on/ }).getByRole("radio");
 
@@ -198,6 +201,10 @@ test("a customer finds their appointment from the e-mail's link and moves it to 
 
   await page.goto(`/bookings/${booked.reference}?token=${token}`);
   await expectFocusOnHeading(page, "Your booking");
+  // The header follows the booking's venue: a clinic's, not "Book a table".
+  const header = page.getByRole("navigation", { name: "Main" });
+  await expect(header.getByRole("link")).toHaveText(["Book an appointment", "Manage a booking"]);
+  await expect(header.getByRole("link", { name: "Book an appointment" })).toHaveAttribute("href", `/venues/${CLINIC}`);
   const summary = page.locator("dl");
   await expect(summary).toContainText("AppointmentHealth check");
   await expect(summary).toContainText("WithDr Hanna Weber");
@@ -215,6 +222,25 @@ test("a customer finds their appointment from the e-mail's link and moves it to 
   await page.getByRole("button", { name: "Save the change" }).click();
   await expect(page.locator("[aria-labelledby=error-summary-title]")).toBeFocused();
   await expect(page.getByRole("link", { name: "Choose a time" })).toBeVisible();
+
+  // A quarter of an hour later with the same doctor: it overlaps the appointment's own time, which the
+  // public search counts as taken; the move's own times offer it (and its own time), and the move takes it.
+  const weberPublic = (await appointmentTimes(request, "health-check", day, weber.id)).map((slot) => slot.time);
+  expect(weberPublic, "the public search counts the appointment's own time as taken").not.toContain("11:15");
+  await expect(page.getByRole("group", { name: `Times on ${longDate(day)} with Dr Hanna Weber` })).toBeVisible();
+  await expect(page.getByRole("radio", { name: /^11:00 to 11:45/ })).toBeVisible();
+  await pickTime(page, "11:15");
+  await expectAccessible(page, "moving an appointment over its own time");
+  await page.getByRole("button", { name: "Save the change" }).click();
+  await expectFocusOnHeading(page, "Your booking has been changed");
+  const later = (await appointmentsOf(request, email))[0]!;
+  expect(later).toMatchObject({ status: "confirmed", date: day, time: "11:15", appointment: { staff: { id: weber.id } } });
+  await expect(summary).toContainText(`When${appointmentText(later)}`);
+  await expect(header.getByRole("link", { name: "Book an appointment" })).toBeVisible();
+
+  // Then to another doctor and time.
+  await page.getByRole("button", { name: "Change date, time or person" }).click();
+  await expectFocusOnHeading(page, "Change your appointment");
   await who.getByRole("radio", { name: /^Dr Jonas Richter/ }).check();
   await expect(page.getByRole("group", { name: `Times on ${longDate(day)} with Dr Jonas Richter` })).toBeVisible();
   await expect(offeredTimes(page)).toHaveCount((await appointmentTimes(request, "health-check", day, richter.id)).length);
@@ -250,7 +276,7 @@ test("the clinic's desk sees each member of staff's appointments on the day shee
 
   await logIn(page, CLINIC_STAFF, `/staff/${CLINIC}/day?date=${day}`);
   await expectFocusOnHeading(page, "Day sheet");
-  await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link")).toHaveText(["Day sheet", "Bookings"]);
+  await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link")).toHaveText(["Day sheet", "Bookings", "New appointment"]);
   await expect(page.getByRole("status").filter({ hasText: "appointments" })).toHaveText("2 appointments");
   const doctorsDay = page.getByRole("region", { name: doctor });
   await expect(doctorsDay).toContainText("09:00 to 09:20");
@@ -305,4 +331,69 @@ test("the clinic's desk sees each member of staff's appointments on the day shee
   await expect(results.getByText(/1 person/)).toHaveCount(0);
   await expectAccessible(page, "a clinic's bookings list");
   await screenshot(page, testInfo, "staff-appointment-3-bookings");
+});
+
+test("the clinic's desk books an appointment for a customer on the phone, then moves it a quarter of an hour on (appointments staff 2)", async (
+  { page, request },
+  testInfo,
+) => {
+  const day = clinicWeekdayFor(testInfo, 7);
+  const email = uniqueEmail(testInfo, "desk-new");
+  const lukas = (await clinicStaff(request))["Lukas Becker"]!;
+
+  await logIn(page, CLINIC_STAFF, `/staff/${CLINIC}/day?date=${day}`);
+  await expectFocusOnHeading(page, "Day sheet");
+  await goTo(page, "New appointment");
+  await expectFocusOnHeading(page, "New appointment");
+  // Nothing chosen: the service is asked for first.
+  await page.getByRole("button", { name: "Book the appointment" }).click();
+  await expectSummary(page, "Choose a service");
+  await page.getByLabel("Service").selectOption({ label: "Physiotherapy (45 minutes · €75.00)" });
+  const whichMember = page.getByRole("group", { name: "Which member of staff?" });
+  await expect(whichMember.getByRole("radio", { name: /^Anyone available/ })).toBeChecked();
+  await whichMember.getByRole("radio", { name: /^Lukas Becker/ }).check();
+  await page.getByLabel("Date", { exact: true }).fill(day);
+  await expect(page.getByRole("group", { name: `Times on ${longDate(day)} with Lukas Becker` })).toBeVisible();
+  const times = await appointmentTimes(request, "physiotherapy", day, lukas.id);
+  await expect(offeredTimes(page)).toHaveCount(times.length);
+  // His first time that day, and a quarter of an hour later (it overlaps it) to move to.
+  const first = times[0]!.time;
+  const later = times.find((slot) => minutesOf(slot.time) === minutesOf(first) + 15)!.time;
+  await page.getByRole("button", { name: "Book the appointment" }).click();
+  await expectSummary(page, "Choose a time");
+  await pickTime(page, first);
+  await page.getByRole("radio", { name: "Phone" }).check();
+  await page.getByLabel("First name (optional)").fill("Paul");
+  await page.getByLabel("Surname (optional)").fill("Neumann");
+  await page.getByLabel("E-mail address (optional)").fill(email);
+  await page.getByLabel("Phone number (optional)").fill("0151 23456789");
+  await expectAccessible(page, "the desk booking an appointment");
+  await screenshot(page, testInfo, "staff-appointment-4-new");
+  await page.getByRole("button", { name: "Book the appointment" }).click();
+
+  await expectFocusOnHeading(page, "Booking added");
+  const [made] = await appointmentsOf(request, email);
+  expect(made).toMatchObject({
+    kind: "appointment", status: "confirmed", channel: "phone", date: day, time: first,
+    appointment: { service: "physiotherapy", staff: { id: lukas.id } }, customer: { first_name: "Paul", surname: "Neumann", email },
+  });
+  const facts = page.locator("dl");
+  await expect(facts).toContainText("AppointmentPhysiotherapy");
+  await expect(facts).toContainText("WithLukas Becker");
+  await expect(facts).toContainText(`When${appointmentText(made!)}`);
+  await expect(page.getByRole("region", { name: "History" })).toContainText(
+    `You booked Physiotherapy with Lukas Becker at ${first} on ${longDate(day)} (phone).`,
+  );
+
+  // A quarter of an hour later with Lukas Becker overlaps the appointment's own time: the public search
+  // no longer offers it; its page does, and the move takes it.
+  expect((await appointmentTimes(request, "physiotherapy", day, lukas.id)).map((slot) => slot.time)).not.toContain(later);
+  await page.getByRole("button", { name: "Move" }).click();
+  await expectFocusOnHeading(page, "Move this appointment");
+  await pickTime(page, later);
+  await expectAccessible(page, "the desk moving an appointment over its own time");
+  await page.getByRole("button", { name: "Save the move" }).click();
+  await expectFocusOnHeading(page, "Booking moved");
+  expect((await appointmentsOf(request, email))[0]).toMatchObject({ time: later, appointment: { staff: { id: lukas.id } } });
+  await expect(page.getByRole("region", { name: "History" })).toContainText(`You moved it from ${first} to ${later}.`);
 });

@@ -2,16 +2,9 @@
  * made, are told which dates and why (all or nothing refused, then what is free booked), and put someone
  * on the waitlist for a taken time. */
 import { expect, test } from "@playwright/test";
-import { staffGet, staffPost, venueDay, type Credentials } from "./support/system";
+import { LAB, LAB_STAFF, labDay, staffGet, staffPost } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, longDate, screenshot, tabTo } from "./support/page";
-import { logIn } from "./support/staff";
-
-const LAB = process.env.TESSERA_LAB ?? "TheMakerLab";
-const LAB_STAFF: Credentials = {
-  email: process.env.TESSERA_LAB_STAFF_EMAIL ?? "manager@maker-lab.example",
-  password: process.env.TESSERA_LAB_STAFF_PASSWORD ?? "makerlab-demo-manager",
-};
-const labDay = (days: number) => venueDay(days, "America/New_York");
+import { goTo, logIn } from "./support/staff";
 
 const addDays = (isoDate: string, days: number) => {
   const [year, month, day] = isoDate.split("-").map(Number);
@@ -137,8 +130,26 @@ test("staff book a weekly series that collides with existing reservations and se
   await expect(page.getByText(`${longDate(first)}, 10:00 to 12:00; 4 dates, the last on ${longDate(addDays(first, 35))}`)).toBeVisible();
   await expect(page.getByText(`${longDate(second)}, 10:00 to 12:00: already reserved; ${longDate(fourth)}, 10:00 to 12:00: already reserved`)).toBeVisible();
   await expect(page.getByRole("button", { name: "Move" })).toHaveCount(0);
+  // Its history says what was reserved, not a table's "for 1 person".
+  const last = longDate(addDays(first, 35));
+  await expect(page.getByRole("region", { name: "History" })).toContainText(
+    `You reserved ${printer} from 10:00 to 12:00 on ${longDate(first)} and 3 more dates to ${last}`,
+  );
+  await expect(page.getByText(/1 person/)).toHaveCount(0);
   await expectAccessible(page, "the series' page");
   await screenshot(page, testInfo, "staff-lab-5-booking");
+
+  // The bookings list says each reservation's resource and range, a series' dates; not "1 person".
+  await goTo(page, "Bookings");
+  await expectFocusOnHeading(page, "Bookings");
+  await page.getByLabel("Search").fill(reference);
+  await page.getByRole("button", { name: "Show bookings" }).click();
+  await expectFocusOnHeading(page, "Results");
+  const row = page.getByRole("region", { name: "Results" }).getByRole("listitem").filter({ hasText: reference });
+  await expect(row).toContainText(`${printer} · 10:00 to 12:00 · 4 dates, the last on ${last}`);
+  await expect(row).not.toContainText("person");
+  await expectAccessible(page, "a lab's bookings list");
+  await screenshot(page, testInfo, "staff-lab-6-bookings");
 });
 
 test("a free time chosen and reserved with the keyboard alone, focus visible (reservations 2)", async ({ page }, testInfo) => {

@@ -2948,7 +2948,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "waiting" | "offered" | "booked" | "offer_expired" | "lapsed";
+                    status?: "waiting" | "offered" | "booked" | "offer_expired" | "lapsed" | "declined" | "left";
+                    /** @description Only the entries still waiting or holding an offer */
+                    on_the_list?: boolean;
                     cursor?: string;
                     limit?: number;
                 };
@@ -3129,6 +3131,126 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist/{entry_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn the offer down: the entry becomes `declined` (off the list) and the time goes to the next
+         *     in line at once. Declining again answers the entry as it is.
+         * @description 409 `offer_not_open` when there is no open offer (not made yet, passed, or the entry left; its
+         *     `details.status` says which), `waitlist_entry_booked` when it was taken.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entry_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WaitlistAccept"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WaitlistEntry"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                401: components["responses"]["UNAUTHORIZED"];
+                403: components["responses"]["FORBIDDEN"];
+                404: components["responses"]["NOT_FOUND"];
+                409: components["responses"]["CONFLICT"];
+                413: components["responses"]["PAYLOAD_TOO_LARGE"];
+                414: components["responses"]["URI_TOO_LONG"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                429: components["responses"]["TOO_MANY_REQUESTS"];
+                503: components["responses"]["SERVICE_UNAVAILABLE"];
+                504: components["responses"]["GATEWAY_TIMEOUT"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist/{entry_id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave the waitlist (the person, with the link's token) or remove someone from it (staff): the
+         *     entry becomes `left`, and an offer it held goes to the next in line at once. An entry already off
+         *     the list is answered as it is.
+         * @description 409 `waitlist_entry_booked` when its offer was taken (cancel the booking instead).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entry_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WaitlistAccept"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WaitlistEntry"];
                     };
                 };
                 400: components["responses"]["BAD_REQUEST"];
@@ -5530,7 +5652,7 @@ export interface components {
         };
         WaitlistEntry: {
             id: string;
-            /** @description waiting, offered, booked, offer_expired, lapsed */
+            /** @description waiting, offered, booked, offer_expired, lapsed, declined, left */
             status: string;
             venue: string;
             venue_name: string | null;

@@ -72,6 +72,14 @@ describe("errorSentence", () => {
     expect(refused(409, "resource_available")).toBe("That time is free, so there is nothing to wait for: reserve it instead.");
     expect(refused(422, "series_too_long")).toBe("A series can have at most 366 dates. Choose fewer weeks.");
     expect(refused(422, "reservation_not_bookable")).toContain("within the resource's hours");
+    expect(refused(409, "already_waiting")).toContain("already on this resource's waitlist");
+  });
+
+  it("says why a waitlist offer cannot be taken or given up", () => {
+    const said = (status: number, code: string) => errorSentence(toApiError(status, envelope(code)));
+    expect(said(409, "offer_not_open")).toContain("ran out, was declined or was taken");
+    expect(said(409, "waitlist_entry_booked")).toContain("cancel the booking instead");
+    expect(said(404, "waitlist_entry_not_found")).toContain("whole link from your e-mail");
   });
 
   it("says what an appointment's refusals mean, and why one cannot be booked", () => {

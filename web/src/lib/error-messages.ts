@@ -69,6 +69,11 @@ const SENTENCES: Record<string, string> = {
   resource_not_found: "That resource is no longer reservable here. Choose another one.",
   resource_available: "That time is free, so there is nothing to wait for: reserve it instead.",
   series_too_long: "A series can have at most 366 dates. Choose fewer weeks.",
+  already_waiting: "This person is already on this resource's waitlist for a time that overlaps this one: there is no need to join twice.",
+  // Waitlist offers
+  offer_not_open: "There is no open offer any more: it ran out, was declined or was taken. The page now says where it stands.",
+  waitlist_entry_booked: "This offer was taken and is booked: to give the time up, cancel the booking instead.",
+  waitlist_entry_not_found: "We could not find that place on the waitlist. Check you opened the whole link from your e-mail.",
 };
 
 /** The same codes said of a stay, where the table's sentence would mislead. */

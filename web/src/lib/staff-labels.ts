@@ -24,8 +24,11 @@ export const STAY_STATUS_LABELS: Record<string, string> = {
   completed: "Checked out",
 };
 
+/** A reservation is completed when its last date has passed (no one "arrives" at a 3D printer). */
+export const RESERVATION_STATUS_LABELS: Record<string, string> = { ...STATUS_LABELS, completed: "Completed" };
+
 export const statusLabel = (status: string, kind?: string) =>
-  (kind === "stay" ? STAY_STATUS_LABELS : STATUS_LABELS)[status] ?? "Other";
+  (kind === "stay" ? STAY_STATUS_LABELS : kind === "reservation" ? RESERVATION_STATUS_LABELS : STATUS_LABELS)[status] ?? "Other";
 
 /** A channel the app does not know ("email_import") is shown as words ("Email import"), never as a code. */
 export function channelLabel(channel: string | null | undefined): string {

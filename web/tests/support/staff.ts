@@ -18,7 +18,10 @@ export async function logIn(page: Page, who: Credentials = STAFF, path = "/staff
 }
 
 /** The staff page's own navigation, as a person uses it. */
-export async function goTo(page: Page, link: "Day sheet" | "Bookings" | "New booking" | "Capacity" | "Front desk" | "Room board" | "Reports") {
+export async function goTo(
+  page: Page,
+  link: "Day sheet" | "Bookings" | "New booking" | "New appointment" | "Capacity" | "Front desk" | "Room board" | "Reports" | "Resource calendar",
+) {
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: link, exact: true }).click();
 }
 

@@ -333,3 +333,13 @@ export async function appointmentsOf(request: APIRequestContext, email: string):
   expect(status).toBe(200);
   return body.items;
 }
+
+/** The reservation journeys: the demo lab (America/New_York) and its demo manager, both seeded by `seed-demo`. */
+export const LAB = process.env.TESSERA_LAB ?? "TheMakerLab";
+export const LAB_STAFF: Credentials = {
+  email: process.env.TESSERA_LAB_STAFF_EMAIL ?? "manager@maker-lab.example",
+  password: process.env.TESSERA_LAB_STAFF_PASSWORD ?? "makerlab-demo-manager",
+};
+
+/** The lab's date `days` from today, as the lab counts days (America/New_York). */
+export const labDay = (days: number) => venueDay(days, "America/New_York");

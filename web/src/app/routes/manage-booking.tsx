@@ -25,24 +25,19 @@ import { FindBookingForm, FORMAT_PROBLEMS, type Lookup } from "../../features/ma
 import { staySearchKey, useStaySearch } from "../../features/stays/api/search-stays";
 import { StaySearchForm } from "../../features/stays/components/StaySearchForm";
 import { stayProblems, type StaySearch } from "../../features/stays/stay-rules";
-import { useServices, useStaffMembers } from "../../features/appointments/api/catalogue";
-import { appointmentSearchKey } from "../../features/appointments/api/search-appointments";
-import {
-  appointmentChange,
-  appointmentDates,
-  dateProblem as appointmentDateProblem,
-  performersOf,
-  type AppointmentChoice,
-} from "../../features/appointments/appointment-rules";
-import { AppointmentPicker, type Taken } from "../../features/appointments/components/AppointmentPicker";
-import { TakenAppointment } from "../../features/appointments/components/TakenAppointment";
+import { AppointmentMove } from "../../features/appointments/components/AppointmentMove";
+import { reservationRows } from "../../features/resource-calendar/calendar";
 import { useVenue, type Venue } from "../../features/venues/api/get-venue";
 import { ApiError } from "../../lib/api-client";
 import { errorSentence, fieldErrors, isTransient } from "../../lib/error-messages";
 import { appointmentOf, formatAppointment, whatRows, type Appointment } from "../../lib/appointments";
+import { reservationOf } from "../../lib/reservations";
 import { formatMoney } from "../../lib/money";
 import { guestsText, nightsBetween, nightsText, stayDates, stayOf, totalOf, type Stay } from "../../lib/stays";
 import { formatLongDate, formatVisit } from "../../lib/time";
+import { useShowVenue } from "../venue-on-screen";
+
+type Row = [string, ReactNode];
 
 const STATUS: Record<string, string> = {
   confirmed: "Confirmed",
@@ -165,9 +160,12 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
   const changeable = booking.status === "confirmed";
   const stay = stayOf(booking);
   const appointment = appointmentOf(booking);
+  // A reservation is its resource and dates; the app has no reservation move yet, so it can only be cancelled here.
+  const reservation = reservationOf(booking);
   const total = totalOf(booking);
   const name = `${booking.customer?.first_name ?? ""} ${booking.customer?.surname ?? ""}`.trim() || "–";
-  const requests: [string, string][] = booking.special_requests ? [["Special requests", booking.special_requests]] : [];
+  const where = `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`;
+  useShowVenue(booking.venue);
 
   const finish = (result: "moved" | "cancelled") => {
     setOutcome(result);
@@ -183,43 +181,37 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
         <Notice title="Your booking has been cancelled">We have sent you an e-mail to confirm it.</Notice>
       )}
       <BookingSummary
-        rows={
-          appointment
-            ? [
-                ["Reference", <strong key="reference" className="tracking-widest">{booking.reference}</strong>],
-                ["Status", STATUS[booking.status] ?? booking.status],
+        rows={[
+          ["Reference", <strong key="reference" className="tracking-widest">{booking.reference}</strong>],
+          ["Status", STATUS[booking.status] ?? booking.status],
+          ...(appointment
+            ? ([
                 ...whatRows(appointment),
                 ["With", appointment.staff.name],
                 ["When", venue.data ? formatAppointment(booking.starts_at, booking.ends_at, venue.data.timezone) : when],
-                ["Where", `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`],
-                ...(total ? [["Price", formatMoney(total)] as [string, string]] : []),
-                ["Name", name],
-                ...requests,
-              ]
+                ["Where", where],
+                ...(total ? [["Price", formatMoney(total)]] : []),
+              ] as Row[])
             : stay
-            ? [
-                ["Reference", <strong key="reference" className="tracking-widest">{booking.reference}</strong>],
-                ["Status", STATUS[booking.status] ?? booking.status],
-                ["Hotel", `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`],
-                ["Arrival", formatLongDate(stay.arrival)],
-                ["Departure", formatLongDate(stay.departure)],
-                ["Nights", nightsText(stay.nights)],
-                ["Room", stay.room_type_name ?? stay.room_type],
-                ["Rate", <StayRate key="rate" stay={stay} />],
-                ["Guests", guestsText(stay.guests)],
-                ["Name", name],
-                ...requests,
-              ]
-            : [
-                ["Reference", <strong key="reference" className="tracking-widest">{booking.reference}</strong>],
-                ["Status", STATUS[booking.status] ?? booking.status],
-                ["When", when],
-                ["Where", `${venueName}${venue.data?.address ? `, ${venue.data.address}` : ""}`],
-                ["Table for", booking.party_size === 1 ? "1 person" : `${booking.party_size} people`],
-                ["Name", name],
-                ...requests,
-              ]
-        }
+              ? ([
+                  ["Hotel", where],
+                  ["Arrival", formatLongDate(stay.arrival)],
+                  ["Departure", formatLongDate(stay.departure)],
+                  ["Nights", nightsText(stay.nights)],
+                  ["Room", stay.room_type_name ?? stay.room_type],
+                  ["Rate", <StayRate key="rate" stay={stay} />],
+                  ["Guests", guestsText(stay.guests)],
+                ] as Row[])
+              : reservation
+                ? [...reservationRows(reservation), ["Where", where] as Row]
+                : ([
+                    ["When", when],
+                    ["Where", where],
+                    ["Table for", booking.party_size === 1 ? "1 person" : `${booking.party_size} people`],
+                  ] as Row[])),
+          ["Name", name],
+          ...(booking.special_requests ? [["Special requests", booking.special_requests] as Row] : []),
+        ]}
       />
       {stay && total && <PriceLines caption="Price" lines={stay.lines} total={total} totalLabel="Total, taxes included" />}
       {!changeable && booking.status !== "pending" && (
@@ -233,9 +225,11 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
       )}
       {changeable && mode === "view" && (
         <div className="flex flex-wrap gap-3">
-          <Button onClick={() => { setOutcome(null); setMode("move"); }}>
-            {stay ? "Change dates or guests" : appointment ? "Change date, time or person" : "Change date, time or party size"}
-          </Button>
+          {!reservation && (
+            <Button onClick={() => { setOutcome(null); setMode("move"); }}>
+              {stay ? "Change dates or guests" : appointment ? "Change date, time or person" : "Change date, time or party size"}
+            </Button>
+          )}
           <Button variant="secondary" onClick={() => { setOutcome(null); setMode("cancel"); }}>
             Cancel booking
           </Button>
@@ -254,7 +248,7 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
           onBack={() => setMode("view")}
         />
       )}
-      {changeable && mode === "move" && venue.data && !stay && !appointment && (
+      {changeable && mode === "move" && venue.data && !stay && !appointment && !reservation && (
         <MoveBooking booking={booking} access={access} venue={venue.data} onDone={() => finish("moved")} onBack={() => setMode("view")} />
       )}
       {changeable && mode === "move" && venue.isError && <LoadError error={venue.error} onRetry={() => venue.refetch()} />}
@@ -262,7 +256,7 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
         <CancelBooking
           booking={booking}
           access={access}
-          what={stay ? "room" : appointment ? "appointment" : "table"}
+          what={stay ? "room" : appointment || reservation ? "time" : "table"}
           onDone={() => finish("cancelled")}
           onBack={() => setMode("view")}
         />
@@ -533,12 +527,7 @@ function NewStayPrice({
   );
 }
 
-/**
- * An appointment moved to another date, time or person, with the booking's own pickers; only what
- * changes is sent. The API takes the new time before letting the old one go, so the customer never
- * holds both or neither. The day's times are the search's: the appointment's own time, held by it,
- * is not among them.
- */
+/** The appointment moved by the customer: the booking's own times, asked with their link or e-mail. */
 function MoveAppointment({
   booking,
   appointment,
@@ -554,114 +543,24 @@ function MoveAppointment({
   onDone: () => void;
   onBack: () => void;
 }) {
-  const services = useServices(venue.slug);
-  const staff = useStaffMembers(venue.slug);
-  const booked = { date: booking.date, time: booking.time, staff: appointment.staff.id };
-  const [choice, setChoice] = useState<AppointmentChoice>({ date: booking.date, time: null, staff: appointment.staff.id });
-  const [timeError, setTimeError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [taken, setTaken] = useState<Taken | null>(null);
   const update = useUpdateBooking(booking.reference, access);
   const client = useQueryClient();
-  const service = services.data?.find((each) => each.code === appointment.service);
-
-  const save = (next: AppointmentChoice = choice) => {
-    setProblem(null);
-    setAttempt((n) => n + 1);
-    if (!service) return;
-    if (appointmentDateProblem(next.date, appointmentDates({ ...service, timezone: venue.timezone })) || !next.time) {
-      return setTimeError("Choose a time");
-    }
-    const change = appointmentChange(booked, next);
-    if (Object.keys(change).length === 0) return setTimeError("Choose a different date, time or person");
-    setTimeError(undefined);
-    update.mutate(change, {
-      onSuccess: onDone,
-      onError: (error) => {
-        void client.invalidateQueries({ queryKey: appointmentSearchKey(venue.slug) });
-        if (error instanceof ApiError && (error.code === "staff_unavailable" || error.code === "resource_unavailable")) {
-          setTaken({ date: next.date, time: next.time!, staff: next.staff });
-          setChoice({ ...next, time: null });
-          return;
-        }
+  return (
+    <AppointmentMove
+      booking={booking}
+      appointment={appointment}
+      venue={venue}
+      audience="customer"
+      moving={{ reference: booking.reference, access }}
+      move={update}
+      onDone={onDone}
+      onBack={onBack}
+      onRefused={(error) => {
         if (error instanceof ApiError && error.code === "booking_changed") {
           void client.invalidateQueries({ queryKey: ["bookings", booking.reference.toUpperCase()] });
         }
-        setProblem(errorSentence(error, "appointment"));
-      },
-    });
-  };
-
-  return (
-    <section aria-labelledby="move-title" className="mt-2">
-      <Heading level={2} id="move-title" focusOnMount={!taken}>
-        Change your appointment
-      </Heading>
-      <p className="mb-4">
-        Your {appointment.service_name} stays as it is until you save a new time. Its time now is{" "}
-        {formatAppointment(booking.starts_at, booking.ends_at, venue.timezone)}, with {appointment.staff.name}.
-      </p>
-      {services.isPending ? (
-        <Loading>Loading the appointment's times…</Loading>
-      ) : services.isError ? (
-        <LoadError error={services.error} onRetry={() => services.refetch()} />
-      ) : !service ? (
-        <p role="alert" className="mb-4">
-          {appointment.service_name} is no longer booked online, so this appointment cannot be moved here. Cancel it and book
-          again, or call {venue.name}.
-        </p>
-      ) : (
-        <>
-          {taken && (
-            <TakenAppointment
-              venue={venue.slug}
-              service={service.code}
-              taken={taken}
-              why="Someone else booked that time while you were choosing it."
-              keptWhat="Your appointment is unchanged. Choose one of these times, or another below."
-              onPick={(time) => {
-                const next = { ...choice, date: taken.date, staff: taken.staff, time };
-                setChoice(next);
-                save(next);
-              }}
-            />
-          )}
-          {(timeError || problem) && (
-            <ErrorSummary
-              items={timeError ? [{ fieldId: "move-time", message: timeError }] : []}
-              description={problem ?? undefined}
-              focusKey={`${timeError}-${attempt}`}
-            />
-          )}
-          <AppointmentPicker
-            idPrefix="move"
-            venue={venue}
-            service={service}
-            performers={performersOf(service, staff.data)}
-            choice={choice}
-            currentStaff={appointment.staff.id}
-            taken={taken}
-            timeError={timeError}
-            onChange={(next) => {
-              setTimeError(undefined);
-              if (next.date !== taken?.date || next.staff !== taken?.staff) setTaken(null);
-              setChoice(next);
-            }}
-          />
-        </>
-      )}
-      <div className="flex flex-wrap gap-3">
-        {service && (
-          <Button onClick={() => save()} disabled={update.isPending}>
-            {update.isPending ? "Saving…" : "Save the change"}
-          </Button>
-        )}
-        <Button variant="secondary" onClick={onBack}>
-          Keep it as it is
-        </Button>
-      </div>
-    </section>
+      }}
+    />
   );
 }
 
@@ -674,7 +573,7 @@ function CancelBooking({
 }: {
   booking: ManagedBooking;
   access: BookingAccess;
-  what: "table" | "room" | "appointment";
+  what: "table" | "room" | "time";
   onDone: () => void;
   onBack: () => void;
 }) {
@@ -705,7 +604,7 @@ function CancelBooking({
         />
       )}
       <p className="mb-4">
-        {what === "appointment" ? "The time will be offered to others." : `The ${what} will be offered to other guests.`} This
+        {what === "time" ? "The time will be offered to others." : `The ${what} will be offered to other guests.`} This
         cannot be undone, but you can always book again.
       </p>
       {reasons.isPending ? (

@@ -24,7 +24,9 @@ import { errorSentence, fieldErrors } from "../../lib/error-messages";
 import { formatLongDate, formatVisit } from "../../lib/time";
 import { HOME_VENUE } from "../config";
 import { takesAppointments } from "../../lib/appointments";
+import { takesReservations } from "../../lib/venue-kinds";
 import { AppointmentBookingFlow } from "./appointment-booking";
+import { ReservationVenue } from "./reservation-venue";
 import { StayBookingFlow } from "./stay-booking";
 
 export function VenueRoute() {
@@ -42,6 +44,7 @@ export function VenueRoute() {
   }
   if (venue.data.kind === "hotel") return <StayBookingFlow key={slug} venue={venue.data} />;
   if (takesAppointments(venue.data)) return <AppointmentBookingFlow key={slug} venue={venue.data} />;
+  if (takesReservations(venue.data)) return <ReservationVenue venue={venue.data} />;
   return <BookingFlow key={slug} venue={venue.data} />;
 }
 

@@ -12,7 +12,7 @@ import { addDays, formatLongDate, venueDate } from "../../lib/time";
 import type { Service, StaffMember } from "./api/catalogue";
 import type { AppointmentSlot } from "./api/search-appointments";
 
-type BookingChange = components["schemas"]["BookingUpdate"];
+export type BookingChange = components["schemas"]["BookingUpdate"];
 
 export interface AppointmentRules {
   timezone: string;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api-client";
 import {
-  bookedText, byDay, conflictText, conflictsOf, countOf, hoursText, mondayOf, reservationOf, reservationRows, pickFrom, rangeErrors, refusalSentence, weekFrom, weekText, weeklyRule,
+  bookedText, byDay, conflictText, conflictsOf, countOf, hoursText, mondayOf, reservationOf, reservationRows, pickFrom, rangeErrors, refusalSentence, waiterName,
+  waitingRange, waitingState, weekFrom, weekText, weeklyRule,
 } from "./calendar";
 
 describe("the week", () => {
@@ -122,5 +123,26 @@ describe("a reservation on a booking's page", () => {
       ["Not booked", "Tuesday 22 December 2026, 10:00 to 12:00: already reserved"],
     ]);
     expect(reservationOf({ kind: "slot", reservation: {} })).toBeNull();
+  });
+});
+
+describe("a resource's waitlist", () => {
+  const entry = {
+    start: "2026-12-08T11:00",
+    end: "2026-12-08T13:00",
+    status: "waiting",
+    offer_expires_at: null,
+    timezone: "America/New_York",
+    customer: { first_name: "Ada", surname: "Lovelace", email: "ada@example.com" },
+  };
+  it("names who waits, by name, else by e-mail", () => {
+    expect(waiterName(entry.customer)).toBe("Ada Lovelace");
+    expect(waiterName({ first_name: null, surname: null, email: "ada@example.com" })).toBe("ada@example.com");
+    expect(waiterName({})).toBe("Someone with no name given");
+  });
+  it("says the range waited for and where it stands, an offer's end on the venue's clock", () => {
+    expect(waitingRange(entry)).toBe("Tuesday 8 December 2026, 11:00 to 13:00");
+    expect(waitingState(entry)).toBe("Waiting");
+    expect(waitingState({ ...entry, status: "offered", offer_expires_at: "2026-12-08T15:32:00Z" })).toBe("Offered until 10:32");
   });
 });

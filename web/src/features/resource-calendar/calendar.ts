@@ -5,7 +5,7 @@
  * API's own form, never the browser's zone.
  */
 import { ApiError } from "../../lib/api-client";
-import { addDays, formatLongDate } from "../../lib/time";
+import { addDays, formatLongDate, formatVenueTime } from "../../lib/time";
 
 export interface LocalInterval {
   /** Venue-local, YYYY-MM-DDTHH:MM */
@@ -194,12 +194,8 @@ interface ReservationLike {
   conflicts: Conflict[];
 }
 
-/** A booking's reservation, when it is one (the API sends `{}` or null for other kinds). */
-export function reservationOf(booking: { kind: string; reservation?: unknown }): ReservationLike | null {
-  const found = booking.reservation as Partial<ReservationLike> | null | undefined;
-  if (booking.kind !== "reservation" || !found?.resource || !Array.isArray(found.occurrences)) return null;
-  return { resource: found.resource, occurrences: found.occurrences, conflicts: found.conflicts ?? [] };
-}
+/** A booking's reservation: lib/reservations.ts, where the staff's list and history read it too. */
+export { reservationOf } from "../../lib/reservations";
 
 /** A reservation's facts for a booking's page: the resource, when (a series: how many dates, to when), what was not booked. */
 export function reservationRows(reservation: ReservationLike): [string, string][] {
@@ -217,4 +213,27 @@ export function reservationRows(reservation: ReservationLike): [string, string][
   }
   if (reservation.conflicts.length > 0) rows.push(["Not booked", reservation.conflicts.map(conflictText).join("; ")]);
   return rows;
+}
+
+/** A resource's waitlist entry as the calendar lists it (the API's `WaitlistEntry`). */
+export interface WaitingLike extends LocalInterval {
+  status: string;
+  offer_expires_at?: string | null;
+  timezone: string;
+  customer: { first_name?: string | null; surname?: string | null; email?: string | null };
+}
+
+/** "Ada Lovelace"; their e-mail when no name was given; a staff member's own wait has at least that. */
+export function waiterName(customer: WaitingLike["customer"]): string {
+  const name = [customer.first_name, customer.surname].filter(Boolean).join(" ");
+  return name || customer.email || "Someone with no name given";
+}
+
+/** "Tuesday 8 December 2026, 11:00 to 13:00": the range waited for, on the venue's clock. */
+export const waitingRange = (entry: WaitingLike) => `${formatLongDate(entry.start.slice(0, 10))}, ${rangeText(entry)}`;
+
+/** "Waiting", or "Offered until 14:32" (the venue's time): an offer is held for them until then. */
+export function waitingState(entry: WaitingLike): string {
+  if (entry.status === "offered" && entry.offer_expires_at) return `Offered until ${formatVenueTime(entry.offer_expires_at, entry.timezone)}`;
+  return entry.status === "waiting" ? "Waiting" : entry.status.replace("_", " ");
 }

@@ -63,6 +63,38 @@ describe("auditSentence", () => {
     );
   });
 
+  it("says a reservation as its resource and range, a series' dates, and a move of its range; never a party", () => {
+    const range = (date: string, from: string, to: string) => ({ start: `${date}T${from}`, end: `${date}T${to}` });
+    const reserved = {
+      ...snapshot, kind: "reservation", date: "2026-12-15", time: "10:00", party_size: 1, channel: "web",
+      reservation: { resource: { id: 2, name: "3D printer A" }, occurrences: [range("2026-12-15", "10:00", "12:00")], conflicts: [] },
+    };
+    const series = {
+      ...reserved,
+      reservation: {
+        ...reserved.reservation,
+        occurrences: ["2026-12-15", "2026-12-22", "2027-01-05"].map((date) => range(date, "10:00", "12:00")),
+      },
+    };
+    expect(auditSentence(entry("booking.created", { before: null, after: reserved }), context)).toBe(
+      "You reserved 3D printer A from 10:00 to 12:00 on Tuesday 15 December 2026 (online).",
+    );
+    expect(auditSentence(entry("booking.created", { before: null, actor: { type: "customer" }, after: series }), context)).toBe(
+      "The guest reserved 3D printer A from 10:00 to 12:00 on Tuesday 15 December 2026 and 2 more dates to Tuesday 5 January 2027 (online).",
+    );
+    const later = { ...reserved, time: "11:00", reservation: { ...reserved.reservation, occurrences: [range("2026-12-15", "11:00", "13:00")] } };
+    expect(auditSentence(entry("booking.updated", { before: reserved, after: later }), context)).toBe(
+      "You moved it to 11:00 to 13:00 (it was 10:00 to 12:00).",
+    );
+    const nextDay = { ...reserved, date: "2026-12-16", reservation: { ...reserved.reservation, occurrences: [range("2026-12-16", "10:00", "12:00")] } };
+    expect(auditSentence(entry("booking.updated", { before: reserved, after: nextDay }), context)).toBe(
+      "You moved it to 10:00 to 12:00 on Wednesday 16 December 2026 (it was 10:00 to 12:00 on Tuesday 15 December 2026).",
+    );
+    expect(auditSentence(entry("booking.completed", { actor: { type: "system" }, after: reserved }), context)).toBe(
+      "Tessera marked it as completed.",
+    );
+  });
+
   it("says a cancellation's reason by name", () => {
     expect(
       auditSentence(entry("booking.cancelled", { actor: { type: "customer" }, after: { ...snapshot, cancellation_reason_id: 3 } }), context),

@@ -2,6 +2,7 @@
  * A booking's audit trail as sentences: who did what, in words ("You moved it from 19:00 to
  * 20:00"), never an action code or a JSON snapshot.
  */
+import { occurrenceText, rangeOf, reservationOf, reservationText } from "../../lib/reservations";
 import { formatLongDate } from "../../lib/time";
 import { channelLabel, people } from "../../lib/staff-labels";
 
@@ -61,10 +62,22 @@ function appointment(snapshot: Snapshot): { service: string; staff: string } | u
   return { service: found.service_name, staff: found.staff.name };
 }
 
+/** A reservation's move, by its (first) range: "moved it to 11:00 to 13:00 (it was 10:00 to 12:00)". */
+function reservationMove(before: Snapshot, after: Snapshot): string | undefined {
+  const [was, is] = [reservationOf(before ?? {})?.occurrences[0], reservationOf(after ?? {})?.occurrences[0]];
+  if (!was || !is || (was.start === is.start && was.end === is.end)) return undefined;
+  const sameDay = was.start.slice(0, 10) === is.start.slice(0, 10);
+  const say = sameDay ? rangeOf : occurrenceText;
+  return `moved it to ${say(is)} (it was ${say(was)})`;
+}
+
 function changes(before: Snapshot, after: Snapshot): string[] {
   const said: string[] = [];
   const dateMoved = text(before, "date") !== text(after, "date");
-  if (dateMoved || text(before, "time") !== text(after, "time")) {
+  if (reservationOf(after ?? {})) {
+    const moved = reservationMove(before, after);
+    if (moved) said.push(moved);
+  } else if (dateMoved || text(before, "time") !== text(after, "time")) {
     said.push(`moved it from ${visit(before, dateMoved)} to ${visit(after, dateMoved)}`);
   }
   const [was, is] = [appointment(before), appointment(after)];
@@ -84,17 +97,15 @@ export function auditSentence(entry: AuditEntryLike, context: AuditContext): str
   const { before, after } = entry;
   switch (entry.action) {
     case "booking.created": {
+      const channel = text(after, "channel");
+      const how = channel ? ` (${channelLabel(channel).toLowerCase()})` : "";
+      const reserved = reservationOf(after ?? {});
+      if (reserved) return `${who} reserved ${reservationText(reserved)}${how}.`;
       const booked = appointment(after);
-      if (booked) {
-        const channel = text(after, "channel");
-        return `${who} booked ${booked.service} with ${booked.staff} at ${visit(after, true)}${
-          channel ? ` (${channelLabel(channel).toLowerCase()})` : ""
-        }.`;
-      }
+      if (booked) return `${who} booked ${booked.service} with ${booked.staff} at ${visit(after, true)}${how}.`;
       const party = number(after, "party_size");
       const details = [party ? `for ${people(party)}` : "", after ? `at ${visit(after, true)}` : ""].filter(Boolean).join(" ");
-      const channel = text(after, "channel");
-      return `${who} made the booking${details ? ` ${details}` : ""}${channel ? ` (${channelLabel(channel).toLowerCase()})` : ""}.`;
+      return `${who} made the booking${details ? ` ${details}` : ""}${how}.`;
     }
     case "booking.updated": {
       const said = changes(before, after);
@@ -105,7 +116,8 @@ export function auditSentence(entry: AuditEntryLike, context: AuditContext): str
       return `${who} cancelled the booking${reason ? `, giving the reason “${reason}”` : ""}.`;
     }
     case "booking.completed":
-      return `${who} marked the guests as arrived.`;
+      // A reservation is completed by Tessera once its last date has passed, or marked so by staff.
+      return reservationOf(after ?? {}) ? `${who} marked it as completed.` : `${who} marked the guests as arrived.`;
     case "booking.no_show":
       return `${who} marked the booking as a no-show.`;
     case "booking.reminder_due":

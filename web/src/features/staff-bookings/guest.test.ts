@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_GUEST, guestProblems, placeGuestErrors, toStaffBookingRequest } from "./guest";
+import { EMPTY_GUEST, guestProblems, placeGuestErrors, toStaffAppointmentRequest, toStaffBookingRequest } from "./guest";
 import { staffSlotOptions, visitChange } from "./visit";
 
 describe("toStaffBookingRequest", () => {
@@ -27,6 +27,32 @@ describe("toStaffBookingRequest", () => {
 
   it("no details at all is an empty customer", () => {
     expect(toStaffBookingRequest("v", visit, "walk_in", EMPTY_GUEST).customer).toEqual({});
+  });
+});
+
+describe("toStaffAppointmentRequest", () => {
+  const appointment = { service: "physiotherapy", date: "2026-12-08", time: "09:15", staff: 4 };
+
+  it("books the service with the member chosen, and what is given of the customer", () => {
+    const guest = { ...EMPTY_GUEST, firstName: "Paul", surname: " Neumann", mobile: "0151 23456789", requests: " Knee " };
+    expect(toStaffAppointmentRequest("TheMeadowClinic", appointment, "phone", guest)).toEqual({
+      kind: "appointment",
+      venue: "TheMeadowClinic",
+      service: "physiotherapy",
+      date: "2026-12-08",
+      time: "09:15",
+      staff: 4,
+      channel: "phone",
+      customer: { first_name: "Paul", surname: "Neumann", mobile: "0151 23456789" },
+      special_requests: "Knee",
+    });
+  });
+
+  it("anyone available is staff null, and no table's party", () => {
+    const request = toStaffAppointmentRequest("v", { ...appointment, staff: null }, "walk_in", EMPTY_GUEST);
+    expect(request.staff).toBeNull();
+    expect(request).not.toHaveProperty("party_size");
+    expect(request.customer).toEqual({});
   });
 });
 

@@ -51,28 +51,39 @@ export function guestProblems(guest: StaffGuest): GuestProblems {
   return problems;
 }
 
-/** The create request: only the details given (an empty customer is allowed for staff). */
+/** Only the details given, trimmed (an empty customer is allowed for staff), and the requests if any. */
+function guestOf(guest: StaffGuest): Pick<BookingRequest, "customer" | "special_requests"> {
+  const customer: BookingRequest["customer"] = {};
+  if (guest.firstName.trim()) customer.first_name = guest.firstName.trim();
+  if (guest.surname.trim()) customer.surname = guest.surname.trim();
+  if (guest.email.trim()) customer.email = guest.email.trim();
+  if (guest.mobile.trim()) customer.mobile = guest.mobile.trim();
+  return { customer, ...(guest.requests.trim() ? { special_requests: guest.requests.trim() } : {}) };
+}
+
+/** The create request of a table. */
 export function toStaffBookingRequest(
   venue: string,
   visit: { date: string; time: string; partySize: number },
   channel: Channel,
   guest: StaffGuest,
 ): BookingRequest {
-  const customer: BookingRequest["customer"] = {};
-  if (guest.firstName.trim()) customer.first_name = guest.firstName.trim();
-  if (guest.surname.trim()) customer.surname = guest.surname.trim();
-  if (guest.email.trim()) customer.email = guest.email.trim();
-  if (guest.mobile.trim()) customer.mobile = guest.mobile.trim();
-  return {
-    venue,
-    date: visit.date,
-    time: visit.time,
-    party_size: visit.partySize,
-    channel,
-    customer,
-    ...(guest.requests.trim() ? { special_requests: guest.requests.trim() } : {}),
-  };
+  return { venue, date: visit.date, time: visit.time, party_size: visit.partySize, channel, ...guestOf(guest) };
 }
+
+/** The create request of an appointment, booked by the desk for the customer (staff null: anyone who performs it). */
+export function toStaffAppointmentRequest(
+  venue: string,
+  appointment: { service: string; date: string; time: string; staff: number | null },
+  channel: Channel,
+  guest: StaffGuest,
+): BookingRequest {
+  return { kind: "appointment", venue, ...appointment, channel, ...guestOf(guest) };
+}
+
+/** The guest's problems as the error summary's items, each linking to its field. */
+export const guestSummaryItems = (problems: GuestProblems) =>
+  (Object.keys(problems) as GuestField[]).map((field) => ({ fieldId: GUEST_FIELD_IDS[field], message: problems[field]! }));
 
 const API_FIELDS: Record<string, GuestField> = {
   "customer.first_name": "firstName",

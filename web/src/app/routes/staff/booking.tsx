@@ -1,5 +1,4 @@
 /** One booking as staff see it: its details, what can be done to it, and its history. */
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, Navigate, useParams, useSearchParams } from "react-router";
 import { BookingSummary } from "../../../components/BookingSummary";
@@ -20,17 +19,7 @@ import { AuditTrail } from "../../../features/staff-bookings/components/AuditTra
 import { CancelForm } from "../../../features/staff-bookings/components/CancelForm";
 import { StaffVisitPicker, visitDateProblem } from "../../../features/staff-bookings/components/StaffVisitPicker";
 import { staffSlotOptions, visitChange, type CurrentVisit, type StaffVisit } from "../../../features/staff-bookings/visit";
-import { useServices, useStaffMembers } from "../../../features/appointments/api/catalogue";
-import { appointmentSearchKey } from "../../../features/appointments/api/search-appointments";
-import {
-  appointmentChange,
-  appointmentDates,
-  dateProblem as appointmentDateProblem,
-  performersOf,
-  type AppointmentChoice,
-} from "../../../features/appointments/appointment-rules";
-import { AppointmentPicker, type Taken } from "../../../features/appointments/components/AppointmentPicker";
-import { TakenAppointment } from "../../../features/appointments/components/TakenAppointment";
+import { AppointmentMove } from "../../../features/appointments/components/AppointmentMove";
 import { useDaySlots } from "../../../features/venue-capacity/api/slots";
 import type { Venue } from "../../../features/venues/api/get-venue";
 import { ApiError } from "../../../lib/api-client";
@@ -40,6 +29,7 @@ import { errorSentence, isTransient } from "../../../lib/error-messages";
 import { formatMoney } from "../../../lib/money";
 import { totalOf } from "../../../lib/stays";
 import { channelLabel, people } from "../../../lib/staff-labels";
+import { useStaffCall } from "../../../lib/staff-session";
 import { formatLongDate, formatVisit, zoneAbbreviation } from "../../../lib/time";
 import { staffDateRange, staffPath, useStaffVenue } from "./context";
 
@@ -130,7 +120,7 @@ function StaffBookingPage({ booking }: { booking: StaffBooking }) {
       {outcome.isError && mode === "view" && <ErrorSummary description={errorSentence(outcome.error)} focusKey={attempt} />}
       <BookingSummary
         rows={[
-          ["Status", <StatusBadge key="status" status={booking.status} />],
+          ["Status", <StatusBadge key="status" status={booking.status} kind={booking.kind} />],
           ...(reservation
             ? reservationRows(reservation)
             : appointment
@@ -280,11 +270,7 @@ function MoveBooking({ booking, venue, onDone, onBack }: { booking: StaffBooking
   );
 }
 
-/**
- * An appointment moved to another date, time or member of staff with the customer's pickers (the
- * search's free times; the appointment's own time, held by it, is not among them); only what changes
- * is sent.
- */
+/** The appointment moved by the desk: the customer's pickers worded for staff, the booking's own times asked as staff. */
 function MoveAppointment({
   booking,
   appointment,
@@ -298,110 +284,18 @@ function MoveAppointment({
   onDone: () => void;
   onBack: () => void;
 }) {
-  const services = useServices(venue.slug);
-  const staff = useStaffMembers(venue.slug);
-  const booked = { date: booking.date, time: booking.time, staff: appointment.staff.id };
-  const [choice, setChoice] = useState<AppointmentChoice>({ date: booking.date, time: null, staff: appointment.staff.id });
-  const [timeError, setTimeError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [taken, setTaken] = useState<Taken | null>(null);
   const move = useMoveBooking(venue.slug, booking.reference);
-  const client = useQueryClient();
-  const service = services.data?.find((each) => each.code === appointment.service);
-
-  const save = (next: AppointmentChoice = choice) => {
-    setAttempt((n) => n + 1);
-    setProblem(null);
-    if (!service) return;
-    if (appointmentDateProblem(next.date, appointmentDates({ ...service, timezone: venue.timezone })) || !next.time) {
-      return setTimeError("Choose a time");
-    }
-    const change = appointmentChange(booked, next);
-    if (Object.keys(change).length === 0) return setTimeError("Choose a different date, time or member of staff");
-    setTimeError(undefined);
-    move.mutate(change, {
-      onSuccess: () => {
-        void client.invalidateQueries({ queryKey: appointmentSearchKey(venue.slug) });
-        onDone();
-      },
-      onError: (error) => {
-        void client.invalidateQueries({ queryKey: appointmentSearchKey(venue.slug) });
-        if (error instanceof ApiError && (error.code === "staff_unavailable" || error.code === "resource_unavailable")) {
-          setTaken({ date: next.date, time: next.time!, staff: next.staff });
-          setChoice({ ...next, time: null });
-          return;
-        }
-        setProblem(errorSentence(error, "appointment"));
-      },
-    });
-  };
-
+  const call = useStaffCall();
   return (
-    <section aria-labelledby="move-title" className="mt-2">
-      <Heading level={2} id="move-title" focusOnMount={!taken}>
-        Move this appointment
-      </Heading>
-      {services.isPending ? (
-        <Loading>Loading the service's times…</Loading>
-      ) : services.isError ? (
-        <LoadError error={services.error} onRetry={() => services.refetch()} />
-      ) : !service ? (
-        <p role="alert" className="mb-4">
-          {appointment.service_name} is no longer offered, so this appointment cannot be moved to another time. Cancel it, or
-          offer the service again first.
-        </p>
-      ) : (
-        <>
-          {taken && (
-            <TakenAppointment
-              venue={venue.slug}
-              service={service.code}
-              taken={taken}
-              why="Someone else booked that time meanwhile."
-              keptWhat="The appointment is unchanged. Choose another time."
-              onPick={(time) => {
-                const next = { ...choice, date: taken.date, staff: taken.staff, time };
-                setChoice(next);
-                save(next);
-              }}
-            />
-          )}
-          {(timeError || problem) && (
-            <ErrorSummary
-              items={timeError ? [{ fieldId: "move-time", message: timeError }] : []}
-              description={problem ?? undefined}
-              focusKey={attempt}
-            />
-          )}
-          <AppointmentPicker
-            idPrefix="move"
-            audience="desk"
-            venue={venue}
-            service={service}
-            performers={performersOf(service, staff.data)}
-            choice={choice}
-            currentStaff={appointment.staff.id}
-            taken={taken}
-            timeError={timeError}
-            onChange={(next) => {
-              setTimeError(undefined);
-              if (next.date !== taken?.date || next.staff !== taken?.staff) setTaken(null);
-              setChoice(next);
-            }}
-          />
-        </>
-      )}
-      <div className="flex flex-wrap gap-3">
-        {service && (
-          <Button onClick={() => save()} disabled={move.isPending}>
-            {move.isPending ? "Saving…" : "Save the move"}
-          </Button>
-        )}
-        <Button variant="secondary" onClick={onBack}>
-          Keep it as it is
-        </Button>
-      </div>
-    </section>
+    <AppointmentMove
+      booking={booking}
+      appointment={appointment}
+      venue={venue}
+      audience="desk"
+      moving={{ reference: booking.reference, call }}
+      move={move}
+      onDone={onDone}
+      onBack={onBack}
+    />
   );
 }

@@ -1,5 +1,6 @@
 /** A lab's resource calendar: a resource's week (free, busy, closed), a range picked from it or typed,
- * reserved once or weekly with a report of the dates not booked, or waited for. `?resource=&week=`. */
+ * reserved once or weekly with a report of the dates not booked, or waited for; and the resource's
+ * waitlist, whose entries can be removed. `?resource=&week=`. */
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { Button } from "../../../components/Button";
@@ -8,6 +9,7 @@ import { Loading, LoadError } from "../../../components/Status";
 import { useResourceHours, useResources, useResourceWeek } from "../../../features/resource-calendar/api/resource-calendar";
 import { pickFrom, weekFrom, weekText, type LocalInterval } from "../../../features/resource-calendar/calendar";
 import { ReserveForm, type Picked } from "../../../features/resource-calendar/components/ReserveForm";
+import { WaitlistPanel } from "../../../features/resource-calendar/components/WaitlistPanel";
 import { WeekGrid } from "../../../features/resource-calendar/components/WeekGrid";
 import { errorSentence } from "../../../lib/error-messages";
 import { addDays, formatClock, venueDate, zoneAbbreviation } from "../../../lib/time";
@@ -120,6 +122,7 @@ function ResourceCalendar() {
             picked={picked}
             bookingLink={(reference) => staffPath(venue.slug, `bookings/${reference}`)}
           />
+          <WaitlistPanel key={`waitlist-${resource.id}`} venue={venue.slug} resource={resource} />
         </>
       )}
     </>

@@ -34,10 +34,11 @@ const HOTEL_PAGES: [string, string][] = [
 
 /** The venue page to open when switching: the same kind of page, not another venue's booking (a hotel's
  * page at a restaurant, or the reverse, goes on to that venue's first page). */
-/** A clinic's or salon's pages: its appointments (walk-ins and capacity are a restaurant's tables). */
+/** A clinic's or salon's pages: its appointments, and one booked at the desk (capacity is a restaurant's tables). */
 const APPOINTMENT_PAGES: [string, string][] = [
   ["day", "Day sheet"],
   ["bookings", "Bookings"],
+  ["bookings/new", "New appointment"],
 ];
 
 /** A lab's pages: its resources reserved by the hour. */

@@ -1,35 +1,59 @@
 /** A walk-in or a phone booking, taken by staff: the day's times from the venue's ledger, and as much
- * of the guest as they give. */
+ * of the guest as they give; at a clinic or salon an appointment, at a lab the resource calendar. */
 import { useState, type FormEvent } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button } from "../../../components/Button";
 import { ErrorSummary, type SummaryItem } from "../../../components/ErrorSummary";
 import { Heading } from "../../../components/Heading";
 import { TakenNotice } from "../../../components/TakenNotice";
 import { useCreateStaffBooking } from "../../../features/staff-bookings/api/bookings";
-import { ChannelField, GuestFields } from "../../../features/staff-bookings/components/GuestFields";
+import { ChannelField, GuestFields, useGuestForm } from "../../../features/staff-bookings/components/GuestFields";
 import { StaffVisitPicker, visitDateProblem } from "../../../features/staff-bookings/components/StaffVisitPicker";
 import {
-  EMPTY_GUEST,
-  GUEST_FIELD_IDS,
   guestProblems,
+  guestSummaryItems,
   placeGuestErrors,
   toStaffBookingRequest,
   type Channel,
-  type GuestField,
-  type GuestProblems,
-  type StaffGuest,
 } from "../../../features/staff-bookings/guest";
 import { staffSlotOptions, type StaffVisit } from "../../../features/staff-bookings/visit";
 import { useDaySlots } from "../../../features/venue-capacity/api/slots";
 import { ApiError } from "../../../lib/api-client";
+import { takesAppointments } from "../../../lib/appointments";
+import { takesReservations } from "../../../lib/venue-kinds";
 import { errorSentence, fieldErrors } from "../../../lib/error-messages";
 import { formatLongDate, zoneAbbreviation } from "../../../lib/time";
 import { staffDateRange, staffPath, useStaffVenue } from "./context";
+import { NewAppointmentPage } from "./new-appointment";
 
 const TIME = /^\d{2}:\d{2}$/;
 
 export function NewBookingPage() {
+  const { venue } = useStaffVenue();
+  if (takesAppointments(venue)) return <NewAppointmentPage />;
+  if (takesReservations(venue)) return <ReserveFromCalendar />;
+  return <NewTableBooking />;
+}
+
+/** A lab's equipment is reserved on its resource calendar, where its free and busy times are. */
+function ReserveFromCalendar() {
+  const { venue } = useStaffVenue();
+  return (
+    <>
+      <title>{`New booking · ${venue.name}`}</title>
+      <Heading focusOnMount>New booking</Heading>
+      <p>
+        At {venue.name} a reservation is made on the{" "}
+        <Link to={staffPath(venue.slug, "calendar")} className="font-semibold text-indigo-800 underline">
+          resource calendar
+        </Link>
+        : choose the resource, then a free time in its week.
+      </p>
+    </>
+  );
+}
+
+function NewTableBooking() {
   const { venue } = useStaffVenue();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -44,8 +68,7 @@ export function NewBookingPage() {
       time: TIME.test(time) ? time : null,
     };
   });
-  const [guest, setGuest] = useState<StaffGuest>(EMPTY_GUEST);
-  const [problems, setProblems] = useState<GuestProblems>({});
+  const { guest, problems, setProblems, fields: guestFields } = useGuestForm();
   const [timeError, setTimeError] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -81,7 +104,7 @@ export function NewBookingPage() {
 
   const items: SummaryItem[] = [
     ...(timeError ? [{ fieldId: "new-time", message: timeError }] : []),
-    ...(Object.keys(problems) as GuestField[]).map((field) => ({ fieldId: GUEST_FIELD_IDS[field], message: problems[field]! })),
+    ...guestSummaryItems(problems),
   ];
   const alternatives = taken
     ? staffSlotOptions(slots.data ?? [], taken.date, visit.partySize)
@@ -125,14 +148,7 @@ export function NewBookingPage() {
           zone={zoneAbbreviation(new Date(`${validDate ? visit.date : range.first}T12:00:00Z`), venue.timezone)}
           timeError={timeError}
         />
-        <GuestFields
-          guest={guest}
-          problems={problems}
-          onChange={(next, field) => {
-            setGuest(next);
-            if (field in problems) setProblems(({ [field]: _, ...rest }) => rest);
-          }}
-        />
+        <GuestFields {...guestFields} />
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? "Adding…" : "Add the booking"}
         </Button>

@@ -9,7 +9,7 @@ import { Loading, LoadError } from "../../../components/Status";
 import { minutesText } from "../../../lib/appointments";
 import { addDays, formatLongDate, venueDate, zoneAbbreviation } from "../../../lib/time";
 import type { Service } from "../api/catalogue";
-import { useAppointmentSearch } from "../api/search-appointments";
+import { useAppointmentSearch, type MovingBooking } from "../api/search-appointments";
 import { appointmentDates, dateProblem, withoutTaken, type AppointmentChoice, type Performer } from "../appointment-rules";
 import { AppointmentTimes } from "./AppointmentTimes";
 
@@ -17,6 +17,27 @@ export interface Taken {
   date: string;
   time: string;
   staff: number | null;
+}
+
+/**
+ * A form's state around the picker: the choice, a time just refused as taken (said above the picker,
+ * left out of its times) and the time's error. `change` is the picker's `onChange`; `refuse` notes a
+ * time taken meanwhile and unchooses it.
+ */
+export function useAppointmentChoice(initial: AppointmentChoice) {
+  const [choice, setChoice] = useState(initial);
+  const [taken, setTaken] = useState<Taken | null>(null);
+  const [timeError, setTimeError] = useState<string | undefined>();
+  const change = (next: AppointmentChoice) => {
+    setTimeError(undefined);
+    if (next.date !== taken?.date || next.staff !== taken?.staff) setTaken(null);
+    setChoice(next);
+  };
+  const refuse = (refused: AppointmentChoice & { time: string }) => {
+    setTaken({ date: refused.date, time: refused.time, staff: refused.staff });
+    setChoice({ ...refused, time: null });
+  };
+  return { choice, setChoice, taken, setTaken, timeError, setTimeError, change, refuse };
 }
 
 interface Props {
@@ -31,6 +52,8 @@ interface Props {
   idPrefix?: string;
   /** Moving an appointment: its staff member is named as the one it is with now. */
   currentStaff?: number;
+  /** Moving an appointment: the booking's own times, its own time and those overlapping it free. */
+  moving?: MovingBooking;
   /** Who is choosing: the customer ("Who would you like to see?"), or the venue's desk for them. */
   audience?: "customer" | "desk";
 }
@@ -60,6 +83,7 @@ export function AppointmentPicker({
   taken,
   idPrefix = "appointment",
   currentStaff,
+  moving,
   audience = "customer",
 }: Props) {
   const words = WORDS[audience];
@@ -70,7 +94,7 @@ export function AppointmentPicker({
   useEffect(() => setDraft(choice.date), [choice.date]);
   const dateError = draft || left ? dateProblem(draft, range) : undefined;
   const search = useAppointmentSearch(
-    { venue: venue.slug, service: service.code, date: choice.date, staff: choice.staff },
+    { venue: venue.slug, service: service.code, date: choice.date, staff: choice.staff, moving },
     !dateError && !!draft,
   );
   const zone = zoneAbbreviation(new Date(`${ISO_DATE.test(choice.date) ? choice.date : range.first}T12:00:00Z`), venue.timezone);

@@ -1,7 +1,7 @@
 /** A time taken while the customer (or the desk) was booking it: said, with that day's nearest free times for the same choice. */
 import { TakenNotice } from "../../../components/TakenNotice";
 import { formatLongDate } from "../../../lib/time";
-import { useAppointmentSearch } from "../api/search-appointments";
+import { useAppointmentSearch, type MovingBooking } from "../api/search-appointments";
 import { nearestTimes, withoutTaken } from "../appointment-rules";
 import type { Taken } from "./AppointmentPicker";
 
@@ -12,10 +12,12 @@ interface Props {
   why: string;
   keptWhat: string;
   onPick: (time: string) => void;
+  /** A move's: the booking's own times. */
+  moving?: MovingBooking;
 }
 
-export function TakenAppointment({ venue, service, taken, why, keptWhat, onPick }: Props) {
-  const search = useAppointmentSearch({ venue, service, date: taken.date, staff: taken.staff });
+export function TakenAppointment({ venue, service, taken, why, keptWhat, onPick, moving }: Props) {
+  const search = useAppointmentSearch({ venue, service, date: taken.date, staff: taken.staff, moving });
   const fresh = withoutTaken(search.data?.slots ?? [], taken, taken);
   return (
     <TakenNotice

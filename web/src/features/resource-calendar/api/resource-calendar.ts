@@ -85,12 +85,41 @@ export function useReserve(venue: string) {
 
 export function useJoinWaitlist(venue: string) {
   const call = useStaffCall();
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (request: { resource: number; start: string; end: string; customer: Customer | null }) =>
       call("post", "/api/v1/venues/{venue}/resources/{resource_id}/waitlist", {
         path: { venue, resource_id: request.resource },
         body: { start: request.start, end: request.end, ...(request.customer ? { customer: request.customer } : {}) },
       }),
+    onSettled: () => client.invalidateQueries({ queryKey: [...calendarKey(venue), "waitlist"] }),
+  });
+}
+
+export const WAITLIST_PAGE = 100;
+
+/** Who is on a resource's waitlist now (waiting, or holding an offer), in the order they joined. */
+export const useResourceWaitlist = (venue: string, resource: number) => {
+  const call = useStaffCall();
+  return useQuery({
+    queryKey: [...calendarKey(venue), "waitlist", resource],
+    queryFn: ({ signal }) =>
+      call("get", "/api/v1/venues/{venue}/resources/{resource_id}/waitlist", {
+        path: { venue, resource_id: resource },
+        query: { on_the_list: "true", limit: WAITLIST_PAGE },
+        signal,
+      }),
+    refetchInterval: 10_000,
+  });
+};
+
+/** Take someone off the waitlist: an offer they held goes to the next in line, so the week changes too. */
+export function useRemoveFromWaitlist(venue: string) {
+  const call = useStaffCall();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (entryId: string) => call("post", "/api/v1/waitlist/{entry_id}/leave", { path: { entry_id: entryId }, body: {} }),
+    onSettled: () => client.invalidateQueries({ queryKey: calendarKey(venue) }),
   });
 }
 

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { Button } from "../../../components/Button";
 import { StatusBadge } from "../../../components/StatusBadge";
 import { appointmentFacts, appointmentOf } from "../../../lib/appointments";
+import { reservationFacts, reservationOf } from "../../../lib/reservations";
 import { channelLabel, people } from "../../../lib/staff-labels";
 import { stayDateSpan, stayFacts, stayOf } from "../../../lib/stays";
 import { formatVisit } from "../../../lib/time";
@@ -40,6 +41,8 @@ export function BookingResults({ bookings, timezone, hasMore, loadingMore, onMor
           const stay = stayOf(booking);
           // An appointment is its service, staff member and length; not "1 person".
           const appointment = appointmentOf(booking);
+          // A reservation is its resource and range (a series: how many dates); not "1 person" either.
+          const reservation = reservationOf(booking);
           return (
             <li key={booking.reference} className="grid gap-1 py-3 sm:grid-cols-[15rem_1fr_auto] sm:gap-4">
               <span className="font-semibold text-gray-900">{stay ? stayDateSpan(stay) : formatVisit(booking.starts_at, timezone)}</span>
@@ -56,7 +59,9 @@ export function BookingResults({ bookings, timezone, hasMore, loadingMore, onMor
                     ? stayFacts(stay)
                     : appointment
                       ? appointmentFacts(appointment, booking.starts_at, booking.ends_at)
-                      : people(booking.party_size)}{" "}
+                      : reservation
+                        ? reservationFacts(reservation)
+                        : people(booking.party_size)}{" "}
                   · {booking.reference} · {channelLabel(booking.channel)}
                   {booking.customer?.email ? ` · ${booking.customer.email}` : ""}
                 </span>

@@ -1,6 +1,18 @@
 /** How the booking was taken and who it is for; every guest detail may be left out. */
+import { useState } from "react";
 import { TextArea, TextField } from "../../../components/Field";
-import { GUEST_FIELD_IDS, type Channel, type GuestField, type GuestProblems, type StaffGuest } from "../guest";
+import { EMPTY_GUEST, GUEST_FIELD_IDS, type Channel, type GuestField, type GuestProblems, type StaffGuest } from "../guest";
+
+/** The guest being typed and what is wrong with it; a field's problem goes once it is changed. `fields` are GuestFields' props. */
+export function useGuestForm() {
+  const [guest, setGuest] = useState<StaffGuest>(EMPTY_GUEST);
+  const [problems, setProblems] = useState<GuestProblems>({});
+  const onChange = (next: StaffGuest, field: GuestField) => {
+    setGuest(next);
+    setProblems(({ [field]: _, ...rest }) => rest);
+  };
+  return { guest, problems, setProblems, fields: { guest, problems, onChange } };
+}
 
 export function ChannelField({ channel, onChange }: { channel: Channel; onChange: (channel: Channel) => void }) {
   const options: [Channel, string, string][] = [
