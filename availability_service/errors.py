@@ -176,3 +176,7 @@ class ReservationNotBookable(ApiError):
 
 class SeriesTooLong(ApiError):
     status, code, message = 422, "series_too_long", "A series can have at most 366 occurrences."
+
+
+class ClassFull(ApiError):
+    status, code, message = 409, "class_full", "The class has no places left at that time."

@@ -52,7 +52,7 @@ def fill_horizon() -> None:
 
 @cli.command("check-ledger")
 def check_ledger() -> None:
-    """Check the capacity ledger: exit 1 and list the violations if any slot or resource is off."""
+    """Check the capacity ledger: exit 1 and list the violations if any slot, resource or class session is off."""
     from availability_service.ledger import check_ledger as check
     from availability_service.ledger import ledger_is_sound
 

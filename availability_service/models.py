@@ -167,19 +167,27 @@ class HoldStatus:
     ACTIVE = (HELD, CONFIRMED)
 
 
+# A hold names exactly one of: a slot, a resource (a range hold) or a class session (its seats).
+ONE_OF_SLOT_RESOURCE_OR_SESSION = (
+    "(CASE WHEN slot_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN resource_id IS NULL THEN 0 ELSE 1 END)"
+    " + (CASE WHEN class_session_id IS NULL THEN 0 ELSE 1 END) = 1"
+)
+
+
 class Hold(Base):
     """Capacity taken for a would-be booking; `hold_key` makes placing idempotent.
 
     A slot hold names a slot and moves its `booked` counter. A range hold names a resource
     and a time range; the capacity it takes is the hold row itself. On PostgreSQL an
     exclusion constraint (migration 0002) forbids overlapping active `exclusive` holds, the
-    ones on a resource of capacity 1.
+    ones on a resource of capacity 1. A seat hold names a class session and takes `units` of its
+    places (ClassSession.taken); the session's own holds take its staff member and resources.
     """
 
     __tablename__ = "holds"
     __table_args__ = (
         CheckConstraint("units > 0", name="ck_holds_units_positive"),
-        CheckConstraint("(slot_id IS NULL) <> (resource_id IS NULL)", name="ck_holds_slot_or_resource"),
+        CheckConstraint(ONE_OF_SLOT_RESOURCE_OR_SESSION, name="ck_holds_slot_resource_or_session"),
         CheckConstraint(
             "resource_id IS NULL OR (starts_at IS NOT NULL AND ends_at > starts_at)", name="ck_holds_range_order"
         ),
@@ -204,6 +212,7 @@ class Hold(Base):
     # occurrences) knows its first; the others name it here and share its status changes.
     group_id: Mapped[str | None] = mapped_column(ForeignKey("holds.id"), index=True)
     service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"))  # an appointment's
+    class_session_id: Mapped[int | None] = mapped_column(ForeignKey("class_sessions.id"), index=True)  # a seat's
     # A move's new hold names the group it replaces (holds/replacing.py) until that one is released.
     replaces_id: Mapped[str | None] = mapped_column(String(36))
     # Time held around the booking itself (an appointment's buffers, a resource's turnaround):
@@ -224,6 +233,7 @@ class Hold(Base):
     venue: Mapped[Venue] = relationship()
     service: Mapped[Service | None] = relationship()
     members: Mapped[list[Hold]] = relationship(order_by="Hold.starts_at")  # the rest of its group
+    class_session: Mapped[ClassSession | None] = relationship()
 
 
 class RoomType(Base):
@@ -383,6 +393,7 @@ class Service(Base):
         CheckConstraint("duration_minutes > 0", name="ck_services_duration_positive"),
         CheckConstraint("buffer_before_minutes >= 0 AND buffer_after_minutes >= 0", name="ck_services_buffers"),
         CheckConstraint("interval_minutes > 0", name="ck_services_interval_positive"),
+        CheckConstraint("capacity >= 1", name="ck_services_capacity_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -399,7 +410,14 @@ class Service(Base):
     min_notice_minutes: Mapped[int | None] = mapped_column(Integer)  # the venue's when null
     horizon_days: Mapped[int | None] = mapped_column(Integer)  # the venue's when null
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # People one staff member takes at once: 1 for a haircut; more makes it a class, booked by the
+    # place in a class session (docs/appointments.md, "Classes").
+    capacity: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    @property
+    def is_class(self) -> bool:
+        return self.capacity > 1
 
     staff: Mapped[list[Resource]] = relationship(secondary="service_staff", order_by="Resource.id")
     requirements: Mapped[list[ServiceRequirement]] = relationship(order_by="ServiceRequirement.id")
@@ -424,3 +442,38 @@ class ServiceRequirement(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), index=True)
     tag: Mapped[str] = mapped_column(String(64))
+
+
+class ClassSession(Base):
+    """One start of a class (docs/appointments.md, "Classes"): a staff member and the resources the
+    service needs, shared by up to `capacity` people. Its holds (`hold_id`, the staff member's, and
+    its group) belong to the session, not to a booking, and are confirmed while it has a place
+    taken; each booking holds `units` places with a seat hold naming the session. `taken` is the
+    session's ledger: it changes only by guarded updates (appointments/classes.py,
+    holds/seats.py), and the last place given back releases the session's holds."""
+
+    __tablename__ = "class_sessions"
+    __table_args__ = (
+        CheckConstraint("taken >= 0 AND taken <= capacity", name="ck_class_sessions_taken_within_capacity"),
+        Index("ix_class_sessions_service_start", "service_id", "local_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("resources.id"), index=True)
+    local_start: Mapped[datetime] = mapped_column(DateTime)  # the class itself, venue wall clock
+    local_end: Mapped[datetime] = mapped_column(DateTime)
+    starts_at: Mapped[datetime] = mapped_column(DateTime)  # the class itself, naive UTC
+    ends_at: Mapped[datetime] = mapped_column(DateTime)
+    capacity: Mapped[int] = mapped_column(Integer)  # the service's when the session started
+    taken: Mapped[int] = mapped_column(Integer, default=0)
+    hold_id: Mapped[str] = mapped_column(String(36))  # the first of the session's own hold group
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    service: Mapped[Service] = relationship()
+    staff: Mapped[Resource] = relationship()
+
+    @property
+    def places_left(self) -> int:
+        return max(self.capacity - self.taken, 0)

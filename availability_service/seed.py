@@ -1,6 +1,7 @@
 """The demo venues (docs/architecture.md, README): TheHungryUnicorn, Europe/London, lunch and
 dinner every day; TheHarbourHotel, Europe/Lisbon, 12 rooms of 3 types (docs/stays.md);
-TheMeadowClinic, Europe/Berlin, 4 staff, 5 services, 2 treatment rooms (docs/appointments.md);
+TheMeadowClinic, Europe/Berlin, 5 staff, 5 services and a Pilates class, 2 treatment rooms and a
+studio (docs/appointments.md);
 TheMakerLab, America/New_York, 6 pieces of equipment with their business hours (docs/appointments.md)."""
 
 from __future__ import annotations
@@ -130,6 +131,25 @@ CLINIC_STAFF = (
     ("Lukas Becker", "Physiotherapist", [(WEEKDAYS, "11:00", "19:00"), ((SATURDAY,), "09:00", "13:00")]),
 )
 CLINIC_ROOMS = ("Treatment room 1", "Treatment room 2")
+# The class (docs/appointments.md, "Classes"): its instructor, the studio it needs, six places a session.
+CLASS_INSTRUCTOR = (
+    "Sofia Lang",
+    "Pilates instructor",
+    [(WEEKDAYS, "09:00", "13:00"), (WEEKDAYS, "17:00", "20:00"), ((SATURDAY,), "09:00", "12:00")],
+)
+CLASS_STUDIO = "Movement studio"
+CLASS_SERVICE = {
+    "code": "pilates",
+    "name": "Pilates class",
+    "description": "A mat Pilates class for up to six people, all levels.",
+    "duration_minutes": 50,
+    "buffer_after_minutes": 10,
+    "interval_minutes": 60,
+    "price": "22.00",
+    "currency": "EUR",
+    "capacity": 6,
+    "requires": ["studio"],
+}
 # code, name, description, minutes, buffer after, price, staff (indexes into CLINIC_STAFF), needs a room
 CLINIC_SERVICES = (
     ("consultation", "Consultation", "A visit with a GP.", 20, 5, "60.00", (0, 1), False),
@@ -142,17 +162,15 @@ CLINIC_SERVICES = (
 
 def seed_demo_clinic() -> dict:
     """TheMeadowClinic, its staff with their hours, two treatment rooms and five services, added
-    as the staff API adds them (its schemas, then its services); idempotent."""
+    as the staff API adds them (its schemas, then its services), and its class; idempotent."""
     from availability_service.appointments.catalogue import create_service
     from availability_service.appointments.schemas import ServiceCreateSchema
     from availability_service.resources.schemas import ResourceCreateSchema
     from availability_service.resources.service import create_resource
-    from availability_service.schedules.schemas import WeekSchema
-    from availability_service.schedules.service import set_week
 
     with db.transaction() as session:
         if session.scalar(select(Venue.id).where(Venue.slug == CLINIC_SLUG)) is not None:
-            return {"venue": CLINIC_SLUG, "created": False}
+            return {"venue": CLINIC_SLUG, "created": False, "class": seed_demo_class()}
         session.add(
             Venue(
                 slug=CLINIC_SLUG,
@@ -167,14 +185,7 @@ def seed_demo_clinic() -> dict:
                 default_slot_capacity=0,
             )
         )
-    staff_ids = []
-    for name, description, periods in CLINIC_STAFF:
-        member = create_resource(
-            CLINIC_SLUG, ResourceCreateSchema().load({"name": name, "kind": "staff", "description": description})
-        )
-        week = [{"weekday": day, "starts": starts, "ends": ends} for days, starts, ends in periods for day in days]
-        set_week(CLINIC_SLUG, member["id"], WeekSchema().load({"periods": week})["periods"])
-        staff_ids.append(member["id"])
+    staff_ids = [_add_staff(CLINIC_SLUG, *member) for member in CLINIC_STAFF]
     for room in CLINIC_ROOMS:
         create_resource(
             CLINIC_SLUG, ResourceCreateSchema().load({"name": room, "kind": "room", "tags": ["treatment-room"]})
@@ -193,7 +204,42 @@ def seed_demo_clinic() -> dict:
             "requires": ["treatment-room"] if room else [],
         }
         create_service(CLINIC_SLUG, ServiceCreateSchema().load(service))
-    return {"venue": CLINIC_SLUG, "created": True}
+    return {"venue": CLINIC_SLUG, "created": True, "class": seed_demo_class()}
+
+
+def _add_staff(venue: str, name: str, description: str, periods) -> int:
+    from availability_service.resources.schemas import ResourceCreateSchema
+    from availability_service.resources.service import create_resource
+    from availability_service.schedules.schemas import WeekSchema
+    from availability_service.schedules.service import set_week
+
+    member = create_resource(
+        venue, ResourceCreateSchema().load({"name": name, "kind": "staff", "description": description})
+    )
+    week = [{"weekday": day, "starts": starts, "ends": ends} for days, starts, ends in periods for day in days]
+    set_week(venue, member["id"], WeekSchema().load({"periods": week})["periods"])
+    return member["id"]
+
+
+def seed_demo_class() -> bool:
+    """The clinic's Pilates class, its instructor and studio, when it has none yet (a clinic seeded
+    before classes existed gets it too); True if it was added."""
+    from availability_service.appointments.catalogue import create_service
+    from availability_service.appointments.schemas import ServiceCreateSchema
+    from availability_service.models import Service
+    from availability_service.resources.schemas import ResourceCreateSchema
+    from availability_service.resources.service import create_resource
+
+    with db.reading() as session:
+        venue_id = session.scalar(select(Venue.id).where(Venue.slug == CLINIC_SLUG))
+        if session.scalar(select(Service.id).where(Service.venue_id == venue_id, Service.code == "pilates")):
+            return False
+    instructor = _add_staff(CLINIC_SLUG, *CLASS_INSTRUCTOR)
+    create_resource(
+        CLINIC_SLUG, ResourceCreateSchema().load({"name": CLASS_STUDIO, "kind": "room", "tags": ["studio"]})
+    )
+    create_service(CLINIC_SLUG, ServiceCreateSchema().load({**CLASS_SERVICE, "staff": [instructor]}))
+    return True
 
 
 LAB_SLUG = "TheMakerLab"

@@ -33,7 +33,15 @@ class AvailabilityPort(Protocol):
     ) -> dict: ...
 
     def place_appointment_hold(
-        self, hold_key: str, venue: str, service: str, on: date, at: time, staff: int | None, replaces: str | None
+        self,
+        hold_key: str,
+        venue: str,
+        service: str,
+        on: date,
+        at: time,
+        staff: int | None,
+        replaces: str | None,
+        places: int = 1,
     ) -> dict: ...
 
     def place_reservation_hold(self, hold_key: str, request: ReservationRequest) -> dict: ...
@@ -131,7 +139,15 @@ class HttpAvailability:
         return _answer(self.service.client.post("/internal/holds", idempotent=True, json=body))
 
     def place_appointment_hold(
-        self, hold_key: str, venue: str, service: str, on: date, at: time, staff: int | None, replaces: str | None
+        self,
+        hold_key: str,
+        venue: str,
+        service: str,
+        on: date,
+        at: time,
+        staff: int | None,
+        replaces: str | None,
+        places: int = 1,
     ) -> dict:
         body = {
             "replaces": replaces,
@@ -141,6 +157,7 @@ class HttpAvailability:
             "date": on.isoformat(),
             "time": at.strftime("%H:%M"),
             "staff": staff,
+            "places": places,
         }
         return _answer(self.service.client.post("/internal/holds/appointments", idempotent=True, json=body))
 
@@ -239,11 +256,20 @@ def place_stay_hold(hold_key: str, venue: str, room_type: str, arrival: date, de
 
 
 def place_appointment_hold(
-    hold_key: str, venue: str, service: str, on: date, at: time, staff: int | None, *, replaces: str | None = None
+    hold_key: str,
+    venue: str,
+    service: str,
+    on: date,
+    at: time,
+    staff: int | None,
+    *,
+    replaces: str | None = None,
+    places: int = 1,
 ) -> dict:
     """Hold an appointment: the staff member (`staff`, or any who performs the service) and the
-    resources the service needs, all or none; a move names the hold it `replaces`."""
-    return _port().place_appointment_hold(hold_key, venue, service, on, at, staff, replaces)
+    resources the service needs, all or none; a class's `places` in a session; a move names the
+    hold it `replaces`."""
+    return _port().place_appointment_hold(hold_key, venue, service, on, at, staff, replaces, places)
 
 
 def place_reservation_hold(hold_key: str, request: ReservationRequest) -> dict:

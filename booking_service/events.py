@@ -21,8 +21,9 @@ PRODUCER = "booking"
 # stay's `room`, `checked_in_at` and `checked_out_at`, and the events of the front desk; 1.3 a
 # check-out's `invoice` (beside `before` and `after`), its PDF included; 1.4 a stay's `rate_plan_name`;
 # 1.5 an appointment's `appointment` (`kind` "appointment"); 1.6 a reservation's `reservation` (`kind`
-# "reservation") and the waitlist's events, whose `before` and `after` are a waitlist entry.
-VERSION = "1.6"
+# "reservation") and the waitlist's events, whose `before` and `after` are a waitlist entry; 1.7 a
+# class's `appointment.class_session` (`id`, `capacity`, `places`: this booking's), null otherwise.
+VERSION = "1.7"
 MAJOR = 1
 
 CREATED = "booking.created"
@@ -114,11 +115,18 @@ class NamedSnapshotSchema(Schema):
     kind = fields.String(load_default=None)
 
 
+class ClassSessionSnapshotSchema(Schema):
+    id = fields.Integer(required=True)
+    capacity = fields.Integer(required=True)
+    places = fields.Integer(required=True)
+
+
 class AppointmentSnapshotSchema(Schema):
     service = fields.String(required=True)
     service_name = fields.String(required=True)
     staff = fields.Nested(NamedSnapshotSchema, required=True)
     resources = fields.List(fields.Nested(NamedSnapshotSchema), required=True)
+    class_session = fields.Nested(ClassSessionSnapshotSchema, allow_none=True, load_default=None)
 
 
 class OccurrenceSnapshotSchema(Schema):

@@ -175,6 +175,10 @@ class Booking(Base):
     staff_id: Mapped[int | None] = mapped_column(Integer, index=True)
     staff_name: Mapped[str | None] = mapped_column(String(200))
     resources: Mapped[list[dict] | None] = mapped_column(JSON)  # [{"id", "name", "kind"}]
+    # A class's (docs/appointments.md, "Classes"): its session and its places then; `party_size`
+    # is the places this booking takes.
+    class_session_id: Mapped[int | None] = mapped_column(Integer)
+    class_capacity: Mapped[int | None] = mapped_column(Integer)
     # A reservation's (docs/appointments.md, "Reservations"): the resource as named when held, and
     # {"start", "end", "recurrence", "mode", "occurrences", "conflicts"}; starts_at/ends_at span
     # its first occurrence's start to its last one's end.

@@ -15,7 +15,8 @@ from 1.6 a reservation's `reservation` (`resource.name`, `occurrences` with `sta
 `conflicts` with `start`, `reason` and `message`), and the waitlist's events, whose `before`/`after`
 are an entry: `id`, `venue`, `venue_name`, `timezone`, `resource.name`, `starts_at`,
 `offer_expires_at`, `customer.first_name`, `customer.email` (`waitlist.joined` sends the entry's
-link, to leave the list; `waitlist.offered` sends the offer)).
+link, to leave the list; `waitlist.offered` sends the offer)); from 1.7 a class's
+`appointment.class_session.places` (absent or null: one person's appointment).
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ def service_view(service: Service, venue: Venue) -> dict:
         "horizon_days": horizon_days(service, venue),
         "staff": [{"id": member.id, "name": member.name} for member in service.staff],
         "requires": [requirement.tag for requirement in service.requirements],
+        "capacity": service.capacity,
         "active": service.active,
     }
 

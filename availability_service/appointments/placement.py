@@ -32,13 +32,12 @@ from availability_service.appointments.rules import (
 )
 from availability_service.errors import (
     AppointmentNotBookable,
+    PartyTooLarge,
     ResourceUnavailable,
     StaffNotForService,
     StaffUnavailable,
 )
-from availability_service.holds.ranges import lock_resource
 from availability_service.holds.replacing import replaced_ids, stand_aside
-from availability_service.lookups import venue_by_slug
 from availability_service.models import Hold, HoldStatus, Resource, Service, Venue
 from availability_service.schedules.service import weeks_of
 from shared.clock import utcnow, venue_today
@@ -55,7 +54,7 @@ class AppointmentHoldRequest:
     time: time
     staff_id: int | None = None  # None: any who performs the service
     replaces: str | None = None  # a move: the booking's current hold (holds/replacing.py)
-    units: int = 1
+    units: int = 1  # places in a class; an appointment is one person's
 
     def matches(self, hold: Hold) -> bool:
         return (
@@ -63,8 +62,13 @@ class AppointmentHoldRequest:
             and hold.service.code == self.service
             and hold.venue.slug == self.venue
             and hold.local_start == datetime.combine(self.date, self.time)
-            and (self.staff_id is None or hold.resource_id == self.staff_id)
+            and (self.staff_id is None or self.staff_id in (hold.resource_id, seat_staff(hold)))
+            and hold.units == self.units
         )
+
+
+def seat_staff(hold: Hold) -> int | None:
+    return hold.class_session.staff_id if hold.class_session is not None else None
 
 
 def timing(service: Service) -> Timing:
@@ -172,75 +176,113 @@ def check_bookable(venue: Venue, service: Service, times: Times | None, on: date
     return times
 
 
-def new_appointment_holds(session: Session, request: AppointmentHoldRequest, venue: Venue) -> list[Hold]:
-    """The appointment's holds, its staff member's first; refusals are 409s and 422s."""
-    service = service_by_code(session, venue, request.service)
+def opening(request: AppointmentHoldRequest, venue: Venue, service: Service) -> Times:
+    """The appointment's times, if the service, staff member, time and places may be booked at all."""
     if not service.active:
         raise AppointmentNotBookable("The service is not offered.")
+    if request.units > service.capacity:
+        if not service.is_class:
+            raise AppointmentNotBookable("The service takes one person at a time.", details={"capacity": 1})
+        raise PartyTooLarge("More places than the class has.", details={"capacity": service.capacity})
+    staff_candidates(service, request.staff_id)
+    times = appointment_times(request.date, request.time, timing(service), venue.timezone)
+    return check_bookable(venue, service, times, request.date)
+
+
+def choose_team(
+    session: Session,
+    request: AppointmentHoldRequest,
+    venue: Venue,
+    service: Service,
+    times: Times,
+    ignoring: frozenset[str] = frozenset(),
+) -> tuple[Resource, list[Resource]]:
+    """The free staff member (the one asked for, or by the any-staff rule) and one free resource
+    of each tag the service needs; 409 when there is none. Call under the candidates' locks."""
     staff = staff_candidates(service, request.staff_id)
-    times = check_bookable(
-        venue, service, appointment_times(request.date, request.time, timing(service), venue.timezone), request.date
-    )
     resources = resource_candidates(session, venue, service)
-    for resource in sorted([*staff, *resources], key=lambda r: r.id):
-        lock_resource(session, resource)
-    replaced = frozenset(replaced_ids(session, request.replaces, venue.id))
     window = (request.date, times.held_from, times.held_until)
-    free = free_staff(bookables(session, staff, *window, count_day=True, ignoring=replaced), times)
-    member = choose_staff(free)
+    member = choose_staff(free_staff(bookables(session, staff, *window, count_day=True, ignoring=ignoring), times))
     if member is None:
         if request.staff_id is not None:
             raise StaffUnavailable("That staff member is not free then.", details={"staff": request.staff_id})
         raise StaffUnavailable()
     tags = [requirement.tag for requirement in service.requirements]
-    chosen = choose_resources(tags, bookables(session, resources, *window, ignoring=replaced), times)
+    chosen = choose_resources(tags, bookables(session, resources, *window, ignoring=ignoring), times)
     if chosen is None:
         raise ResourceUnavailable("A resource the service needs is not free then.", details={"requires": tags})
     by_id = {resource.id: resource for resource in [*staff, *resources]}
-    first_id = str(uuid.uuid4())
+    return by_id[member.id], [by_id[resource.id] for resource in chosen.values()]
 
-    def hold(resource: Resource, key: str, **extra) -> Hold:
-        return Hold(
-            hold_key=key,
-            venue=venue,
-            resource=resource,
-            units=1,
-            starts_at=times.held_from,
-            ends_at=times.held_until,
-            local_start=times.local_start,
-            local_end=times.local_end,
-            exclusive=resource.capacity == 1,
-            status=HoldStatus.HELD,
-            expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds),
-            buffer_before_minutes=service.buffer_before_minutes,
-            buffer_after_minutes=service.buffer_after_minutes,
-            **extra,
-        )
 
-    stand_aside(session, set(replaced))
-    first = hold(
-        by_id[member.id],
-        request.hold_key,
-        id=first_id,
-        service=service,
-        replaces_id=request.replaces if replaced else None,
+def range_hold(
+    venue: Venue, offered: Service, times: Times, resource: Resource, key: str, status: str = HoldStatus.HELD, **extra
+) -> Hold:
+    """A hold of the resource for the appointment of `offered` and its buffers."""
+    return Hold(
+        hold_key=key,
+        venue=venue,
+        resource=resource,
+        units=1,
+        starts_at=times.held_from,
+        ends_at=times.held_until,
+        local_start=times.local_start,
+        local_end=times.local_end,
+        exclusive=resource.capacity == 1,
+        status=status,
+        expires_at=utcnow() + timedelta(seconds=venue.hold_ttl_seconds),
+        buffer_before_minutes=offered.buffer_before_minutes,
+        buffer_after_minutes=offered.buffer_after_minutes,
+        **extra,
     )
+
+
+def team_holds(
+    venue: Venue,
+    service: Service,
+    times: Times,
+    member: Resource,
+    resources: list[Resource],
+    *,
+    hold_key: str | None = None,
+    status: str = HoldStatus.HELD,
+    replaces_id: str | None = None,
+) -> list[Hold]:
+    """The staff member's hold, the group's first (keyed `hold_key`, or its own id), and each
+    resource's naming it."""
+    first_id = str(uuid.uuid4())
     return [
-        first,
-        *(hold(by_id[r.id], f"{first_id}:{r.id}", group_id=first_id) for r in chosen.values()),
+        range_hold(
+            venue,
+            service,
+            times,
+            member,
+            hold_key or first_id,
+            status,
+            id=first_id,
+            service=service,
+            replaces_id=replaces_id,
+        ),
+        *(
+            range_hold(venue, service, times, resource, f"{first_id}:{resource.id}", status, group_id=first_id)
+            for resource in resources
+        ),
     ]
 
 
-def place_appointment(session: Session, request: AppointmentHoldRequest, existing) -> tuple[Hold, bool]:
-    """The appointment's first hold, and whether it is new; a key already used answers its hold.
-    The key is looked up under the locks, so a concurrent duplicate waits and then finds it."""
-    venue = venue_by_slug(session, request.venue)
+def new_appointment_holds(session: Session, request: AppointmentHoldRequest, venue: Venue) -> list[Hold]:
+    """The appointment's holds, its staff member's first; refusals are 409s and 422s."""
     service = service_by_code(session, venue, request.service)
-    for resource in sorted([*service.staff, *resource_candidates(session, venue, service)], key=lambda r: r.id):
-        lock_resource(session, resource)
-    found = existing(session, request)
-    if found is not None:
-        return found, False
-    holds = new_appointment_holds(session, request, venue)
-    session.add_all(holds)
-    return holds[0], True
+    times = opening(request, venue, service)
+    replaced = frozenset(replaced_ids(session, request.replaces, venue.id))
+    member, resources = choose_team(session, request, venue, service, times, ignoring=replaced)
+    stand_aside(session, set(replaced))
+    return team_holds(
+        venue,
+        service,
+        times,
+        member,
+        resources,
+        hold_key=request.hold_key,
+        replaces_id=request.replaces if replaced else None,
+    )

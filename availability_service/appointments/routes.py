@@ -2,7 +2,8 @@ from flask import current_app
 from flask.views import MethodView
 
 from availability_service.appointments import catalogue
-from availability_service.appointments.placement import AppointmentHoldRequest, place_appointment
+from availability_service.appointments.holding import place_appointment
+from availability_service.appointments.placement import AppointmentHoldRequest
 from availability_service.appointments.schemas import (
     AppointmentHoldCreateSchema,
     AppointmentSearchArgsSchema,
@@ -141,8 +142,11 @@ class AppointmentHolds(MethodView):
         that day) and one resource of each tag the service needs, all or none; idempotent on
         `hold_key`.
 
-        409 `staff_unavailable`, `resource_unavailable`; 422 `appointment_not_bookable`,
-        `staff_not_for_service`.
+        A class (a service of capacity above 1) holds `places` in the session at that time with
+        room for them, or starts one (its staff member and resources held for the session).
+
+        409 `staff_unavailable`, `resource_unavailable`, `class_full`; 422 `appointment_not_bookable`,
+        `staff_not_for_service`, `party_too_large` (more places than the class has).
         """
         request = AppointmentHoldRequest(
             body["hold_key"],
@@ -152,6 +156,7 @@ class AppointmentHolds(MethodView):
             body["time"],
             body["staff"],
             replaces=body["replaces"],
+            units=body["places"],
         )
         hold, created = holds.place_hold(request, placer=place_appointment)
         return hold, 201 if created else 200

@@ -3,6 +3,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from shared.money import CurrencyCode
 from shared.pagination import PageArgsSchema
 from shared.schemas import (
+    MAX_UNITS,
     AnswerSchema,
     CalendarDate,
     DecimalString,
@@ -19,6 +20,7 @@ MAX_BUFFER = 240
 MAX_LIST = 50
 MAX_PRICE = 1_000_000
 MAX_ID = 2**31 - 1
+MAX_CLASS_CAPACITY = 200
 
 
 def _ids(**kwargs):
@@ -31,6 +33,15 @@ def _ids(**kwargs):
 
 def _tags(**kwargs):
     return fields.List(PlainText(validate=validate.Length(min=1, max=50)), validate=validate.Length(max=10), **kwargs)
+
+
+def _capacity(**kwargs):
+    return fields.Integer(
+        strict=True,
+        validate=validate.Range(min=1, max=MAX_CLASS_CAPACITY),
+        metadata={"description": "People one staff member takes at once: 1, or a class's places (a yoga class: 8)"},
+        **kwargs,
+    )
 
 
 class _ServiceFields(StrictSchema):
@@ -57,6 +68,7 @@ class _ServiceFields(StrictSchema):
     )
     staff = _ids(metadata={"description": "Ids of the staff members who perform it"})
     requires = _tags(metadata={"description": "Tags of the resources it needs, one of each (a treatment room)"})
+    capacity = _capacity()
     active = StrictBoolean()
 
     @validates_schema
@@ -77,6 +89,7 @@ class ServiceCreateSchema(_ServiceFields):
     interval_minutes = fields.Integer(strict=True, load_default=15, validate=validate.Range(min=5, max=MAX_DURATION))
     staff = _ids(required=True, metadata={"description": "Ids of the staff members who perform it"})
     requires = _tags(load_default=list, metadata={"description": "Tags of the resources it needs, one of each"})
+    capacity = _capacity(load_default=1)
     active = StrictBoolean(load_default=True)
 
 
@@ -107,6 +120,7 @@ class ServiceSchema(AnswerSchema):
     horizon_days = fields.Integer(metadata={"description": "In force: the service's or the venue's"})
     staff = fields.List(fields.Nested(StaffRefSchema))
     requires = fields.List(fields.String())
+    capacity = fields.Integer(metadata={"description": "1, or a class's places per session"})
     active = fields.Boolean()
 
 
@@ -133,7 +147,14 @@ class AppointmentSlotSchema(AnswerSchema):
     time = fields.String(metadata={"description": "HH:MM, venue wall clock"})
     starts_at = fields.String()
     ends_at = fields.String(metadata={"description": "The appointment's end: its true duration later"})
-    staff = fields.List(fields.Integer(), metadata={"description": "Who is free then"})
+    staff = fields.List(fields.Integer(), metadata={"description": "Who is free then (a class: who teaches it)"})
+    places_left = fields.Integer(
+        allow_none=True,
+        metadata={
+            "description": "A class's: the most places one booking can take then (0: full, not bookable); "
+            "null for a service of one person at a time"
+        },
+    )
 
 
 class AppointmentSearchSchema(AnswerSchema):
@@ -142,6 +163,7 @@ class AppointmentSearchSchema(AnswerSchema):
     date = fields.String()
     timezone = fields.String()
     duration_minutes = fields.Integer()
+    capacity = fields.Integer(metadata={"description": "1, or a class's places per session"})
     slots = fields.List(fields.Nested(AppointmentSlotSchema))
 
 
@@ -156,6 +178,12 @@ class AppointmentHoldCreateSchema(StrictSchema):
     date = CalendarDate(required=True)
     time = WallClockTime(required=True)
     staff = fields.Integer(strict=True, allow_none=True, load_default=None, validate=validate.Range(min=1, max=MAX_ID))
+    places = fields.Integer(
+        strict=True,
+        load_default=1,
+        validate=validate.Range(min=1, max=MAX_UNITS),
+        metadata={"description": "A class's places; a service of one person at a time takes 1"},
+    )
     replaces = fields.String(
         load_default=None,
         allow_none=True,

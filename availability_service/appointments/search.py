@@ -1,6 +1,8 @@
 """Appointment search (docs/appointments.md, "Search"): the start times of a service on a date,
 each with the staff free then, where a staff member who performs it (or the one asked for) and
-one resource of each tag it requires are free for the appointment and its buffers.
+one resource of each tag it requires are free for the appointment and its buffers. A class's
+times are those of its sessions with their places left (a full one too), and those a new session
+could start at ("Classes").
 
 Answers are cached per venue and day (availability_service/cache.py: a hash per day, one field
 per question) under the generation rule: every hold on the venue's staff and resources, and
@@ -13,6 +15,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from availability_service.appointments.catalogue import horizon_days, notice_minutes, service_by_code
+from availability_service.appointments.class_rules import class_offer
+from availability_service.appointments.classes import sessions_by_start
 from availability_service.appointments.placement import (
     bookables,
     resource_candidates,
@@ -49,27 +53,33 @@ def _compute(venue_slug: str, service_code: str, on: date, staff_id: int | None,
         staff_state = bookables(session, staff, on, *window, ignoring=ignoring)
         resource_state = bookables(session, resources, on, *window, ignoring=ignoring)
         tags = [requirement.tag for requirement in service.requirements]
+        running = sessions_by_start(session, service, [member.id for member in staff], on) if service.is_class else {}
         slots = []
         for at in start_times(time(0), LAST_START, service.interval_minutes):
             times = appointment_times(on, at, timing(service), venue.timezone)
             if times is None or times.local_end.date() != on:
                 continue
             free = free_staff(staff_state, times)
-            if free and choose_resources(tags, resource_state, times) is not None:
-                slots.append(
-                    {
-                        "time": at.strftime("%H:%M"),
-                        "starts_at": iso_utc(times.starts_at),
-                        "ends_at": iso_utc(times.ends_at),
-                        "staff": [member.id for member in free],
-                    }
-                )
+            can_start = bool(free) and choose_resources(tags, resource_state, times) is not None
+            slot = {
+                "time": at.strftime("%H:%M"),
+                "starts_at": iso_utc(times.starts_at),
+                "ends_at": iso_utc(times.ends_at),
+            }
+            if service.is_class:  # a time with a session shows its places, even when full
+                sessions = running.get(times.local_start, [])
+                if sessions or can_start:
+                    starters = [member.id for member in free] if can_start else []
+                    slots.append(slot | class_offer(sessions, service.capacity, starters))
+            elif can_start:
+                slots.append(slot | {"staff": [member.id for member in free], "places_left": None})
         return {
             "venue": venue.slug,
             "service": service.code,
             "date": on.isoformat(),
             "timezone": venue.timezone,
             "duration_minutes": service.duration_minutes,
+            "capacity": service.capacity,
             "min_notice_minutes": notice_minutes(service, venue),
             "slots": slots,
         }

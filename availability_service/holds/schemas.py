@@ -97,12 +97,19 @@ class RequestedRangeSchema(StrictSchema):
     end = fields.String()
 
 
+class ClassSessionRefSchema(StrictSchema):
+    id = fields.Integer()
+    capacity = fields.Integer(metadata={"description": "Places in the session"})
+    taken = fields.Integer(metadata={"description": "Places taken, this hold's included"})
+    places_left = fields.Integer()
+
+
 class HoldSchema(StrictSchema):
     id = fields.String()
     hold_key = fields.String()
     kind = fields.String(metadata={"description": "`slot`, `range`, `stay`, `appointment` or `reservation`"})
     status = fields.String(metadata={"description": "held, confirmed, released or expired"})
-    units = fields.Integer()
+    units = fields.Integer(metadata={"description": "A class's: the places held"})
     expires_at = fields.String()
     venue = fields.String()
     venue_name = fields.String()
@@ -124,7 +131,12 @@ class HoldSchema(StrictSchema):
     resources = fields.List(
         fields.Nested(HoldResourceSchema), metadata={"description": "Appointment holds: the resources it needs"}
     )
-    price = fields.Nested(MoneySchema, allow_none=True, metadata={"description": "Appointment holds"})
+    price = fields.Nested(
+        MoneySchema, allow_none=True, metadata={"description": "Appointment holds (a class: a place)"}
+    )
+    class_session = fields.Nested(
+        ClassSessionRefSchema, metadata={"description": "A class's appointment holds: the session its places are in"}
+    )
     requested = fields.Nested(
         RequestedRangeSchema, metadata={"description": "Reservation holds: the (first) range asked for"}
     )

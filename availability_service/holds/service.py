@@ -22,7 +22,7 @@ from typing import ClassVar, cast
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from availability_service.cache import every_day, invalidate_booking_days, invalidate_days, invalidate_nights
 from availability_service.errors import (
@@ -41,8 +41,9 @@ from availability_service.errors import (
 from availability_service.extensions import db
 from availability_service.holds.ranges import lock_resource, overlapping, peak_units
 from availability_service.holds.replacing import stand_back
+from availability_service.holds.seats import give_places_back
 from availability_service.lookups import resource_of_venue, room_type_of_venue, venue_by_slug
-from availability_service.models import Hold, HoldStatus, Resource, RoomNight, Slot, Venue
+from availability_service.models import ClassSession, Hold, HoldStatus, Resource, RoomNight, Service, Slot, Venue
 from availability_service.stays.nights import check_stay_dates, night_window, nights_between, utc_window
 from shared.clock import iso_utc, local_to_utc, utcnow, venue_today
 from shared.db import rows_affected
@@ -142,6 +143,8 @@ def hold_view(hold: Hold) -> dict:
         "venue_address": venue.address,
         "timezone": venue.timezone,
     }
+    if hold.class_session is not None:
+        return view | _seat_view(hold, hold.class_session)
     if hold.slot is not None:
         slot = hold.slot
         return {
@@ -167,22 +170,9 @@ def hold_view(hold: Hold) -> dict:
         service = hold.service
         appointment_start = cast(datetime, hold.starts_at) + timedelta(minutes=hold.buffer_before_minutes)
         appointment_end = cast(datetime, hold.ends_at) - timedelta(minutes=hold.buffer_after_minutes)
-        view |= {
-            "kind": "appointment",
-            "service": {"code": service.code, "name": service.name},
-            "staff": {"id": resource.id, "name": resource.name},
-            "resources": [
-                {"id": member.resource.id, "name": member.resource.name, "kind": member.resource.kind}
-                for member in hold.members
-                if member.resource is not None
-            ],
-            "date": local_start.date().isoformat(),
-            "time": local_start.strftime("%H:%M"),
+        view |= _appointment_view(service, resource, hold.members, local_start) | {
             "starts_at": iso_utc(appointment_start),
             "ends_at": iso_utc(appointment_end),
-            "price": None
-            if service.price is None or service.currency is None
-            else {"amount": format(service.price, "f"), "currency": service.currency},
         }
     if hold.reservation is not None:
         view |= _reservation_view(hold)
@@ -195,6 +185,46 @@ def hold_view(hold: Hold) -> dict:
             "departure": local_end.date().isoformat(),
         }
     return view
+
+
+def _appointment_view(service: Service, staff: Resource, members: list[Hold], local_start: datetime) -> dict:
+    """An appointment's (or a class's) service, staff member and the resources held with them."""
+    return {
+        "kind": "appointment",
+        "service": {"code": service.code, "name": service.name},
+        "staff": {"id": staff.id, "name": staff.name},
+        "resources": [
+            {"id": member.resource.id, "name": member.resource.name, "kind": member.resource.kind}
+            for member in members
+            if member.resource is not None
+        ],
+        "date": local_start.date().isoformat(),
+        "time": local_start.strftime("%H:%M"),
+        "price": None
+        if service.price is None or service.currency is None
+        else {"amount": format(service.price, "f"), "currency": service.currency},
+    }
+
+
+def _seat_view(seat: Hold, class_session: ClassSession) -> dict:
+    """Places in a class: the appointment it is (its session's staff member and resources), the
+    class itself (no buffers) and the session's places. `price` is one place's."""
+    session = object_session(seat)
+    members = (
+        [] if session is None else list(session.scalars(select(Hold).where(Hold.group_id == class_session.hold_id)))
+    )
+    return _appointment_view(class_session.service, class_session.staff, members, class_session.local_start) | {
+        "start": _local(class_session.local_start),
+        "end": _local(class_session.local_end),
+        "starts_at": iso_utc(class_session.starts_at),
+        "ends_at": iso_utc(class_session.ends_at),
+        "class_session": {
+            "id": class_session.id,
+            "capacity": class_session.capacity,
+            "taken": class_session.taken,
+            "places_left": class_session.places_left,
+        },
+    }
 
 
 def _reservation_view(hold: Hold) -> dict:
@@ -488,6 +518,8 @@ def give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired:
         return False
     if hold.replaces_id is not None:
         stand_back(session, hold.replaces_id)
+    if hold.class_session_id is not None:
+        give_places_back(session, hold)
     # A stay's room, or a block's, is free again on those nights.
     session.execute(delete(RoomNight).where(RoomNight.hold_id == hold.id).execution_options(synchronize_session=False))
     if hold.slot_id is not None:  # a range hold's capacity is its row, which is now inactive

@@ -25,6 +25,7 @@ class MoveTimeSchema(AnswerSchema):
     starts_at = fields.String()
     ends_at = fields.String()
     staff = fields.List(fields.Integer())
+    places_left = fields.Integer(allow_none=True, metadata={"description": "A class's places left; null otherwise"})
 
 
 class MoveTimesSchema(AnswerSchema):
@@ -33,6 +34,7 @@ class MoveTimesSchema(AnswerSchema):
     date = fields.String()
     timezone = fields.String()
     duration_minutes = fields.Integer()
+    capacity = fields.Integer(metadata={"description": "1, or a class's places per session"})
     slots = fields.List(fields.Nested(MoveTimeSchema))
 
 

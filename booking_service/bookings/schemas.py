@@ -131,7 +131,7 @@ class BookingCreateSchema(StrictSchema):
     venue = Slug(required=True)
     date = CalendarDate(metadata={"description": "Slot: the venue-local date"})
     time = WallClockTime(metadata={"description": "Slot: the venue-local time"})
-    party_size = _party_size(metadata={"description": "Slot"})
+    party_size = _party_size(metadata={"description": "Slot; a class (an appointment): its places, 1 if left out"})
     room_type = Slug(metadata={"description": "Stay: the room type's code"})
     rate_plan = Slug(
         metadata={"description": "Stay: the rate plan's code; the first plan that sells the stay if left out"}
@@ -189,7 +189,7 @@ class BookingUpdateSchema(PatchSchema):
 
     date = CalendarDate(metadata={"description": "Slot"})
     time = WallClockTime(metadata={"description": "Slot"})
-    party_size = _party_size(metadata={"description": "Slot"})
+    party_size = _party_size(metadata={"description": "Slot; a class: its places (a new hold)"})
     room_type = Slug(metadata={"description": "Stay: another room type (a new hold)"})
     rate_plan = Slug(metadata={"description": "Stay: another rate plan of the room type"})
     arrival = CalendarDate(metadata={"description": "Stay: a new first night (a new hold)"})
@@ -345,11 +345,20 @@ class AppointmentResourceSchema(AnswerSchema):
     kind = fields.String()
 
 
+class ClassSessionViewSchema(AnswerSchema):
+    id = fields.Integer(metadata={"description": "The class session the places are in"})
+    capacity = fields.Integer(metadata={"description": "Places in the session"})
+    places = fields.Integer(metadata={"description": "The places this booking takes (its party_size)"})
+
+
 class AppointmentViewSchema(AnswerSchema):
     service = fields.String(metadata={"description": "The service's code"})
     service_name = fields.String()
     staff = fields.Nested(AppointmentStaffSchema)
     resources = fields.List(fields.Nested(AppointmentResourceSchema), metadata={"description": "What it holds"})
+    class_session = fields.Nested(
+        ClassSessionViewSchema, allow_none=True, metadata={"description": "A class's places; null for one person"}
+    )
 
 
 class ReservationOccurrenceSchema(AnswerSchema):

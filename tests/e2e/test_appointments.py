@@ -125,7 +125,7 @@ def test_a_move_takes_the_new_time_first_and_a_cancel_gives_everything_back(syst
     assert cancelled.json()["status"] == "cancelled"
     wait_until(lambda: "14:00" in _times(gateway, 6), 10, message="the cancelled time offered again")
     assert _times(gateway, 6)["14:00"] == list(staff.values())
-    assert api.run_job("check-ledger") == {"slots": [], "resources": []}
+    assert api.run_job("check-ledger") == {"slots": [], "resources": [], "class_sessions": []}
 
 
 @pytest.mark.parametrize(
@@ -135,7 +135,8 @@ def test_a_move_takes_the_new_time_first_and_a_cancel_gives_everything_back(syst
         ({"date": future_date(-1)}, 422, "appointment_not_bookable"),
         ({"time": "06:00"}, 409, "staff_unavailable"),  # before anyone's hours
         ({"staff": 2**31 - 1}, 422, "staff_not_for_service"),
-        ({"party_size": 2}, 422, "validation_failed"),  # a table's field
+        ({"party_size": 2}, 422, "appointment_not_bookable"),  # places are a class's; a check-up takes one
+        ({"room_number": "12"}, 422, "validation_failed"),  # a table's field
         ({"service": None}, 422, "validation_failed"),
     ],
 )
@@ -150,17 +151,21 @@ def test_bad_appointments_are_refused_and_write_nothing(system, gateway, clinic,
 def test_a_table_field_on_an_appointment_and_the_reverse_are_refused(gateway, clinic):
     booking = gateway.post("/api/v1/bookings", json=_appointment(8, "12:00")).json()
     wrong = gateway.patch(
-        f"/api/v1/bookings/{booking['reference']}", params={"email": PATIENT["email"]}, json={"party_size": 3}
+        f"/api/v1/bookings/{booking['reference']}", params={"email": PATIENT["email"]}, json={"room_number": "3"}
     )
     assert (wrong.status_code, wrong.json()["error"]["code"]) == (422, "validation_failed")
+    party = gateway.patch(
+        f"/api/v1/bookings/{booking['reference']}", params={"email": PATIENT["email"]}, json={"party_size": 3}
+    )
+    assert (party.status_code, party.json()["error"]["code"]) == (422, "appointment_not_bookable")
 
 
 def test_the_demo_clinic_offers_its_services_with_its_staff(gateway):
     services = gateway.get("/api/v1/venues/TheMeadowClinic/services").json()["items"]
-    assert len(services) == 5 and {s["code"] for s in services} >= {"consultation", "physiotherapy"}
+    assert len(services) == 6 and {s["code"] for s in services} >= {"consultation", "physiotherapy", "pilates"}
     staff = gateway.get("/api/v1/venues/TheMeadowClinic/staff").json()["items"]
     assert [(m["name"], m["description"]) for m in staff][:1] == [("Dr Hanna Weber", "General practitioner")]
-    assert len(staff) == 4
+    assert len(staff) == 5  # four who see patients, and the Pilates instructor
     monday = date.today() + timedelta(days=7 - date.today().weekday())  # next Monday, a working day
     found = gateway.get(
         "/api/v1/venues/TheMeadowClinic/appointments/availability",

@@ -93,7 +93,7 @@ def test_an_appointment_holds_its_staff_member_and_a_room_and_gives_both_back(cl
     assert api.hold_action(hold["id"], "release").json()["status"] == "released"
     ben_free = {t for t, free in api.appointment_slots(VENUE, "physio", _day(4)).items() if staff["ben"] in free}
     assert "10:00" in ben_free
-    assert api.run_job("check-ledger") == {"slots": [], "resources": []}
+    assert api.run_job("check-ledger") == {"slots": [], "resources": [], "class_sessions": []}
 
 
 def test_any_staff_picks_the_free_member_booked_least_that_day_then_the_lowest_id(clinic):
@@ -130,7 +130,7 @@ def test_concurrent_bookings_for_one_room_with_different_staff_never_double_book
     assert sorted(a.status_code for a in answers) == [201, 201, 409]
     won = [a.json() for a in answers if a.status_code == 201]
     assert len({hold["resources"][0]["id"] for hold in won}) == 2
-    assert api.run_job("check-ledger") == {"slots": [], "resources": []}
+    assert api.run_job("check-ledger") == {"slots": [], "resources": [], "class_sessions": []}
 
 
 def test_time_off_and_a_day_off_take_a_member_out(clinic):
@@ -228,11 +228,11 @@ def test_a_move_may_reuse_the_time_it_replaces_and_a_failed_move_leaves_the_old_
         "POST", "/internal/holds/appointments", json={**body, "staff": staff["ben"], "replaces": old["id"]}
     )
     assert moved.status_code == 201, moved.text
-    assert api.run_job("check-ledger") == {"slots": [], "resources": []}
+    assert api.run_job("check-ledger") == {"slots": [], "resources": [], "class_sessions": []}
     # Both stand until the move is decided: nobody else can take either time.
     assert staff["ben"] not in api.appointment_slots(VENUE, "call", _day(10)).get("10:00", [])
     api.hold_action(moved.json()["id"], "release")  # the move failed: the old appointment stays whole
     assert api.hold_action(old["id"], "confirm").json()["status"] == "confirmed"
     again = api.hold_appointment("move-clash-2", VENUE, "call", _day(10), "10:15", staff=staff["ben"])
     assert (again.status_code, again.json()["error"]["code"]) == (409, "staff_unavailable")
-    assert api.run_job("check-ledger") == {"slots": [], "resources": []}
+    assert api.run_job("check-ledger") == {"slots": [], "resources": [], "class_sessions": []}

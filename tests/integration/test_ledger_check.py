@@ -45,7 +45,7 @@ def test_check_ledger_passes_a_sound_ledger_and_names_what_is_off(system, availa
     hold = availability.hold_range(
         "ledger-room", VENUE, room["id"], f"{days_ahead(4)}T15:00", f"{days_ahead(5)}T11:00"
     ).json()
-    assert _check_ledger(system) == (0, {"slots": [], "resources": []})
+    assert _check_ledger(system) == (0, {"slots": [], "resources": [], "class_sessions": []})
 
     # Corrupt both ledgers behind the service's back, as only a bug could.
     _sql(

@@ -155,7 +155,7 @@ def test_a_weekly_series_of_26_is_refused_whole_naming_both_taken_dates_or_held_
         .__len__()
         == 24
     )
-    assert lab.api.run_job("check-ledger") == {"slots": [], "resources": []}
+    assert lab.api.run_job("check-ledger") == {"slots": [], "resources": [], "class_sessions": []}
 
 
 def test_series_racing_for_the_same_times_never_overlap(lab, system):
@@ -208,7 +208,7 @@ def test_series_racing_for_the_same_times_never_overlap(lab, system):
             engine.dispose()
         assert rows == 0
     assert held_in_part, "no partial series held only some of its weeks: the race did not test that"
-    assert lab.api.run_job("check-ledger") == {"slots": [], "resources": []}
+    assert lab.api.run_job("check-ledger") == {"slots": [], "resources": [], "class_sessions": []}
 
 
 BAD = {
@@ -276,7 +276,7 @@ def test_a_move_may_reuse_the_time_it_replaces(lab):
         "cnc-new", rid, at(day, "11:00"), at(day, "13:00"), recurrence="FREQ=DAILY;COUNT=3", replaces=old["id"]
     )
     assert moved.status_code == 201, moved.text
-    assert lab.api.run_job("check-ledger") == {"slots": [], "resources": []}
+    assert lab.api.run_job("check-ledger") == {"slots": [], "resources": [], "class_sessions": []}
     lab.api.hold_action(old["id"], "release")
     assert lab.hold("cnc-into-old", rid, at(day, "10:00"), at(day, "11:00")).status_code == 201
 

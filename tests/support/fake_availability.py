@@ -96,7 +96,15 @@ class FakeAvailability:
         )
 
     def place_appointment_hold(
-        self, hold_key: str, venue: str, service: str, on: date, at: time, staff: int | None, replaces: str | None
+        self,
+        hold_key: str,
+        venue: str,
+        service: str,
+        on: date,
+        at: time,
+        staff: int | None,
+        replaces: str | None,
+        places: int = 1,
     ) -> dict:
         self.calls.append(("place", hold_key))
         self._reachable("place")
@@ -108,6 +116,8 @@ class FakeAvailability:
             raise ApiError("No such service.", code="service_not_found", status=404)
         if staff is not None and staff not in offered.staff:
             raise ApiError("Not theirs.", code="staff_not_for_service", status=422)
+        if places != 1:  # the fake's services are one person's; classes are the real service's
+            raise ApiError("One person at a time.", code="appointment_not_bookable", status=422)
         candidates = [staff] if staff is not None else list(offered.staff)
         free = [member for member in candidates if not self.staff_busy(member, on, at, ignoring=replaces)]
         if not free:

@@ -70,6 +70,7 @@ def test_an_appointment_keeps_who_takes_it_and_its_price(clinic):
         "service_name": "Physio",
         "staff": {"id": ANA, "name": "Ana"},
         "resources": [],
+        "class_session": None,  # one person's appointment, not a class
     }
     assert (booking["party_size"], booking["total"]) == (1, {"amount": "75.00", "currency": "EUR"})
     assert _book()["appointment"]["staff"]["id"] == BEN  # Ana is taken then: anyone gives Ben

@@ -48,7 +48,9 @@ test("a customer books a consultation with anyone available, is told who, and ca
   await expect(header.getByRole("link")).toHaveText(["Book an appointment", "Manage a booking"]);
   await expect(header.getByRole("link", { name: "Book an appointment" })).toHaveAttribute("href", `/venues/${CLINIC}`);
   // Every service with its length, price and description, as the API has them.
-  expect(services.map((service) => service.name)).toEqual(["Consultation", "Health check", "Vaccination", "Physiotherapy", "Sports massage"]);
+  expect(services.map((service) => service.name)).toEqual([
+    "Consultation", "Health check", "Vaccination", "Physiotherapy", "Sports massage", "Pilates class",
+  ]);
   for (const service of services) {
     const region = page.getByRole("region", { name: service.name });
     await expect(region.getByText(`${length(service.duration_minutes)} · ${euros(service.price.amount)}`)).toBeVisible();

@@ -4900,6 +4900,8 @@ export interface components {
             horizon_days: number;
             staff: components["schemas"]["StaffRef"][];
             requires: string[];
+            /** @description 1, or a class's places per session */
+            capacity: number;
             active: boolean;
         };
         ServicePage: {
@@ -4927,6 +4929,11 @@ export interface components {
             staff: number[];
             /** @description Tags of the resources it needs, one of each */
             requires?: string[];
+            /**
+             * @description People one staff member takes at once: 1, or a class's places (a yoga class: 8)
+             * @default 1
+             */
+            capacity: number;
             /** @default true */
             active: boolean;
             code: string;
@@ -4950,6 +4957,8 @@ export interface components {
             staff?: number[];
             /** @description Tags of the resources it needs, one of each (a treatment room) */
             requires?: string[];
+            /** @description People one staff member takes at once: 1, or a class's places (a yoga class: 8) */
+            capacity?: number;
             active?: boolean;
         };
         StaffMember: {
@@ -4969,8 +4978,10 @@ export interface components {
             starts_at: string;
             /** @description The appointment's end: its true duration later */
             ends_at: string;
-            /** @description Who is free then */
+            /** @description Who is free then (a class: who teaches it) */
             staff: number[];
+            /** @description A class's: the most places one booking can take then (0: full, not bookable); null for a service of one person at a time */
+            places_left: number | null;
         };
         AppointmentSearch: {
             venue: string;
@@ -4978,6 +4989,8 @@ export interface components {
             date: string;
             timezone: string;
             duration_minutes: number;
+            /** @description 1, or a class's places per session */
+            capacity: number;
             slots: components["schemas"]["AppointmentSlot"][];
         };
         CustomerView: {
@@ -5039,6 +5052,14 @@ export interface components {
             name: string;
             kind: string;
         };
+        ClassSessionView: {
+            /** @description The class session the places are in */
+            id: number;
+            /** @description Places in the session */
+            capacity: number;
+            /** @description The places this booking takes (its party_size) */
+            places: number;
+        };
         AppointmentView: {
             /** @description The service's code */
             service: string;
@@ -5046,6 +5067,8 @@ export interface components {
             staff: components["schemas"]["AppointmentStaff"];
             /** @description What it holds */
             resources: components["schemas"]["AppointmentResource"][];
+            /** @description A class's places; null for one person */
+            class_session: components["schemas"]["ClassSessionView"] | (Record<string, never> | null);
         };
         ReservationResource: {
             id: number;
@@ -5145,7 +5168,7 @@ export interface components {
             date?: string;
             /** @description Slot: the venue-local time */
             time?: string;
-            /** @description Slot */
+            /** @description Slot; a class (an appointment): its places, 1 if left out */
             party_size?: number;
             /** @description Stay: the room type's code */
             room_type?: string;
@@ -5223,7 +5246,7 @@ export interface components {
             date?: string;
             /** @description Slot */
             time?: string;
-            /** @description Slot */
+            /** @description Slot; a class: its places (a new hold) */
             party_size?: number;
             /** @description Stay: another room type (a new hold) */
             room_type?: string;
@@ -5605,6 +5628,8 @@ export interface components {
             starts_at: string;
             ends_at: string;
             staff: number[];
+            /** @description A class's places left; null otherwise */
+            places_left: number | null;
         };
         MoveTimes: {
             venue: string;
@@ -5612,6 +5637,8 @@ export interface components {
             date: string;
             timezone: string;
             duration_minutes: number;
+            /** @description 1, or a class's places per session */
+            capacity: number;
             slots: components["schemas"]["MoveTime"][];
         };
         WaitlistResource: {

@@ -8,6 +8,7 @@ import {
   minutesText,
   takesAppointments,
   timeSpan,
+  whatRows,
 } from "./appointments";
 
 const appointment = {
@@ -15,6 +16,7 @@ const appointment = {
   service_name: "Consultation",
   staff: { id: 3, name: "Dr Hanna Weber" },
   resources: [],
+  class_session: null,
 };
 
 describe("appointmentOf", () => {
@@ -87,5 +89,17 @@ describe("takesAppointments", () => {
     expect(takesAppointments({ kind: "salon" })).toBe(true);
     expect(takesAppointments({ kind: "restaurant" })).toBe(false);
     expect(takesAppointments({ kind: "hotel" })).toBe(false);
+  });
+});
+
+describe("a class's places", () => {
+  it("says a class and how many places the booking takes, and an appointment as one", () => {
+    const pilates = { ...appointment, service_name: "Pilates class", class_session: { id: 4, capacity: 6, places: 2 } };
+    expect(whatRows(pilates)).toEqual([
+      ["Class", "Pilates class"],
+      ["Places", "2 places"],
+    ]);
+    expect(whatRows({ ...pilates, class_session: { id: 4, capacity: 6, places: 1 } })[1]).toEqual(["Places", "1 place"]);
+    expect(whatRows(appointment)).toEqual([["Appointment", "Consultation"]]);
   });
 });

@@ -54,6 +54,26 @@ export function timeSpan(startsAt: string, endsAt: string, timeZone: string): st
   return `${formatVenueTime(startsAt, timeZone)} to ${formatVenueTime(endsAt, timeZone)}`;
 }
 
+/** A class's places (docs/appointments.md, "Classes"), or null for one person's appointment. */
+export function classOf(appointment: Pick<Appointment, "class_session">): { capacity: number; places: number } | null {
+  const session = appointment.class_session as Partial<{ capacity: number; places: number }> | null | undefined;
+  if (!session || typeof session.capacity !== "number" || typeof session.places !== "number") return null;
+  return { capacity: session.capacity, places: session.places };
+}
+
+/** "1 place", "3 places". */
+export const placesText = (places: number) => (places === 1 ? "1 place" : `${places} places`);
+
+/** What the booking is, as its summary's first rows: the appointment, or a class and its places. */
+export function whatRows(appointment: Pick<Appointment, "service_name" | "class_session">): [string, string][] {
+  const places = classOf(appointment);
+  if (!places) return [["Appointment", appointment.service_name]];
+  return [
+    ["Class", appointment.service_name],
+    ["Places", placesText(places.places)],
+  ];
+}
+
 /** "Consultation with Dr Hanna Weber": what an appointment is, in a sentence. */
 export const appointmentTitle = (appointment: Pick<Appointment, "service_name" | "staff">) =>
   `${appointment.service_name} with ${appointment.staff.name}`;

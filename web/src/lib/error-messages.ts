@@ -62,6 +62,7 @@ const SENTENCES: Record<string, string> = {
   staff_not_found: "That person no longer takes appointments here. Please choose someone else, or anyone available.",
   service_not_found: "That is no longer offered online. Please choose another service.",
   appointment_not_bookable: "That time can no longer be booked. Please choose another time.",
+  class_full: "Sorry, the class has just filled up: there are no places left at that time. Please choose another time.",
   // Reservations
   reservation_not_bookable:
     "That time cannot be reserved: check it is within the resource's hours, its shortest and longest reservation, and the dates the venue takes.",

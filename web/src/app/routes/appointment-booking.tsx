@@ -17,6 +17,7 @@ import {
   appointmentDates,
   dateProblem,
   performersOf,
+  placesLeftText,
   readStaff,
   serviceFacts,
   staffParam,
@@ -37,7 +38,7 @@ import { errorSentence, fieldErrors } from "../../lib/error-messages";
 import { formatLongDate } from "../../lib/time";
 
 /** Refusals that mean the time is gone: back to that day's fresh times, the taken one not offered. */
-const TAKEN = new Set(["staff_unavailable", "resource_unavailable"]);
+const TAKEN = new Set(["staff_unavailable", "resource_unavailable", "class_full"]);
 /** Refusals of the choice itself (too soon now, no longer performed or offered): back to choose, with a sentence. */
 const CHOOSE_AGAIN = new Set(["appointment_not_bookable", "staff_not_for_service", "staff_not_found", "service_not_found"]);
 
@@ -136,6 +137,7 @@ function AppointmentSteps({
   const navigate = useNavigate();
   const range = appointmentDates({ ...service, timezone: venue.timezone });
   const takenWith = performers.find((each) => each.id === taken?.staff);
+  const isClass = service.capacity > 1;
 
   const choose = (next: AppointmentChoice) => {
     setTimeError(undefined);
@@ -211,7 +213,7 @@ function AppointmentSteps({
           problemKey={problemKey}
           submitting={create.isPending}
           onSubmit={book}
-          submitLabel="Book this appointment"
+          submitLabel={isClass ? "Book a place" : "Book this appointment"}
           requestsExamples="Anything the venue should know before you come, like access needs"
         />
       </>
@@ -238,9 +240,11 @@ function AppointmentSteps({
           service={service.code}
           taken={taken}
           why={
-            takenWith
-              ? `Someone else booked ${takenWith.name} at that time while you were booking.`
-              : "Someone else booked the last free time then while you were booking."
+            isClass
+              ? "Someone else took the last place in the class at that time while you were booking."
+              : takenWith
+                ? `Someone else booked ${takenWith.name} at that time while you were booking.`
+                : "Someone else booked the last free time then while you were booking."
           }
           keptWhat="Your details are kept: choose another time and you will not need to type them again."
           onPick={(time) => continueToDetails({ ...choice, date: taken.date, staff: taken.staff, time })}
@@ -285,15 +289,19 @@ function ChosenAppointment({
   const search = useAppointmentSearch({ venue: venue.slug, service: service.code, date: choice.date, staff: choice.staff });
   const slot = search.data?.slots.find((each) => each.time === choice.time);
   const member = performers.find((each) => each.id === choice.staff);
+  const isClass = service.capacity > 1;
   return (
     <div className="mb-6 rounded bg-gray-100 p-4">
       <p className="text-lg font-semibold">
+        {isClass ? "A place in " : ""}
         {service.name} {member ? `with ${member.name}` : "with anyone available"} at {venue.name}
       </p>
       {/* The zone's abbreviation needs the instant; until the day's times are known, the date and time alone. */}
       <p>{slot ? formatAppointment(slot.starts_at, slot.ends_at, venue.timezone) : `${formatLongDate(choice.date)}, ${choice.time}`}</p>
       <p>{serviceFacts(service)}</p>
-      {!member && <p className="mt-1">Whoever is free then will see you: your confirmation will say who.</p>}
+      {slot && placesLeftText(slot) && <p>{placesLeftText(slot)}</p>}
+      {!member && !isClass && <p className="mt-1">Whoever is free then will see you: your confirmation will say who.</p>}
+      {!member && isClass && <p className="mt-1">Your confirmation will say who leads the class.</p>}
       <button type="button" className="mt-2 font-semibold text-indigo-800 underline" onClick={onChange}>
         Change who, the date or the time
       </button>

@@ -9,7 +9,7 @@ import type { CreatedBooking } from "../../features/bookings/api/create-booking"
 import type { CalendarVisit } from "../../features/bookings/calendar";
 import { CalendarLink } from "../../features/bookings/components/CalendarLink";
 import { useVenue, type Venue } from "../../features/venues/api/get-venue";
-import { appointmentOf, formatAppointment } from "../../lib/appointments";
+import { appointmentOf, formatAppointment, whatRows } from "../../lib/appointments";
 import { formatMoney } from "../../lib/money";
 import { guestsText, nightsText, stayOf, totalOf } from "../../lib/stays";
 import { formatLongDate, formatVisit } from "../../lib/time";
@@ -136,7 +136,7 @@ function whatIsConfirmed(booking: CreatedBooking, venue: Venue | undefined, anyo
     const who = appointment.staff.name;
     return {
       rows: [
-        ["Appointment", appointment.service_name],
+        ...whatRows(appointment),
         [
           "With",
           anyone ? (

@@ -30,7 +30,7 @@ import { reservationRows } from "../../features/resource-calendar/calendar";
 import { useVenue, type Venue } from "../../features/venues/api/get-venue";
 import { ApiError } from "../../lib/api-client";
 import { errorSentence, fieldErrors, isTransient } from "../../lib/error-messages";
-import { appointmentOf, formatAppointment, type Appointment } from "../../lib/appointments";
+import { appointmentOf, formatAppointment, whatRows, type Appointment } from "../../lib/appointments";
 import { reservationOf } from "../../lib/reservations";
 import { formatMoney } from "../../lib/money";
 import { guestsText, nightsBetween, nightsText, stayDates, stayOf, totalOf, type Stay } from "../../lib/stays";
@@ -186,7 +186,7 @@ function ManageBooking({ booking, access }: { booking: ManagedBooking; access: B
           ["Status", STATUS[booking.status] ?? booking.status],
           ...(appointment
             ? ([
-                ["Appointment", appointment.service_name],
+                ...whatRows(appointment),
                 ["With", appointment.staff.name],
                 ["When", venue.data ? formatAppointment(booking.starts_at, booking.ends_at, venue.data.timezone) : when],
                 ["Where", where],

@@ -7,17 +7,19 @@ import {
   nearestTimes,
   partsOfDay,
   performersOf,
+  placesLeftText,
   readStaff,
   serviceFacts,
   staffParam,
   withoutTaken,
 } from "./appointment-rules";
 
-const slot = (time: string, staff = [1, 2]) => ({
+const slot = (time: string, staff = [1, 2], places_left: number | null = null) => ({
   time,
   starts_at: `2026-12-08T${time}:00Z`,
   ends_at: `2026-12-08T${time}:00Z`,
   staff,
+  places_left,
 });
 
 describe("appointmentDates", () => {
@@ -141,5 +143,25 @@ describe("appointmentChange", () => {
 
   it("sends null for anyone who performs the service", () => {
     expect(appointmentChange(booked, { date: "2026-12-08", time: "11:00", staff: null })).toEqual({ time: "11:00", staff: null });
+  });
+});
+
+describe("a class's times", () => {
+  it("says the places left, and full", () => {
+    expect(placesLeftText(slot("10:00", [1], 4))).toBe("4 places left");
+    expect(placesLeftText(slot("10:00", [1], 1))).toBe("1 place left");
+    expect(placesLeftText(slot("10:00", [], 0))).toBe("Full");
+    expect(placesLeftText(slot("10:00"))).toBeNull(); // one person's appointment
+  });
+
+  it("never offers a full class as one of the nearest times", () => {
+    const slots = [slot("09:00", [], 0), slot("10:00", [1], 2), slot("11:00", [], 0), slot("12:00", [1], 6)];
+    expect(nearestTimes(slots, "10:00").map((each) => each.time)).toEqual(["12:00"]);
+  });
+
+  it("prices a class by the place and says how many it takes", () => {
+    const pilates = { duration_minutes: 50, price: { amount: "22.00", currency: "EUR" }, capacity: 6 };
+    expect(serviceFacts(pilates)).toBe("50 minutes · €22.00 a place · up to 6 people");
+    expect(serviceFacts({ ...pilates, capacity: 1 })).toBe("50 minutes · €22.00");
   });
 });

@@ -43,11 +43,25 @@ export function dateProblem(date: string, range: { first: string; last: string }
   return undefined;
 }
 
-/** "20 minutes · €60.00": a service's length and price as the list shows them. */
-export function serviceFacts(service: Pick<Service, "duration_minutes" | "price">): string {
+/** "20 minutes · €60.00": a service's length and price as the list shows them; a class's "50 minutes · €22.00 a place · up to 6 people". */
+export function serviceFacts(service: Pick<Service, "duration_minutes" | "price"> & { capacity?: number }): string {
   const price = priceOf(service);
-  return price ? `${minutesText(service.duration_minutes)} · ${formatMoney(price)}` : minutesText(service.duration_minutes);
+  const isClass = (service.capacity ?? 1) > 1;
+  const facts = [minutesText(service.duration_minutes)];
+  if (price) facts.push(isClass ? `${formatMoney(price)} a place` : formatMoney(price));
+  if (isClass) facts.push(`up to ${service.capacity} people`);
+  return facts.join(" · ");
 }
+
+/** A class's time: "4 places left", "1 place left" or "Full"; null for a time of one person's appointment. */
+export function placesLeftText(slot: Pick<AppointmentSlot, "places_left">): string | null {
+  if (slot.places_left === null || slot.places_left === undefined) return null;
+  if (slot.places_left === 0) return "Full";
+  return slot.places_left === 1 ? "1 place left" : `${slot.places_left} places left`;
+}
+
+/** Whether a time can be booked: any of an appointment's (the search offers only free ones), a class's with a place left. */
+export const isBookable = (slot: Pick<AppointmentSlot, "places_left">) => slot.places_left !== 0;
 
 /** What a service costs, or null when it has no price (the API sends `price: null`). */
 export function priceOf(service: Pick<Service, "price">): Money | null {
@@ -106,7 +120,7 @@ function minutes(time: string): number {
 export function nearestTimes(slots: AppointmentSlot[], time: string, count = 3): AppointmentSlot[] {
   const target = minutes(time);
   return slots
-    .filter((slot) => slot.time !== time)
+    .filter((slot) => slot.time !== time && isBookable(slot))
     .map((slot) => ({ slot, distance: Math.abs(minutes(slot.time) - target), at: minutes(slot.time) }))
     .sort((a, b) => a.distance - b.distance || a.at - b.at)
     .slice(0, count)

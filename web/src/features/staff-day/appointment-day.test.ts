@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appointmentsText, groupAppointments, type DayBooking } from "./appointment-day";
+import { appointmentsText, dayEntries, groupAppointments, type DayBooking } from "./appointment-day";
 
 const weber = { id: 1, name: "Dr Hanna Weber", description: "General practitioner" };
 const richter = { id: 2, name: "Dr Jonas Richter", description: "General practitioner" };
@@ -48,5 +48,31 @@ describe("appointmentsText", () => {
     expect(appointmentsText(0)).toBe("0 appointments");
     expect(appointmentsText(1)).toBe("1 appointment");
     expect(appointmentsText(2)).toBe("2 appointments");
+  });
+});
+
+describe("dayEntries", () => {
+  const lang = { id: 5, name: "Sofia Lang" };
+  const seat = (reference: string, time: string, session: number, places = 1) => ({
+    ...booking(reference, time, lang),
+    ends_at: `2026-12-08T${time}:50Z`,
+    party_size: places,
+    appointment: {
+      service: "pilates",
+      service_name: "Pilates class",
+      staff: lang,
+      resources: [],
+      class_session: { id: session, capacity: 6, places },
+    },
+  });
+
+  it("lists a class's bookings together as its session, with the places taken, between one person's appointments", () => {
+    const alone = { ...booking("A", "09:00", lang), ends_at: "2026-12-08T09:20:00Z" };
+    const entries = dayEntries([alone, seat("B", "10:00", 7), seat("C", "10:00", 7, 2), seat("D", "11:00", 8)]);
+    expect(
+      entries.map((entry) =>
+        entry.kind === "class" ? [entry.serviceName, entry.taken, entry.capacity, entry.bookings.map((b) => b.reference)] : entry.booking.reference,
+      ),
+    ).toEqual(["A", ["Pilates class", 3, 6, ["B", "C"]], ["Pilates class", 1, 6, ["D"]]]);
   });
 });

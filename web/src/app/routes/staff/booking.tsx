@@ -23,7 +23,7 @@ import { AppointmentMove } from "../../../features/appointments/components/Appoi
 import { useDaySlots } from "../../../features/venue-capacity/api/slots";
 import type { Venue } from "../../../features/venues/api/get-venue";
 import { ApiError } from "../../../lib/api-client";
-import { appointmentOf, formatAppointment, type Appointment } from "../../../lib/appointments";
+import { appointmentOf, formatAppointment, whatRows, type Appointment } from "../../../lib/appointments";
 import { reservationOf, reservationRows } from "../../../features/resource-calendar/calendar";
 import { errorSentence, isTransient } from "../../../lib/error-messages";
 import { formatMoney } from "../../../lib/money";
@@ -125,7 +125,7 @@ function StaffBookingPage({ booking }: { booking: StaffBooking }) {
             ? reservationRows(reservation)
             : appointment
             ? ([
-                ["Appointment", appointment.service_name],
+                ...whatRows(appointment),
                 ["With", appointment.staff.name],
                 ["When", formatAppointment(booking.starts_at, booking.ends_at, venue.timezone)],
                 ...(total ? [["Price", formatMoney(total)]] : []),

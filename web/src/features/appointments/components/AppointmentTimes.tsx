@@ -1,11 +1,12 @@
 /**
  * A day's start times as radio buttons, under morning, afternoon and evening, each with the time it
- * ends. Only times someone is free at are offered (the search answers no others).
+ * ends. Only times someone is free at are offered (the search answers no others); a class's times
+ * say how many places are left, a full one shown but not pickable.
  */
 import { FieldError } from "../../../components/Field";
 import { formatVenueTime } from "../../../lib/time";
 import type { AppointmentSlot } from "../api/search-appointments";
-import { partsOfDay } from "../appointment-rules";
+import { isBookable, partsOfDay, placesLeftText } from "../appointment-rules";
 
 interface Props {
   name: string;
@@ -37,6 +38,8 @@ export function AppointmentTimes({ name, legend, slots, timezone, value, onChang
               {part.slots.map((slot) => {
                 const id = `${name}-${slot.time.replace(":", "")}`;
                 const checked = value === slot.time;
+                const places = placesLeftText(slot);
+                const full = !isBookable(slot);
                 return (
                   <li key={slot.time}>
                     <input
@@ -45,17 +48,23 @@ export function AppointmentTimes({ name, legend, slots, timezone, value, onChang
                       name={name}
                       value={slot.time}
                       checked={checked}
+                      disabled={full}
                       onChange={() => onChange(slot.time)}
                       className="peer sr-only"
                     />
                     <label
                       htmlFor={id}
-                      className={`block cursor-pointer rounded border-2 px-2 py-1.5 text-center peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-700 ${
-                        checked ? "border-indigo-800 bg-indigo-800 text-white" : "border-gray-700 bg-white text-gray-900 hover:bg-indigo-50"
+                      className={`block rounded border-2 px-2 py-1.5 text-center peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-700 ${
+                        full
+                          ? "cursor-not-allowed border-dashed border-gray-500 bg-gray-100 text-gray-700"
+                          : checked
+                            ? "cursor-pointer border-indigo-800 bg-indigo-800 text-white"
+                            : "cursor-pointer border-gray-700 bg-white text-gray-900 hover:bg-indigo-50"
                       }`}
                     >
                       <span className="block text-lg font-bold">{slot.time}</span>
                       <span className="block text-sm">to {formatVenueTime(slot.ends_at, timezone)}</span>
+                      {places && <span className="block text-sm font-semibold">{places}</span>}
                     </label>
                   </li>
                 );
