@@ -43,11 +43,10 @@ endef
 
 test: test-embedded
 
-# Two pytest-xdist workers run whole modules side by side (`--dist loadfile`, the race modules
-# together as one unit: tests/conftest.py): the suite mostly waits on its processes. On
-# PostgreSQL the systems share one server (100 connections), so there they keep one idle
-# connection per process (DATABASE_POOL_SIZE=1, tests/support/backends.py) and the races never
-# overlap.
+# On the embedded backend every system has its own SQLite files and Redis, so two pytest-xdist
+# workers run whole modules side by side: the suite mostly waits on its processes. On PostgreSQL
+# the systems share one server (100 connections) and Redis's test databases, so make test-pg runs
+# one module at a time (its systems keep one idle connection per process: tests/support/backends.py).
 TEST_WORKERS ?= 2
 
 # The browser journeys (tests/e2e/test_web_app.py) run on the embedded backend only; both runs need
@@ -58,7 +57,7 @@ test-embedded: install lint web web-test
 # Tests marked one_backend (unit tests, the gateway's own behaviour, the browser journeys) do not
 # depend on the database: make test runs them, make test-pg leaves them out.
 test-pg: install web
-	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,-n $(TEST_WORKERS) --dist loadfile -m "not one_backend")
+	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,-m "not one_backend")
 
 test-unit: install
 	@$(call run_pytest,tests/unit)

@@ -25,21 +25,9 @@ LEDGER_MISMATCH = (
 )
 
 
-# The longest module, first: pytest-xdist hands out whole modules in this order, so the other
-# worker works through the rest meanwhile instead of waiting at the end.
+# The longest module, first: pytest-xdist hands out whole modules in this order (`--dist
+# loadfile`), so the other worker works through the rest meanwhile instead of waiting at the end.
 LONGEST_FIRST = ("tests/e2e/test_web_app.py",)
-# The races each drive a hundred or more requests at once and, on PostgreSQL, open as many
-# connections: they run one after another on one worker, never beside each other.
-RACES = frozenset(
-    {
-        "tests/e2e/test_booking_race.py",
-        "tests/e2e/test_appointment_race.py",
-        "tests/e2e/test_stay_race.py",
-        "tests/e2e/test_invoice_race.py",
-        "tests/integration/test_slot_race.py",
-        "tests/integration/test_range_holds.py",
-    }
-)
 
 
 def pytest_collection_modifyitems(items):
@@ -48,32 +36,6 @@ def pytest_collection_modifyitems(items):
         if item.nodeid.startswith("tests/unit/"):
             item.add_marker(pytest.mark.one_backend)
     items.sort(key=lambda item: item.nodeid.split("::")[0] not in LONGEST_FIRST)
-
-
-def pytest_configure(config):
-    # Only with pytest-xdist loaded (not under `-p no:xdist`), whose hook this is.
-    if config.pluginmanager.hasplugin("xdist"):
-        config.pluginmanager.register(RacesTogether(), "races-together")
-
-
-class RacesTogether:
-    """`--dist loadfile`, except that the race modules are one unit of work: whole modules go to
-    a worker (their module-scoped systems start once), and no two races run side by side.
-    (`--dist loadgroup` with xdist_group marks would say the same, but pytest 9.2 stops
-    pytest-xdist 3.8 from grouping: pytest-xdist#1386.)"""
-
-    @staticmethod
-    def pytest_xdist_make_scheduler(config, log):
-        if config.getvalue("dist") != "loadfile":
-            return None
-        from xdist.scheduler import LoadScopeScheduling
-
-        class ModulesWithTheRacesTogether(LoadScopeScheduling):
-            def _split_scope(self, nodeid: str) -> str:
-                module = nodeid.split("::", 1)[0]
-                return "races" if module in RACES else module
-
-        return ModulesWithTheRacesTogether(config, log)
 
 
 def system_env(backend, **overrides) -> dict[str, str]:
