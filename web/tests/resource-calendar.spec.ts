@@ -130,6 +130,9 @@ test("staff book a weekly series that collides with existing reservations and se
   await expect(page.getByText(`${longDate(first)}, 10:00 to 12:00; 4 dates, the last on ${longDate(addDays(first, 35))}`)).toBeVisible();
   await expect(page.getByText(`${longDate(second)}, 10:00 to 12:00: already reserved; ${longDate(fourth)}, 10:00 to 12:00: already reserved`)).toBeVisible();
   await expect(page.getByRole("button", { name: "Move" })).toHaveCount(0);
+  // A reservation is used, not arrived at.
+  await expect(page.getByRole("button", { name: "Mark as used" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark as arrived" })).toHaveCount(0);
   // Its history says what was reserved, not a table's "for 1 person".
   const last = longDate(addDays(first, 35));
   await expect(page.getByRole("region", { name: "History" })).toContainText(

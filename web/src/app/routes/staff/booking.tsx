@@ -116,7 +116,7 @@ function StaffBookingPage({ booking }: { booking: StaffBooking }) {
       <title>{`Booking ${booking.reference}${name ? `, ${name}` : ""} · ${venue.name}`}</title>
       <BackLink venue={venue.slug} />
       <Heading focusOnMount={!done}>Booking {booking.reference}</Heading>
-      {done && <Notice title={DONE[done]} />}
+      {done && <Notice title={done === "complete" && reservation ? "Marked as used" : DONE[done]} />}
       {outcome.isError && mode === "view" && <ErrorSummary description={errorSentence(outcome.error)} focusKey={attempt} />}
       <BookingSummary
         rows={[
@@ -146,7 +146,7 @@ function StaffBookingPage({ booking }: { booking: StaffBooking }) {
           {booking.status === "confirmed" && (
             <>
               <Button onClick={() => record("complete")} disabled={outcome.isPending}>
-                Mark as arrived
+                {reservation ? "Mark as used" : "Mark as arrived"}
               </Button>
               <Button variant="secondary" onClick={() => record("no-show")} disabled={outcome.isPending}>
                 Mark as no-show
