@@ -479,6 +479,16 @@ def _taken(entry_id: str, access: WaitlistAccess) -> tuple[int, bytes] | None:
     return None
 
 
+def _taken_meanwhile_or_refused(entry_id: str, access: WaitlistAccess) -> tuple[int, bytes]:
+    """A concurrent click took the offer first: the same booking. Otherwise it was declined, left
+    or passed on meanwhile: say which."""
+    taken = _taken(entry_id, access)
+    if taken is not None:
+        return taken
+    with db.reading() as session:
+        raise offer_not_open(_find(session, entry_id, access).status, offer_open=False)
+
+
 def accept_offer(entry_id: str, access: WaitlistAccess) -> tuple[int, bytes]:
     """Book the reservation on the offer's hold: 201 once, then 200 with the same booking; 409
     `offer_not_open` when the offer passed, went to the next, or was never made."""
@@ -487,8 +497,8 @@ def accept_offer(entry_id: str, access: WaitlistAccess) -> tuple[int, bytes]:
         return taken
     with db.reading() as session:
         entry = _find(session, entry_id, access)
-        if not _offer_open(entry):
-            raise offer_not_open(entry.status, offer_open=False)
+        if not _offer_open(entry):  # a concurrent click may have taken it since _taken looked
+            return _taken_meanwhile_or_refused(entry_id, access)
         hold_id, venue, resource_id = cast(str, entry.offer_hold_id), entry.venue, entry.resource_id
         customer = {
             "first_name": entry.contact_first_name,
@@ -533,11 +543,7 @@ def accept_offer(entry_id: str, access: WaitlistAccess) -> tuple[int, bytes]:
     try:
         body = commit_booking(booking_id, data, hold, creator, None, None, first=take_the_offer, then=name_the_booking)
     except OfferNotOpen:
-        taken = _taken(entry_id, access)  # a concurrent click took it first: the same booking
-        if taken is not None:
-            return taken
-        with db.reading() as session:  # declined, left or passed on meanwhile: say which
-            raise offer_not_open(_find(session, entry_id, access).status, offer_open=False) from None
+        return _taken_meanwhile_or_refused(entry_id, access)
     hold_commands.carry_out(hold["id"], HoldCommand.CONFIRM)
     return 201, body
 
