@@ -46,7 +46,7 @@ test: test-embedded
 # On the embedded backend every system has its own SQLite files and Redis, so two pytest-xdist
 # workers run whole modules side by side: the suite mostly waits on its processes. On PostgreSQL
 # the systems share one server (100 connections) and Redis's test databases, so make test-pg runs
-# one module at a time (its systems keep one idle connection per process: tests/support/backends.py).
+# one module at a time.
 TEST_WORKERS ?= 2
 
 # The browser journeys (tests/e2e/test_web_app.py) run on the embedded backend only; both runs need
