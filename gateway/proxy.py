@@ -4,7 +4,8 @@ Pooled keep-alive connections per upstream (urllib3 itself: `requests`' per-call
 of the gateway's CPU on a cached search, docs/performance.md), a connect and a read timeout on
 every call (each upstream its own), no retries (the gateway cannot know whether a POST is safe to repeat;
 services retry their own idempotent calls) but one: a GET, HEAD or OPTIONS whose pooled
-connection the service had just closed (its keep-alive timeout) goes again on a fresh one; a
+connection the service had just closed goes again on a fresh one (and pooled connections are given
+up before the service's keep-alive ends: shared/idle_connections.py); a
 service with several replicas is called in turn, and a replica that refuses the connection is
 skipped (shared/replicas.py). Every call goes through the upstream's circuit breaker
 (gateway/breaker.py): while it is open the answer is at once a 503 with Retry-After. The request
@@ -31,6 +32,7 @@ from urllib3.exceptions import ReadTimeoutError
 from gateway.breaker import BreakerOpen, UpstreamBreaker
 from shared.errors import ApiError, UpstreamUnavailable
 from shared.identity import IDENTITY_HEADER, Caller, sign_identity
+from shared.idle_connections import limit_idle_connections
 from shared.logging import REQUEST_ID_HEADER, current_request_id
 from shared.replicas import Replicas, closed_while_idle, never_reached
 from shared.service_auth import SERVICE_TOKEN_HEADER
@@ -100,8 +102,10 @@ class Upstream:
         self.timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
         self.breaker = breaker
         # No proxy between services, no retries (see above), no redirects followed.
-        self.pool = urllib3.PoolManager(
-            num_pools=max(10, len(self.replicas.urls)), maxsize=pool_size, retries=False, timeout=self.timeout
+        self.pool = limit_idle_connections(
+            urllib3.PoolManager(
+                num_pools=max(10, len(self.replicas.urls)), maxsize=pool_size, retries=False, timeout=self.timeout
+            )
         )
 
     def forward(self, path: str, *, caller: Caller | None = None, query: bytes | None = None) -> Response:

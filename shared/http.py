@@ -1,6 +1,7 @@
 """The service-to-service HTTP client.
 
-Pooled keep-alive sessions, a connect and a read timeout on every call, the caller's request
+Pooled keep-alive sessions (a connection is given up before the peer's keep-alive ends:
+shared/idle_connections.py), a connect and a read timeout on every call, the caller's request
 id and the service credential forwarded. Retries happen only for calls that are safe to
 repeat: GET/HEAD/PUT/DELETE/OPTIONS, or a POST the caller marks idempotent because it
 carries its own key (a hold key, an idempotency key). When the peer cannot be reached the
@@ -19,6 +20,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from shared.errors import UpstreamUnavailable
+from shared.idle_connections import limit_idle_connections
 from shared.logging import REQUEST_ID_HEADER, current_request_id
 from shared.replicas import Replicas, never_reached
 from shared.service_auth import SERVICE_TOKEN_HEADER
@@ -32,6 +34,12 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 class Timeouts:
     connect: float = 1.0
     read: float = 5.0
+
+
+class _IdleLimitedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        limit_idle_connections(self.poolmanager)
 
 
 def _retrying_session(retries: int, pool_size: int, methods: frozenset[str]) -> requests.Session:
@@ -55,7 +63,7 @@ def _retrying_session(retries: int, pool_size: int, methods: frozenset[str]) -> 
             respect_retry_after_header=False,
         )
     )
-    adapter = HTTPAdapter(max_retries=retry, pool_connections=pool_size, pool_maxsize=pool_size)
+    adapter = _IdleLimitedAdapter(max_retries=retry, pool_connections=pool_size, pool_maxsize=pool_size)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session

@@ -1,5 +1,7 @@
 """A pooled connection the service closed (its keep-alive timeout) just as a request went out:
-a GET goes again on a fresh connection, a POST is not sent twice (gateway/proxy.py)."""
+a GET goes again on a fresh connection, a POST is not sent twice (gateway/proxy.py). And a
+connection idle for nearly the service's keep-alive is not used at all: both the gateway and the
+services' client open a fresh one (shared/idle_connections.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ import threading
 
 import pytest
 
+from shared import idle_connections
 from shared.errors import UpstreamUnavailable
+from shared.http import ServiceClient
 from tests.support.backends import free_port
 from tests.support.upstreams import upstream_to
 
@@ -33,7 +37,8 @@ def _read_request(connection: socket.socket) -> bytes:
 
 
 def _server(port: int, served: list[str]) -> socket.socket:
-    """Each connection: the first request answered with keep-alive, the second closed unanswered."""
+    """Each connection: the first request answered with keep-alive, the second closed unanswered,
+    as a service does with a request that arrives as its keep-alive ends."""
     listener = socket.create_server(("127.0.0.1", port))
 
     def handle(connection: socket.socket) -> None:
@@ -59,11 +64,17 @@ def _server(port: int, served: list[str]) -> socket.socket:
 
 
 @pytest.fixture
-def upstream():
+def stand_in_service():
     port, served = free_port(), []
     listener = _server(port, served)
-    yield upstream_to(f"http://127.0.0.1:{port}"), served
+    yield f"http://127.0.0.1:{port}", served
     listener.close()
+
+
+@pytest.fixture
+def upstream(stand_in_service):
+    base_url, served = stand_in_service
+    return upstream_to(base_url), served
 
 
 def test_a_get_goes_again_on_a_fresh_connection(upstream):
@@ -78,4 +89,44 @@ def test_a_post_is_not_sent_twice(upstream):
     assert service.call("POST", "/first", json={}).status_code == 200
     with pytest.raises(UpstreamUnavailable):
         service.call("POST", "/second", json={})
+    assert served == ["POST", "POST"]
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = _Clock()
+    monkeypatch.setattr(idle_connections, "clock", clock)
+    return clock
+
+
+def test_the_gateway_sends_a_post_on_a_fresh_connection_after_an_idle_pause(upstream, clock):
+    service, served = upstream
+    assert service.call("POST", "/first", json={}).status_code == 200
+    clock.now += idle_connections.IDLE_LIMIT_SECONDS + 0.1
+    assert service.call("POST", "/second", json={}).status_code == 200
+    assert served == ["POST", "POST"]
+
+
+def test_the_gateway_keeps_using_a_connection_idle_for_less(upstream, clock):
+    service, _ = upstream
+    assert service.call("POST", "/first", json={}).status_code == 200
+    clock.now += idle_connections.IDLE_LIMIT_SECONDS - 0.1
+    with pytest.raises(UpstreamUnavailable):  # the same connection, which this stand-in then closes
+        service.call("POST", "/second", json={})
+
+
+def test_a_service_sends_an_unkeyed_post_on_a_fresh_connection_after_an_idle_pause(stand_in_service, clock):
+    base_url, served = stand_in_service
+    client = ServiceClient(base_url, retries=0)
+    assert client.post("/first", json={}).status_code == 200
+    clock.now += idle_connections.IDLE_LIMIT_SECONDS + 0.1
+    assert client.post("/second", json={}).status_code == 200
     assert served == ["POST", "POST"]
