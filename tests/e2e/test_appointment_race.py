@@ -19,6 +19,8 @@ import requests
 from tests.e2e.conftest import REPLICAS
 from tests.support.availability import AvailabilityApi, days_ahead
 
+pytestmark = pytest.mark.race  # hundreds of requests at once: make test-pg runs these alone
+
 VENUE = "race-clinic"
 REQUESTS = 100
 ROUNDS = int(os.environ.get("TESSERA_RACE_ROUNDS", "20"))

@@ -16,6 +16,8 @@ from sqlalchemy import Date, Time, bindparam, text
 from tests.e2e.conftest import REPLICAS
 from tests.support.availability import AvailabilityApi, days_ahead
 
+pytestmark = pytest.mark.race  # hundreds of requests at once: make test-pg runs these alone
+
 VENUE = "race-bookings"
 CAPACITY = 10
 REQUESTS = 200

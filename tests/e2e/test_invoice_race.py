@@ -16,6 +16,8 @@ from tests.conftest import future_date
 from tests.support.availability import HEADERS, AvailabilityApi
 from tests.support.tenants import staff_token
 
+pytestmark = pytest.mark.race  # hundreds of requests at once: make test-pg runs these alone
+
 HOTEL = "invoice-race"
 GUESTS = 200
 

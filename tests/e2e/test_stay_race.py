@@ -20,6 +20,8 @@ from tests.e2e.conftest import REPLICAS
 from tests.support.availability import HEADERS, AvailabilityApi, days_ahead
 from tests.support.processes import wait_until
 
+pytestmark = pytest.mark.race  # hundreds of requests at once: make test-pg runs these alone
+
 VENUE = "race-stays"
 ROOMS = 3
 REQUESTS = 100

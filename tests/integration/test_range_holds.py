@@ -12,6 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from tests.support.availability import AvailabilityApi, days_ahead
 from tests.support.backends import backend_name
 
+pytestmark = pytest.mark.race  # hundreds of requests at once: make test-pg runs these alone
+
 VENUE = "range-venue"
 
 

@@ -12,6 +12,8 @@ import pytest
 from tests.conftest import LEDGER_MISMATCH, count_rows
 from tests.support.availability import AvailabilityApi, days_ahead
 
+pytestmark = pytest.mark.race  # hundreds of requests at once: make test-pg runs these alone
+
 VENUE = "race-slots"
 CAPACITY = 10
 REQUESTS = 200

@@ -59,6 +59,10 @@ class Backend:
         env = {"TESSERA_VAR_DIR": str(self.var_dir), "REDIS_URL": self.redis_url}
         for service, url in self.database_urls.items():
             env[f"{service.upper()}_DATABASE_URL"] = url
+        if self.name == "postgres":
+            # make test-pg's two workers keep up to four systems alive on one server of 100
+            # connections: a process keeps one idle and opens more only while it is busy.
+            env |= {"DATABASE_POOL_SIZE": "1", "DATABASE_MAX_OVERFLOW": "8"}
         return env
 
     def engine(self, service: str):
