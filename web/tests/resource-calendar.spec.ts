@@ -155,8 +155,8 @@ test("staff book a weekly series that collides with existing reservations and se
   await screenshot(page, testInfo, "staff-lab-6-bookings");
 });
 
-test("a free time chosen and reserved with the keyboard alone, focus visible (reservations 2)", async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "the keyboard's journey is the desktop's, as keyboard.spec.ts");
+// The keyboard's journey is the desktop's, as keyboard.spec.ts (playwright.config.ts leaves it out on a phone).
+test("a free time chosen and reserved with the keyboard alone, focus visible (reservations 2)", async ({ page }) => {
   await logIn(page, LAB_STAFF, `/staff/${LAB}/calendar`);
   await expectFocusOnHeading(page, "Resource calendar");
   await page.keyboard.press("Tab");
