@@ -49,19 +49,17 @@ test: test-embedded
 # first, one at a time, and the rest on the workers; each worker's systems take Redis databases
 # of their own (tests/support/backends.py).
 TEST_WORKERS ?= 2
-# Whole modules to a worker, in the order tests/conftest.py sorts them (the longest first).
-BY_MODULE := --dist loadfile --no-loadscope-reorder
 
 # The browser journeys (tests/e2e/test_web_app.py) run on the embedded backend only; both runs need
 # the built app, which the runner's test serves too.
 test-embedded: install lint web web-test
-	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,-n $(TEST_WORKERS) $(BY_MODULE))
+	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,-n $(TEST_WORKERS) --dist loadfile)
 
 # Tests marked one_backend (unit tests, the gateway's own behaviour, the browser journeys) do not
 # depend on the database: make test runs them, make test-pg leaves them out.
 test-pg: install web
 	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,-m "race and not one_backend")
-	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,-n $(TEST_WORKERS) $(BY_MODULE) -m "not race and not one_backend")
+	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,-n $(TEST_WORKERS) --dist loadfile -m "not race and not one_backend")
 
 test-unit: install
 	@$(call run_pytest,tests/unit)

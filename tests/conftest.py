@@ -25,30 +25,11 @@ LEDGER_MISMATCH = (
 )
 
 
-# The longest modules, longest first (measured on the 2-CPU machine, DEVELOPERS.md): pytest-xdist
-# hands out whole modules in collection order (`--dist loadfile --no-loadscope-reorder`), so no
-# worker starts a long one while the other has nothing left to do.
-LONGEST_FIRST = (
-    "tests/e2e/test_web_app.py",
-    "tests/fuzz/test_public_api_fuzz.py",
-    "tests/integration/test_dead_letters.py",
-    "tests/e2e/test_saga_faults.py",
-    "tests/integration/test_email_delivery.py",
-    "tests/e2e/test_redis_down.py",
-    "tests/e2e/test_consumerapi_contract.py",
-    "tests/integration/test_availability_bad_input.py",
-    "tests/e2e/test_gateway_resilience.py",
-    "tests/e2e/test_runner.py",
-)
-
-
 def pytest_collection_modifyitems(items):
     """Unit tests run without a database of ours (or on SQLite): once, in `make test`."""
     for item in items:
         if item.nodeid.startswith("tests/unit/"):
             item.add_marker(pytest.mark.one_backend)
-    rank = {module: number for number, module in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(LONGEST_FIRST)))
 
 
 def system_env(backend, **overrides) -> dict[str, str]:
