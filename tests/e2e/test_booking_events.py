@@ -3,22 +3,9 @@ event in its outbox, of every type the suite has caused so far, validates agains
 
 from __future__ import annotations
 
-import json
-
-from sqlalchemy import text
-
 from booking_service.events import EVENT_TYPES, BookingEventSchema
 from tests.conftest import booking_body, future_date
-
-
-def _envelopes(system) -> list[dict]:
-    engine = system.backend.engine("booking")
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(text("SELECT envelope FROM outbox_events ORDER BY id")).scalars().all()
-    finally:
-        engine.dispose()
-    return [row if isinstance(row, dict) else json.loads(row) for row in rows]
+from tests.support.events import outbox_envelopes
 
 
 def test_every_event_in_the_outbox_is_of_the_producers_schema(system, gateway):
@@ -32,7 +19,7 @@ def test_every_event_in_the_outbox_is_of_the_producers_schema(system, gateway):
         == 200
     )
 
-    envelopes = _envelopes(system)
+    envelopes = outbox_envelopes(system)
     problems = {
         envelope["event_id"]: errors for envelope in envelopes if (errors := BookingEventSchema().validate(envelope))
     }

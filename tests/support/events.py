@@ -4,10 +4,12 @@ package; the notification service itself never imports the booking service."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime, timedelta
 
 import redis
+from sqlalchemy import text
 
 from booking_service.events import CANCELLED, CREATED, PRODUCER, BookingEventSchema
 from booking_service.events import booking_event as make_booking_event
@@ -117,3 +119,14 @@ def notification_idle(system) -> bool:
         return client.llen(QUEUE) == 0 and client.hlen("unacked") == 0
     finally:
         client.close()
+
+
+def outbox_envelopes(system) -> list[dict]:
+    """Every event in the booking service's outbox, oldest first, as the relay publishes it."""
+    engine = system.backend.engine("booking")
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT envelope FROM outbox_events ORDER BY id")).scalars().all()
+    finally:
+        engine.dispose()
+    return [row if isinstance(row, dict) else json.loads(row) for row in rows]

@@ -4,7 +4,6 @@ service's jobs, and the waitlist's e-mails and their links."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date, timedelta
 from email import message_from_bytes
@@ -12,11 +11,11 @@ from email.policy import default as default_policy
 from urllib.parse import parse_qs, urlparse
 
 import requests
-from sqlalchemy import text
 
 from booking_service.events import BookingEventSchema
 from tests.conftest import Gateway, count_rows
 from tests.support.availability import HEADERS, AvailabilityApi
+from tests.support.events import outbox_envelopes
 from tests.support.processes import wait_until
 from tests.support.tenants import staff_token
 
@@ -115,13 +114,7 @@ def entry_link(system, recipient: str, subject_part: str = "held for you") -> tu
 def venue_event_types(system, venue: str) -> set[str]:
     """The types of the booking service's events about `venue`, after checking each against the
     producer's schema."""
-    engine = system.backend.engine("booking")
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(text("SELECT envelope FROM outbox_events ORDER BY id")).scalars().all()
-    finally:
-        engine.dispose()
-    envelopes = [row if isinstance(row, dict) else json.loads(row) for row in rows]
+    envelopes = outbox_envelopes(system)
     ours = [envelope for envelope in envelopes if envelope["payload"]["venue"] == venue]
     problems = {e["event_id"]: errors for e in ours if (errors := BookingEventSchema().validate(e))}
     assert not problems, problems
