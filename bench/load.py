@@ -79,6 +79,7 @@ def run(
         # at the ceiling they all start within a quarter of a second.
         spawn_rate = users * rate_per_user if rate_per_user > 0 else users * 4
         warmup = max(warmup, users / spawn_rate + 1)  # every user running before the window opens
+        run_seconds = math.ceil(warmup + seconds)  # locust's --run-time takes whole seconds
         command = [
             sys.executable,
             "-m",
@@ -92,7 +93,7 @@ def run(
             "--spawn-rate",
             f"{spawn_rate:.3f}",
             "--run-time",
-            f"{int(warmup + seconds)}s",
+            f"{run_seconds}s",
             "--host",
             host,
             "--loglevel",
@@ -115,20 +116,32 @@ def run(
             samples.extend(json.loads(Path(path).read_text()))
     if not samples:
         raise RuntimeError(f"locust recorded no requests for {workload.label}:\n{finished.stderr[-3000:]}")
+    mode = "ceiling" if rate_per_user <= 0 else f"at {rate_per_user * users:.0f} rps"
+    return figures_of(workload.label, mode, users, samples, warmup=warmup, run_seconds=run_seconds)
+
+
+def figures_of(label: str, mode: str, users: int, samples: list[list], *, warmup: float, run_seconds: float) -> Figures:
+    """The figures of the requests sent between the warm-up's end and locust's stop.
+
+    Each sample is [sent at, latency ms, status]. Requests/s is over the window's length, not
+    over the spread of the requests' send times: a few slow requests sent at once would
+    otherwise count as thousands a second.
+    """
     started = min(sample[0] for sample in samples)
-    window = [sample for sample in samples if sample[0] >= started + warmup]
-    span = max(sample[0] for sample in window) - min(sample[0] for sample in window)
+    window = [sample for sample in samples if started + warmup <= sample[0] < started + run_seconds]
+    if not window:
+        raise RuntimeError(f"no request of {label} was sent after the {warmup:.1f} s warm-up")
+    measured = run_seconds - warmup
     latencies = sorted(sample[1] for sample in window)
     statuses = Counter(str(sample[2]) for sample in window)
     errors = sum(count for status, count in statuses.items() if not status.startswith("2"))
-    mode = "ceiling" if rate_per_user <= 0 else f"at {rate_per_user * users:.0f} rps"
     return Figures(
-        workload=workload.label,
+        workload=label,
         mode=mode,
         users=users,
-        seconds=round(span, 1),
+        seconds=round(measured, 1),
         requests=len(window),
-        rps=round(len(window) / span, 1) if span else float("nan"),
+        rps=round(len(window) / measured, 1),
         p50_ms=round(statistics.median(latencies), 2),
         p95_ms=round(percentile(latencies, 0.95), 2),
         p99_ms=round(percentile(latencies, 0.99), 2),

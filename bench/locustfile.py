@@ -27,7 +27,7 @@ TIMES = os.environ.get("BENCH_TIMES", "19:00").split(",")
 RATE_PER_USER = float(os.environ.get("BENCH_RATE_PER_USER", "0"))
 RUN = os.environ.get("BENCH_RUN", uuid.uuid4().hex[:8])
 
-_samples: list[tuple[float, float, int]] = []  # (finished at, latency ms, status; 0 = no answer)
+_samples: list[tuple[float, float, int]] = []  # (sent at, latency ms, status; 0 = no answer)
 _booked: list[tuple[str, str]] = []  # (reference, e-mail) of this run's bookings, for cancels
 _sequence = itertools.count()
 
@@ -35,7 +35,8 @@ _sequence = itertools.count()
 @events.request.add_listener
 def _record(response_time, response, exception, **_kwargs):
     status = getattr(response, "status_code", 0) or 0
-    _samples.append((time.monotonic(), response_time, 0 if exception and not status else status))
+    sent_at = time.monotonic() - response_time / 1000
+    _samples.append((sent_at, response_time, 0 if exception and not status else status))
 
 
 @events.quitting.add_listener
