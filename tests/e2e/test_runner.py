@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 
 import psutil
 import pytest
@@ -40,7 +39,6 @@ def test_runner_brings_everything_up_and_takes_it_down(tmp_path):
     ).start()
     children = []
     try:
-        started = time.monotonic()
 
         def ready():
             try:
@@ -48,8 +46,12 @@ def test_runner_brings_everything_up_and_takes_it_down(tmp_path):
             except requests.RequestException:
                 return False
 
-        wait_until(ready, 60, 0.25, "every service ready behind the gateway")
-        assert time.monotonic() - started < 60
+        # A generous bound, not a speed check: beside the browser journeys on two busy CPUs, the
+        # four migrations, the seeds and nine processes once took over a minute (a CI run).
+        try:
+            wait_until(ready, 180, 0.25, "every service ready behind the gateway")
+        except AssertionError as not_ready:
+            raise AssertionError(f"{not_ready}; the runner's last lines:\n{''.join(output[-40:])}") from None
 
         day = future_date(2)
         search = requests.get(
