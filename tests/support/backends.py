@@ -23,18 +23,27 @@ POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg2://
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379")
 
 
-def _redis_databases_of_this_worker() -> Iterator[int]:
-    """Each system started in one test run gets a Redis database of its own, so one system's
-    workers never consume another's queues: databases 2-15, shared out between pytest-xdist's
-    workers (gw0, gw1, ...) so that two workers never flush each other's."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-    index = int(worker.removeprefix("gw"))
-    databases = range(2, 16)
-    return iter(databases[index::count])
+class _RedisDatabases:
+    """Each system alive in one test run has a Redis database of its own, so one system's workers
+    never consume another's queues: databases 2-15, shared out between pytest-xdist's workers
+    (gw0, gw1, ...) so that two workers never flush each other's. A closed system's database is
+    taken again by a later one: a worker starts more systems in a run than it has databases."""
+
+    def __init__(self) -> None:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+        count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+        self._free = list(range(2, 16))[int(worker.removeprefix("gw")) :: count]
+
+    def take(self) -> int:
+        if not self._free:
+            raise RuntimeError("every Redis database of this test worker belongs to a running system")
+        return self._free.pop(0)
+
+    def give_back(self, database: int) -> None:
+        self._free.append(database)
 
 
-_redis_databases = _redis_databases_of_this_worker()
+_redis_databases = _RedisDatabases()
 
 
 def free_port() -> int:
@@ -107,8 +116,10 @@ def _postgres(var_dir: Path) -> Backend:
         for name in names.values():
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0]
-    redis_url = f"{TEST_REDIS_URL}/{next(_redis_databases)}"
+    redis_database = _redis_databases.take()
+    redis_url = f"{TEST_REDIS_URL}/{redis_database}"
     backend = Backend("postgres", var_dir, redis_url, {s: f"{base}/{n}" for s, n in names.items()})
+    backend._cleanup.append(lambda: _redis_databases.give_back(redis_database))
     redis.Redis.from_url(redis_url).flushdb()
 
     def drop() -> None:
