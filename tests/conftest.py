@@ -11,7 +11,7 @@ import pytest
 import requests
 from sqlalchemy import Date, DateTime, Time, bindparam, text
 
-from runner import SERVICES
+from runner import SEEDED, SERVICES
 from tests.support.availability import SERVICE_TOKEN, AvailabilityApi
 from tests.support.backends import free_port, make_backend
 from tests.support.processes import System
@@ -73,12 +73,14 @@ def running_system(tmp_path_factory, name: str, **overrides):
     system = System(system_env(backend, **overrides), log_dir=root)
     system.backend = backend
     try:
-        # Each service migrates its own database, so the four can go side by side.
+        # Each service migrates and seeds its own database, so the four go side by side (as the runner's).
+        def prepare_schema(service: str) -> None:
+            system.manage(service, "migrate")
+            if service in SEEDED:
+                system.manage(service, "seed-demo")
+
         with ThreadPoolExecutor(len(SERVICES)) as pool:
-            list(pool.map(lambda service: system.manage(service, "migrate"), SERVICES))
-        system.manage("availability_service", "seed-demo")
-        system.manage("booking_service", "seed-demo")
-        system.manage("gateway", "seed-demo")
+            list(pool.map(prepare_schema, SERVICES))
         system.start_all()
         yield system
     finally:
