@@ -10,7 +10,7 @@
 3. The effect latencies: commit -> e-mail accepted by SMTP, commit -> audit row.
 
 CPU time per process type is read before each run and after the system has finished the run's
-e-mails, audit rows and invalidations (bench/cpu.py), and divided by the requests served.
+e-mails, audit rows and invalidations (bench/cpu.py), and divided by every request the run sent.
 Prints one JSON line per figure as it is measured, then the tables and the issue's targets; the
 JSON lines are kept in var/bench/. `--quick` (`make bench-quick`, under 3 minutes) runs 2.5 s
 phases and 64 instead of 256 clients. `make bench-scaling` (bench/scaling.py) is the 1 k -> 1 M run.
@@ -58,7 +58,7 @@ def run_once(report: Report, tessera, workload: Workload, ceiling_rps: float, **
     cpu.wait_drained(tessera)
     figures.ratio_to_ceiling = round(figures.rps / ceiling_rps, 3)
     report.add("load", **asdict(figures))
-    spent = cpu.ms_per_request(before, cpu.seconds_by_process(tessera), figures.requests)
+    spent = cpu.ms_per_request(before, cpu.seconds_by_process(tessera), figures.run_requests)
     report.add("cpu", workload=workload.label, mode=figures.mode, users=figures.users, ms_per_request=spent)
     return figures
 

@@ -2,8 +2,9 @@
 
 Each Procfile entry counts with its whole process tree (the gunicorn master and its workers,
 the Celery parent and its pool); PostgreSQL counts its servers on the machine, the backends that
-exited included, and Redis its own server. Read with psutil before and after a run; divided by the requests served,
-it is CPU milliseconds per request for each process type.
+exited included, and Redis its own server. Read with psutil before and after a run; divided by every
+request the run sent (its warm-up's too: the readings cover them), it is CPU milliseconds per
+request for each process type.
 """
 
 from __future__ import annotations

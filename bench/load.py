@@ -37,7 +37,7 @@ class Figures:
     mode: str  # "ceiling" or "at N rps"
     users: int
     seconds: float
-    requests: int
+    requests: int  # sent in the measured window
     rps: float
     p50_ms: float
     p95_ms: float
@@ -45,6 +45,9 @@ class Figures:
     error_rate: float
     statuses: dict[str, int]
     ratio_to_ceiling: float | None = None  # rps / the bare Flask endpoint's ceiling rps
+    # Every request of the run, warm-up and locust's stop included: what CPU readings taken
+    # before and after the run are divided by (bench/__main__.py).
+    run_requests: int = 0
 
     def as_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
@@ -147,4 +150,5 @@ def figures_of(label: str, mode: str, users: int, samples: list[list], *, warmup
         p99_ms=round(percentile(latencies, 0.99), 2),
         error_rate=round(errors / len(window), 4),
         statuses=dict(sorted(statuses.items())),
+        run_requests=len(samples),
     )

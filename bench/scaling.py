@@ -34,7 +34,7 @@ from bench.system import production_system
 def measure(report: Report, tessera, workload: Workload, args, ceiling_rps: float, dataset: str) -> None:
     """The workload at its ceiling, then at half the rate it reached. After each run the system is
     left to finish the run's e-mails, audit rows and invalidations, so no run inherits another's
-    backlog, and the CPU it took until then, per process type, is divided by the requests served."""
+    backlog, and the CPU it took until then, per process type, is divided by the requests the run sent."""
     rate_per_user = 0.0
     for _ in ("ceiling", "half"):
         before = cpu.seconds_by_process(tessera)
@@ -42,7 +42,7 @@ def measure(report: Report, tessera, workload: Workload, args, ceiling_rps: floa
             tessera.gateway_url, workload, users=args.users, seconds=args.seconds, rate_per_user=rate_per_user
         )
         cpu.wait_drained(tessera)
-        cpu_ms = cpu.ms_per_request(before, cpu.seconds_by_process(tessera), figures.requests)
+        cpu_ms = cpu.ms_per_request(before, cpu.seconds_by_process(tessera), figures.run_requests)
         figures.ratio_to_ceiling = round(figures.rps / ceiling_rps, 3)
         report.add("load", dataset=dataset, **asdict(figures))
         report.add("cpu", dataset=dataset, workload=workload.label, mode=figures.mode, ms_per_request=cpu_ms)

@@ -34,3 +34,14 @@ def test_errors_are_counted_by_status():
 
     assert figures.statuses == {"0": 1, "200": 1, "503": 1}
     assert figures.error_rate == pytest.approx(2 / 3, abs=0.001)
+
+
+def test_the_run_counts_every_request_it_sent_for_the_cpu_readings_that_cover_them_all():
+    # CPU is read before and after the whole run: dividing it by the window's requests alone
+    # overstated CPU per request by the warm-up's share (a fifth in a full run).
+    samples = [[t / 10, 5.0, 200] for t in range(0, 180)]  # 3 s of warm-up, 15 s measured
+
+    figures = figures_of("create", "ceiling", 8, samples, warmup=3.0, run_seconds=18)
+
+    assert figures.requests == 150
+    assert figures.run_requests == 180
