@@ -50,9 +50,8 @@ export default defineConfig({
     // journeys are the desktop layout's. On a phone run what a phone changes: every customer page
     // and the staff's day sheet; the rules behind the rest (races, sessions, the staff's other
     // pages, the lab calendar's keyboard journey, stopped services) are the same at any width and
-    // run once, on the desktop. The front
-    // desk's pages are seen at a phone's width in the stay journey (stays 1); a hotel's reports, whose
-    // tables are wider than a phone, run on both.
+    // run once, on the desktop. The front desk's pages are seen at a phone's width in the stay
+    // journey (stays 1); a hotel's reports, whose tables are wider than a phone, run on both.
     {
       name: "phone",
       use: PHONE,
