@@ -1,5 +1,5 @@
 """The only module-level app, for gunicorn: `gunicorn availability_service.wsgi:app`."""
 
-from availability_service import create_app
+from availability_service.app import create_app
 
 app = create_app()

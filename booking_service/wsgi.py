@@ -1,5 +1,5 @@
 """The only module-level app, for gunicorn: `gunicorn booking_service.wsgi:app`."""
 
-from booking_service import create_app
+from booking_service.app import create_app
 
 app = create_app()

@@ -1,5 +1,5 @@
 """The only module-level app, for gunicorn: `gunicorn gateway.wsgi:app`."""
 
-from gateway import create_app
+from gateway.app import create_app
 
 app = create_app()

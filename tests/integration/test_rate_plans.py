@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from booking_service import create_app
+from booking_service.app import create_app
 from booking_service.config import Settings
 from booking_service.extensions import db
 from booking_service.models import RatePlan, RatePlanSeason, StayTaxes

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from booking_service import availability_client, create_app
+from booking_service import availability_client
+from booking_service.app import create_app
 from booking_service.config import Settings
 from booking_service.extensions import db
 from booking_service.models import Customer, WaitlistEntry

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from availability_service import create_app
+from availability_service.app import create_app
 from availability_service.config import Settings
 
 UNDOCUMENTED = {"/openapi.json"}

@@ -11,7 +11,7 @@ import pytest
 from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 
-from gateway import create_app
+from gateway.app import create_app
 from gateway.config import Settings
 from gateway.consumerapi import owner, tessera
 from gateway.consumerapi.openapi import OWNER_TOKEN, TAG, document_part

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from flask import request
 
-from gateway import create_app
 from gateway.api_docs.merge import Part, merge, moved_paths, without_unused
+from gateway.app import create_app
 from gateway.config import Route, Settings
 from gateway.request_limits import MAX_TARGET_BYTES
 from gateway.upstream_paths import upstream_path
