@@ -13,6 +13,11 @@ import os
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 threads = int(os.environ.get("GUNICORN_THREADS", 8))
 worker_class = "gthread" if threads > 1 else "sync"
+# The app is imported once, before the workers fork, rather than once in each: a service starts in
+# half the CPU and its workers share the imported code's memory. Nothing connects while the app is
+# built (database engines forget a parent's connections after a fork: shared/db.py; redis-py's
+# pools do the same by themselves).
+preload_app = True
 timeout = 30
 graceful_timeout = 10
 keepalive = 5
