@@ -36,16 +36,16 @@ def _tree_seconds(pid: int) -> float:
 def seconds_by_process(tessera: Tessera) -> dict[str, float]:
     seconds = {name: _tree_seconds(process.pid) for name, process in tessera.system.processes.items()}
     seconds["redis"] = _tree_seconds(tessera.redis_server.pid)
-    seconds["postgresql"] = sum(_server_seconds(pid) for pid in _postmasters())
+    seconds["postgresql"] = sum(server_seconds(pid) for pid in postmasters())
     return seconds
 
 
-def _postmasters() -> list[int]:
+def postmasters() -> list[int]:
     postgres = {p.pid: p.info["ppid"] for p in psutil.process_iter(["name", "ppid"]) if p.info["name"] == "postgres"}
     return [pid for pid, parent in postgres.items() if parent not in postgres]
 
 
-def _server_seconds(postmaster: int) -> float:
+def server_seconds(postmaster: int) -> float:
     """A PostgreSQL server's CPU: its backends come and go with connections, so an exited one's
     time is read from the postmaster's reaped children, a live one's from itself."""
     try:
