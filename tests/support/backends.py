@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import signal
 import socket
 import sqlite3
@@ -51,10 +52,38 @@ class _RedisDatabases:
 _redis_databases = _RedisDatabases()
 
 
+class _Ports:
+    """Ports for the test systems' services, below the kernel's ephemeral range (32768-60999 here),
+    so that no outgoing connection can be given one before its service binds it, and shared out
+    between pytest-xdist's workers, so that two workers never pick the same one. A port is handed
+    out once per process. (Probing with bind(("127.0.0.1", 0)) drew from the ephemeral range,
+    and a system's gateway once lost its port that way.)"""
+
+    RANGE = range(20000, 32000)
+
+    def __init__(self) -> None:
+        worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+        count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+        mine = self.RANGE[worker::count]
+        start = random.randrange(len(mine))  # two test runs at once start apart
+        self._candidates = iter([*mine[start:], *mine[:start]])
+
+    def take(self) -> int:
+        for port in self._candidates:
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:  # something of the machine's listens there
+                    continue
+            return port
+        raise RuntimeError(f"every port of {self.RANGE} this test worker may use is taken")
+
+
+_ports = _Ports()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return _ports.take()
 
 
 def backend_name() -> str:

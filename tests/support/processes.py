@@ -154,6 +154,11 @@ class System:
         for name in self.commands:
             self.start(name)
         self.wait_ready()
+        # A process that could not start (its port taken) must not pass for ready because another
+        # one answers in its place.
+        exited = [name for name, process in self.processes.items() if process.poll() is not None]
+        if exited:
+            raise RuntimeError(f"{', '.join(exited)} exited while starting:\n{self.log(exited[0])[-3000:]}")
 
     def stop_all(self, signum: int = signal.SIGTERM) -> None:
         self.stop_many(list(self.processes), signum)
