@@ -43,8 +43,8 @@ endef
 
 test: test-embedded
 
-# Two pytest-xdist workers run whole modules side by side, the slow ones first (tests/conftest.py).
-# On PostgreSQL the systems share one server (100 connections), so make test-pg runs
+# Two pytest-xdist workers run whole modules side by side: the suite mostly waits on its
+# processes. On PostgreSQL the systems share one server (100 connections), so make test-pg runs
 # the races (marked `race`: hundreds of requests at once, each system's connections at their peak)
 # first, one at a time, and the rest on the workers; each worker's systems take Redis databases
 # of their own (tests/support/backends.py).
@@ -53,13 +53,13 @@ TEST_WORKERS ?= 2
 # The browser journeys (tests/e2e/test_web_app.py) run on the embedded backend only; both runs need
 # the built app, which the runner's test serves too.
 test-embedded: install lint web web-test
-	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder)
+	@TESSERA_TEST_BACKEND=embedded $(call run_pytest,-n $(TEST_WORKERS) --dist loadfile)
 
 # Tests marked one_backend (unit tests, the gateway's own behaviour, the browser journeys) do not
 # depend on the database: make test runs them, make test-pg leaves them out.
 test-pg: install web
 	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,-m "race and not one_backend")
-	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -m "not race and not one_backend")
+	@TESSERA_TEST_BACKEND=postgres $(call run_pytest,-n $(TEST_WORKERS) --dist loadfile -m "not race and not one_backend")
 
 test-unit: install
 	@$(call run_pytest,tests/unit)

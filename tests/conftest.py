@@ -27,14 +27,10 @@ LEDGER_MISMATCH = (
 
 
 def pytest_collection_modifyitems(items):
-    """Unit tests run without a database of ours (or on SQLite): once, in `make test`. Modules
-    marked `slow` or `race` come first: pytest-xdist hands out whole modules in this order as its
-    workers free up (`--dist loadfile --no-loadscope-reorder`), so the last to run are short ones
-    and both workers finish together."""
+    """Unit tests run without a database of ours (or on SQLite): once, in `make test`."""
     for item in items:
         if item.nodeid.startswith("tests/unit/"):
             item.add_marker(pytest.mark.one_backend)
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None and item.get_closest_marker("race") is None)
 
 
 def system_env(backend, **overrides) -> dict[str, str]:

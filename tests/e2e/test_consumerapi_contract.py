@@ -29,8 +29,6 @@ from tests.support.consumerapi import (
 )
 from tests.support.processes import wait_until
 
-pytestmark = pytest.mark.slow
-
 DAY = future_date(1)
 CAPACITY_DAY = future_date(29)
 

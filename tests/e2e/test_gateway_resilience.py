@@ -16,7 +16,7 @@ import requests
 from tests.conftest import VENUE, booking_body, future_date, running_system
 from tests.support.processes import wait_until
 
-pytestmark = [pytest.mark.one_backend, pytest.mark.slow]  # timeouts, breakers and compression live in the gateway
+pytestmark = pytest.mark.one_backend  # timeouts, breakers and compression live in the gateway
 
 FAILURES = 3
 RESET_SECONDS = 2

@@ -16,8 +16,6 @@ from tests.conftest import booking_body, count_rows, future_date, running_system
 from tests.support.backends import free_port
 from tests.support.processes import wait_until
 
-pytestmark = pytest.mark.slow
-
 BOOKINGS = 100
 TIMES = ("12:00", "12:30", "13:00", "13:30", "19:00", "19:30", "20:00", "20:30")
 

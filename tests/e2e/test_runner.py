@@ -17,7 +17,7 @@ from tests.conftest import VENUE, booking_body, future_date, system_env
 from tests.support.backends import make_backend
 from tests.support.processes import ROOT, read_procfile, wait_until
 
-pytestmark = [pytest.mark.one_backend, pytest.mark.slow]  # `make run` starts on its embedded defaults
+pytestmark = pytest.mark.one_backend  # `make run` starts on its embedded defaults
 
 
 def test_runner_brings_everything_up_and_takes_it_down(tmp_path):

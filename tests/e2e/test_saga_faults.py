@@ -18,8 +18,6 @@ from sqlalchemy import Date, Time, bindparam, text
 from tests.conftest import booking_body, count_rows, future_date
 from tests.support.availability import HEADERS
 
-pytestmark = pytest.mark.slow
-
 DAY = future_date(26)
 
 

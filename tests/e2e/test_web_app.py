@@ -23,8 +23,7 @@ from tests.support.processes import ROOT
 from tests.support.tenants import venue_with_a_booking
 from tests.support.web_control import Control, serve_control
 
-# The browser journeys run once, on the embedded backend (make test).
-pytestmark = [pytest.mark.one_backend, pytest.mark.slow]
+pytestmark = pytest.mark.one_backend  # the browser journeys run once, on the embedded backend (make test)
 
 STAFF_EMAIL = "web-journeys@example.com"
 STAFF_PASSWORD = "a long password for the journeys"

@@ -15,8 +15,6 @@ import pytest
 from tests.conftest import running_system
 from tests.fuzz.harness import SYSTEM_OVERRIDES, FuzzRun, admin_token, run_schemathesis
 
-pytestmark = pytest.mark.slow
-
 EXAMPLES = int(os.environ.get("TESSERA_FUZZ_EXAMPLES", "5"))
 SEED = 20261121
 

@@ -8,8 +8,6 @@ from sqlalchemy import text
 
 from tests.support.availability import days_ahead
 
-pytestmark = pytest.mark.slow
-
 VENUE = "bad-input-venue"
 DAY = days_ahead(5)
 FAR = days_ahead(400)

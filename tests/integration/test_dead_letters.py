@@ -6,14 +6,10 @@ from __future__ import annotations
 import shutil
 from datetime import datetime
 
-import pytest
-
 from notification_service.emails import message_id_for
 from tests.conftest import count_rows
 from tests.support.events import append_events, booking_event, notification_idle
 from tests.support.processes import wait_until
-
-pytestmark = pytest.mark.slow
 
 SOON = datetime(2027, 1, 20, 19, 0)
 UNKNOWN_ZONE = "Tessera/Atlantis"

@@ -9,15 +9,12 @@ import os
 import signal
 from datetime import UTC, datetime
 
-import pytest
 from icalendar import Calendar
 
 from notification_service.emails import message_id_for
 from tests.conftest import count_rows
 from tests.support.events import append_events, booking_event, notification_idle, stream_drained
 from tests.support.processes import wait_until
-
-pytestmark = pytest.mark.slow
 
 SOON = datetime(2027, 1, 15, 12, 0)
 REDELIVERED = int(os.environ.get("TESSERA_REDELIVERED_EVENTS", "300"))  # `make race` sends a thousand
