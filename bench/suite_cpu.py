@@ -5,7 +5,7 @@ reading, so that processes which exit or are killed (a test system's, a browser'
 Each is named by what it runs: a service's gunicorn, Celery worker, relay or ops command, the
 browser, the test processes. The machine's PostgreSQL and Redis servers are read before and after
 (whatever else uses them meanwhile counts too).
-Written to find what to cut in the suite's time on a CPU-bound machine (DEVELOPERS.md, "Test times").
+Written to find what to cut in the suite's time on a CPU-bound machine (DEVELOPERS.md, "Tests").
 """
 
 from __future__ import annotations
