@@ -77,10 +77,12 @@ class Sampler:
 
 
 def _servers() -> dict[str, float]:
-    redis = [p for p in psutil.process_iter(["name", "cmdline"]) if p.info["name"] == "redis-server"]
-    machine_redis = [p for p in redis if "6379" in " ".join(p.info["cmdline"] or [])]
+    redis = [p.info for p in psutil.process_iter(["name", "cmdline", "cpu_times"]) if p.info["name"] == "redis-server"]
+    machine_redis = [
+        info["cpu_times"] for info in redis if "6379" in " ".join(info["cmdline"] or []) and info["cpu_times"]
+    ]
     seconds = {"postgresql (the machine's)": sum(server_seconds(pid) for pid in postmasters())}
-    seconds["redis (the machine's)"] = sum(p.cpu_times().user + p.cpu_times().system for p in machine_redis)
+    seconds["redis (the machine's)"] = sum(times.user + times.system for times in machine_redis)
     return seconds
 
 
