@@ -25,10 +25,9 @@ def _hasher() -> PasswordHasher:
     return PasswordHasher()
 
 
-@cache
-def _nobody() -> str:
-    """Checked when the e-mail is unknown, so a login takes as long whether or not the account exists."""
-    return _hasher().hash("no account has this password")
+# Checked when the e-mail is unknown, so a login takes as long whether or not the account exists;
+# made at import, so that the first unknown e-mail a process sees costs no extra hash either.
+_NOBODY = _hasher().hash("no account has this password")
 
 
 def hash_password(password: str) -> str:
@@ -37,7 +36,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher().verify(password_hash or _nobody(), password) and password_hash is not None
+        return _hasher().verify(password_hash or _NOBODY, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

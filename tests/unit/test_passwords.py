@@ -15,11 +15,9 @@ def in_environment(monkeypatch):
     def switch(name: str) -> None:
         monkeypatch.setenv("TESSERA_ENV", name)
         passwords._hasher.cache_clear()
-        passwords._nobody.cache_clear()
 
     yield switch
     passwords._hasher.cache_clear()
-    passwords._nobody.cache_clear()
 
 
 @pytest.mark.parametrize("environment", ["production", "development"])
