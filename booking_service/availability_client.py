@@ -64,6 +64,8 @@ class AvailabilityPort(Protocol):
 
     def confirm_hold(self, hold_id: str) -> dict: ...
 
+    def confirm_holds(self, hold_ids: list[str]) -> dict[str, str]: ...
+
     def release_hold(self, hold_id: str) -> dict: ...
 
     def get_hold(self, hold_id: str) -> dict: ...
@@ -203,6 +205,10 @@ class HttpAvailability:
     def confirm_hold(self, hold_id: str) -> dict:
         return _answer(self.service.client.post(f"/internal/holds/{hold_id}/confirm", idempotent=True))
 
+    def confirm_holds(self, hold_ids: list[str]) -> dict[str, str]:
+        answer = self.service.client.post("/internal/holds/confirmations", json={"hold_ids": hold_ids}, idempotent=True)
+        return _answer(answer)["statuses"]
+
     def release_hold(self, hold_id: str) -> dict:
         return _answer(self.service.client.post(f"/internal/holds/{hold_id}/release", idempotent=True))
 
@@ -312,6 +318,11 @@ def set_housekeeping(venue: str, room: str, housekeeping: str) -> dict:
 
 def confirm_hold(hold_id: str) -> dict:
     return _port().confirm_hold(hold_id)
+
+
+def confirm_holds(hold_ids: list[str]) -> dict[str, str]:
+    """Per hold id, its status once confirmed: `confirmed`, `released`/`expired`, or `not_found`."""
+    return _port().confirm_holds(hold_ids)
 
 
 def release_hold(hold_id: str) -> dict:

@@ -1,10 +1,14 @@
 """Confirms, releases and early departures owed to the availability service (the saga's
 compensations, and a stay's nights given back when its guest leaves early).
 
-A use case records the command in its own transaction (`record`), then carries it out right
-after the commit (`carry_out`). Whatever did not get through is retried by the
-reconciliation job (`carry_out_pending`) until the availability service has taken it; both
-calls are idempotent there, so doing one twice is harmless.
+A use case records the command in its own transaction (`record`). A release or an early
+departure is carried out right after the commit (`carry_out`): the capacity it frees is for
+other guests now. A confirm is not on the request path: a committed booking's hold counts
+against capacity whether `held` or `confirmed`, so the relay sends the confirms owed in batches
+after the commits that owe them (`confirm_owed`; docs/architecture.md, "The booking saga").
+Whatever did not get through is retried by the reconciliation job (`carry_out_pending`) until
+the availability service has taken it; every call is idempotent there, so doing one twice is
+harmless.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from shared.db import insert_ignoring_conflicts
 from shared.errors import ApiError
 
 log = logging.getLogger(__name__)
+MAX_CONFIRMATIONS = 100  # the availability service's limit per call
+RELAY_ATTEMPTS = 3
 
 
 def _end_stay(hold_id: str) -> dict:
@@ -73,6 +79,49 @@ def carry_out(hold_id: str, command: str) -> bool:
             extra={"hold_id": hold_id, "command": command, "error": error},
         )
     return error is None
+
+
+def confirm_owed(limit: int = MAX_CONFIRMATIONS) -> int:
+    """Send the confirms owed, oldest first, in one call; returns how many the availability
+    service took (confirmed, or given back meanwhile: nothing more to do, as in `carry_out`).
+    One it does not know is retried by the relay `RELAY_ATTEMPTS` times, then left to the
+    reconciliation job, so it cannot hold up every round. No answer at all raises ApiError:
+    the relay backs off."""
+    with db.reading() as session:
+        owed = list(
+            session.scalars(
+                select(HoldCommand.hold_id)
+                .where(
+                    HoldCommand.command == HoldCommand.CONFIRM,
+                    HoldCommand.done_at.is_(None),
+                    HoldCommand.attempts < RELAY_ATTEMPTS,
+                )
+                .order_by(HoldCommand.id)
+                .limit(limit)
+            )
+        )
+    if not owed:
+        return 0
+    statuses = availability_client.confirm_holds(owed)
+    taken = [hold_id for hold_id in owed if statuses.get(hold_id, "not_found") != "not_found"]
+    unknown = [hold_id for hold_id in owed if hold_id not in taken]
+    owed_confirm = (HoldCommand.command == HoldCommand.CONFIRM, HoldCommand.done_at.is_(None))
+    with db.transaction() as session:
+        if taken:
+            session.execute(
+                update(HoldCommand)
+                .where(HoldCommand.hold_id.in_(taken), *owed_confirm)
+                .values(attempts=HoldCommand.attempts + 1, last_error=None, done_at=utcnow())
+            )
+        if unknown:
+            session.execute(
+                update(HoldCommand)
+                .where(HoldCommand.hold_id.in_(unknown), *owed_confirm)
+                .values(attempts=HoldCommand.attempts + 1, last_error="hold_not_found")
+            )
+    if unknown:
+        log.warning("the availability service does not know these holds", extra={"hold_ids": unknown})
+    return len(taken)
 
 
 def carry_out_pending(limit: int = 200) -> dict[str, int]:

@@ -1,7 +1,10 @@
 """The outbox relay process: `python -m booking_service.relay`.
 
-A loop of its own rather than a beat-scheduled task: its job is to get events into the
-broker, so it must keep running, and keep retrying, exactly when the broker is down.
+It carries what a commit leaves for others: the events, to the broker (outbox.py), and the hold
+confirms the new bookings owe, to the availability service in one call per round
+(hold_commands.py). A loop of its own rather than a beat-scheduled task: it must keep running,
+and keep retrying, exactly when the broker or the availability service is down. The confirms
+back off on their own, so an availability service that does not answer does not hold up events.
 """
 
 from __future__ import annotations
@@ -12,12 +15,37 @@ import time
 
 from booking_service.config import Settings
 from booking_service.extensions import bind_extensions
+from booking_service.hold_commands import confirm_owed
 from booking_service.outbox import backlog, publish_pending, wait_for_nudge
+from shared.errors import ApiError
 from shared.logging import configure_logging
 
 log = logging.getLogger("booking_service.relay")
 MAX_BACKOFF_SECONDS = 5.0
 BACKLOG_REPORT_EVERY_SECONDS = 30.0
+
+
+class ConfirmRounds:
+    """When to send the confirms owed next: every round, or after a doubling pause (up to
+    MAX_BACKOFF_SECONDS) while the availability service does not answer."""
+
+    def __init__(self, interval: float):
+        self.interval = interval
+        self.pause = 0.0
+        self.next_at = 0.0
+
+    def send(self) -> int:
+        if time.monotonic() < self.next_at:
+            return 0
+        try:
+            sent = confirm_owed()
+        except ApiError as exc:
+            self.pause = min(max(self.pause * 2, self.interval), MAX_BACKOFF_SECONDS)
+            self.next_at = time.monotonic() + self.pause
+            log.warning("hold confirms not sent; retrying", extra={"error": exc.code, "retry_in": self.pause})
+            return 0
+        self.pause, self.next_at = 0.0, 0.0
+        return sent
 
 
 def run(settings: Settings) -> None:
@@ -34,9 +62,11 @@ def run(settings: Settings) -> None:
     interval = settings.relay_interval_seconds
     delay = interval
     last_report = time.monotonic()
+    confirms = ConfirmRounds(interval)
     while not stopping:
         try:
-            if publish_pending():
+            published = publish_pending()
+            if confirms.send() or published:
                 delay = interval
                 continue
             # Nothing published: either nothing waits, or the broker refuses (back off).

@@ -3,7 +3,12 @@
 from flask.views import MethodView
 
 from availability_service.holds import service
-from availability_service.holds.schemas import HoldCreateSchema, HoldSchema
+from availability_service.holds.schemas import (
+    HoldConfirmationsSchema,
+    HoldCreateSchema,
+    HoldSchema,
+    HoldStatusesSchema,
+)
 from shared.openapi import Blueprint, documents_errors
 from shared.service_auth import require_service_token
 
@@ -64,6 +69,20 @@ class HoldConfirmation(MethodView):
     def post(self, hold_id):
         """held -> confirmed (idempotent); 409 `hold_not_active` once released or expired."""
         return service.confirm_hold(hold_id)
+
+
+@blp.route("/confirmations")
+class HoldConfirmations(MethodView):
+    decorators = [require_service_token]
+
+    @blp.arguments(HoldConfirmationsSchema)
+    @blp.response(200, HoldStatusesSchema)
+    @documents_errors(blp, 401, 422)
+    def post(self, body):
+        """held -> confirmed for up to 100 holds in one transaction (idempotent): the booking
+        service's relay sends the confirmations its bookings owe. Answers each hold's status
+        afterwards; `released` or `expired` means it was given back before it was confirmed."""
+        return {"statuses": service.confirm_holds(body["hold_ids"])}
 
 
 @blp.route("/<string:hold_id>/release")

@@ -149,3 +149,23 @@ class HoldSchema(StrictSchema):
     conflicts = fields.List(
         fields.Nested(ConflictSchema), metadata={"description": "Reservation holds: the occurrences not held, and why"}
     )
+
+
+MAX_CONFIRMATIONS = 100
+
+
+class HoldConfirmationsSchema(StrictSchema):
+    hold_ids = fields.List(
+        fields.String(validate=validate.Length(min=1, max=64)),
+        required=True,
+        validate=validate.Length(min=1, max=MAX_CONFIRMATIONS),
+        metadata={"description": "The holds to confirm, at most 100"},
+    )
+
+
+class HoldStatusesSchema(StrictSchema):
+    statuses = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        metadata={"description": "Per hold id: `confirmed`, `released`, `expired` or `not_found`"},
+    )

@@ -502,6 +502,40 @@ def confirm_hold(hold_id: str) -> dict:
     return view
 
 
+def confirm_holds(hold_ids: list[str]) -> dict[str, str]:
+    """`confirm_hold` for many holds in one transaction, for the confirmations the booking
+    service's relay sends in batches (docs/architecture.md, "The booking saga"). Answers each
+    hold's status afterwards: `confirmed`, `released` or `expired` (given back before its booking
+    confirmed it), or `not_found`. Each changed day's search is invalidated once."""
+    ids = list(dict.fromkeys(hold_ids))
+    with db.transaction() as session:
+        moved = session.execute(
+            update(Hold)
+            .where(or_(Hold.id.in_(ids), Hold.group_id.in_(ids)), Hold.status == HoldStatus.HELD)
+            .values(status=HoldStatus.CONFIRMED, updated_at=utcnow())
+            .returning(Hold.id, Hold.group_id)
+            .execution_options(synchronize_session=False)
+        ).all()
+        holds = {hold.id: hold for hold in session.scalars(select(Hold).where(Hold.id.in_(ids)))}
+        changed = {group_id or hold_id for hold_id, group_id in moved}
+        views = [hold_view(holds[hold_id]) for hold_id in changed if hold_id in holds]
+        statuses = {hold_id: holds[hold_id].status if hold_id in holds else "not_found" for hold_id in ids}
+    _invalidate_searches(views)
+    return statuses
+
+
+def _invalidate_searches(views: list[dict]) -> None:
+    """`_invalidate_search` for many holds, a venue's slot days in one call."""
+    slot_days: dict[str, set[str]] = {}
+    for view in views:
+        if view["kind"] == "slot":
+            slot_days.setdefault(view["venue"], set()).add(view["date"])
+        else:
+            _invalidate_search(view)
+    for venue, days in slot_days.items():
+        invalidate_days(venue, sorted(days))
+
+
 def give_back(session: Session, hold: Hold, new_status: str, *, only_if_expired: bool = False) -> bool:
     """Move an active hold to released/expired and return its units, at most once."""
     condition = [in_group(hold.id), Hold.status.in_(HoldStatus.ACTIVE)]

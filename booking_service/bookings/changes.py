@@ -78,10 +78,14 @@ def update_booking(
             raise
     except Replay as replay:
         return replay.status, replay.body
-    if new_hold is not None and old_hold_id is not None:
-        hold_commands.carry_out(new_hold["id"], HoldCommand.CONFIRM)
-        if hold_commands.carry_out(old_hold_id, HoldCommand.RELEASE) and booking.kind == BookingKind.RESERVATION:
-            waitlist.offer_after_release(booking.venue, booking.resource_id)
+    # The old hold's capacity is for other guests now; the relay confirms the new one (hold_commands.py).
+    if (
+        old_hold_id is not None
+        and new_hold is not None
+        and hold_commands.carry_out(old_hold_id, HoldCommand.RELEASE)
+        and booking.kind == BookingKind.RESERVATION
+    ):
+        waitlist.offer_after_release(booking.venue, booking.resource_id)
     return 200, body
 
 

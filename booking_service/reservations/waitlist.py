@@ -544,8 +544,7 @@ def accept_offer(entry_id: str, access: WaitlistAccess) -> tuple[int, bytes]:
         body = commit_booking(booking_id, data, hold, creator, None, None, first=take_the_offer, then=name_the_booking)
     except OfferNotOpen:
         return _taken_meanwhile_or_refused(entry_id, access)
-    hold_commands.carry_out(hold["id"], HoldCommand.CONFIRM)
-    return 201, body
+    return 201, body  # the relay confirms the hold (hold_commands.py)
 
 
 def _offer_open(entry: WaitlistEntry) -> bool:

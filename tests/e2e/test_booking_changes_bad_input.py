@@ -8,6 +8,7 @@ import requests
 
 from tests.conftest import booking_body, count_rows, future_date
 from tests.support.availability import HEADERS as STAFF
+from tests.support.processes import wait_until
 
 DAY = future_date(27)
 EMAIL = "changes-bad-input@example.com"
@@ -20,6 +21,8 @@ def reference(system):
         f"{system.gateway_url}/api/v1/bookings", json=booking_body(DAY, "19:00", 2, email=EMAIL), timeout=10
     )
     assert response.status_code == 201
+    # Settled before the first snapshot: the relay confirms the booking's hold just after its answer.
+    wait_until(lambda: count_rows(system, "booking", "hold_commands", "done_at IS NULL") == 0, 10, message="confirm")
     return response.json()["reference"]
 
 

@@ -57,6 +57,8 @@ def _writes(system) -> tuple[int, ...]:
 def test_search_lists_every_slot_of_the_day_with_the_real_booking_count(api):
     api.book(DAY, "12:00:00", 2, email="search-count@example.com")
     api.book(DAY, "12:00", 3, email="search-count-2@example.com")
+    # A booking counts once the booking service's relay has confirmed its hold, just after its answer.
+    wait_until(lambda: api.slots(DAY)["12:00:00"]["current_bookings"] == 2, 10, message="both holds confirmed")
     response = api.search(DAY, 2)
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/json"
@@ -92,8 +94,8 @@ def test_available_means_room_for_this_party_on_the_ledger(api, availability):
     def at_one(party_size):
         return api.slots(CAPACITY_DAY, party_size)["13:00:00"]
 
-    wait_until(lambda: at_one(2)["available"] is False, 10, message="search to see the booking")
-    assert at_one(2) == {"time": "13:00:00", "available": False, "max_party_size": 8, "current_bookings": 1}
+    seen = {"time": "13:00:00", "available": False, "max_party_size": 8, "current_bookings": 1}
+    wait_until(lambda: at_one(2) == seen, 10, message="search to see the booking and its confirmed hold")
     assert at_one(1)["available"] is True
     assert api.search(CAPACITY_DAY, 2).json()["total_slots"] == 8  # listed, available or not
 
@@ -643,7 +645,7 @@ def test_concurrent_bookings_never_exceed_the_slot(system, api, availability):
         results = list(pool.map(book, range(6)))
     assert sorted(r.status_code for r in results) == [200, 200, 400, 400, 400, 400]
     assert {r.json()["detail"] for r in results if r.status_code == 400} == {"Selected time slot is not available"}
-    assert api.slots(CAPACITY_DAY)["12:30:00"]["current_bookings"] == 2
+    wait_until(lambda: api.slots(CAPACITY_DAY)["12:30:00"]["current_bookings"] == 2, 10, message="holds confirmed")
 
 
 def test_a_returning_customer_is_linked_to_their_record_and_keeps_its_details(api):
@@ -681,7 +683,7 @@ def test_an_idempotency_key_is_honoured(system, api):
     assert first.status_code == second.status_code == 200
     assert first.json() == second.json()
     assert count_rows(system, "booking", "bookings", "reference = :r", r=first.json()["booking_reference"]) == 1
-    assert api.slots(CAPACITY_DAY)["13:30:00"]["current_bookings"] == 1
+    wait_until(lambda: api.slots(CAPACITY_DAY)["13:30:00"]["current_bookings"] == 1, 10, message="hold confirmed")
     reused = api.post("BookingWithStripeToken", data={**form, "PartySize": 3}, headers=key)
     assert reused.status_code == 422 and isinstance(reused.json()["detail"], str)
     malformed = api.post("BookingWithStripeToken", data=form, headers={"Idempotency-Key": "k" * 200})

@@ -2,8 +2,9 @@
 point, TESSERA_FAULTS, makes the process exit as if killed):
 
 - after the hold, before the commit: no booking; the hold expires and the capacity returns;
-- after the commit, before the confirm: the booking stands and its hold ends confirmed;
-- after the confirm, before the response: a retry with the same key gets the original booking.
+- after the commit, before the response: the booking stands, the relay confirms its hold, and a
+  retry with the same key gets the original booking.
+With the relay stopped as well, the reconciliation job confirms the holds bookings owe.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import Date, Time, bindparam, text
 
 from tests.conftest import booking_body, count_rows, future_date
 from tests.support.availability import HEADERS
+from tests.support.processes import wait_until
 
 DAY = future_date(26)
 
@@ -43,6 +45,15 @@ def reconciliation_paused(system):
         yield
     finally:
         system.start("booking-worker")
+
+
+@contextlib.contextmanager
+def relay_stopped(system):
+    system.stop("relay")
+    try:
+        yield
+    finally:
+        system.start("relay")
 
 
 def _one(system, service: str, query: str, **params):
@@ -113,31 +124,15 @@ def test_death_between_hold_and_commit_leaves_no_booking_and_the_capacity_return
     assert retry.status_code == 409 and retry.json()["error"]["code"] == "idempotency_key_spent"
 
 
-def test_death_between_commit_and_confirm_keeps_the_booking_and_confirms_its_hold(system, gateway):
+def test_death_after_the_commit_keeps_the_booking_confirms_its_hold_and_answers_the_retry(system, gateway):
     body, key = (
-        booking_body(DAY, "12:30", 2, email="died-after-commit@example.com"),
+        booking_body(DAY, "13:00", 2, email="died-after-commit@example.com"),
         {"Idempotency-Key": "fault-commit"},
     )
-    with reconciliation_paused(system):
-        with booking_service_crashing_at(system, "booking.after_commit"):
-            assert gateway.post("/api/v1/bookings", json=body, headers=key).status_code == 503
-        reference, hold_id = _booking_of(system, "died-after-commit@example.com")
-        assert _hold_status(system, hold_id) == "held"
-        assert _job(system, "booking", "reconcile")["commands_done"] >= 1
-        assert _hold_status(system, hold_id) == "confirmed"
-    retry = gateway.post("/api/v1/bookings", json=body, headers=key)
-    assert retry.status_code == 201 and retry.json()["reference"] == reference
-
-
-def test_death_before_the_response_is_answered_by_the_retry(system, gateway):
-    body, key = (
-        booking_body(DAY, "13:00", 2, email="died-before-answer@example.com"),
-        {"Idempotency-Key": "fault-answer"},
-    )
-    with booking_service_crashing_at(system, "booking.before_response"):
+    with booking_service_crashing_at(system, "booking.after_commit"):
         assert gateway.post("/api/v1/bookings", json=body, headers=key).status_code == 503
-    reference, hold_id = _booking_of(system, "died-before-answer@example.com")
-    assert _hold_status(system, hold_id) == "confirmed"
+    reference, hold_id = _booking_of(system, "died-after-commit@example.com")
+    wait_until(lambda: _hold_status(system, hold_id) == "confirmed", 10, message="the relay confirms the hold")
     retry = gateway.post("/api/v1/bookings", json=body, headers=key)
     assert retry.status_code == 201 and retry.json()["reference"] == reference
     assert (
@@ -145,10 +140,20 @@ def test_death_before_the_response_is_answered_by_the_retry(system, gateway):
             system,
             "booking",
             "customers c JOIN bookings b ON b.customer_id = c.id",
-            "c.email = 'died-before-answer@example.com'",
+            "c.email = 'died-after-commit@example.com'",
         )
         == 1
     )
+
+
+def test_with_the_relay_stopped_reconciliation_confirms_the_holds_bookings_owe(system, gateway):
+    body = booking_body(DAY, "12:30", 2, email="relay-stopped@example.com")
+    with reconciliation_paused(system), relay_stopped(system):
+        assert gateway.post("/api/v1/bookings", json=body).status_code == 201
+        _, hold_id = _booking_of(system, "relay-stopped@example.com")
+        assert _hold_status(system, hold_id) == "held"
+        assert _job(system, "booking", "reconcile")["commands_done"] >= 1
+        assert _hold_status(system, hold_id) == "confirmed"
 
 
 def test_crash_points_are_refused_outside_the_test_environment(monkeypatch):

@@ -83,6 +83,40 @@ def test_release_and_confirm_are_idempotent_and_a_spent_key_stays_spent(system, 
     assert count_rows(system, "availability", "slots", LEDGER_MISMATCH) == 0
 
 
+def test_confirmations_confirm_many_holds_at_once_and_tell_what_became_of_each(system, holds):
+    place, action = holds
+    day, at = future_date(14), "12:30"
+    set_slot_capacity(system, day, at, 10)
+    first, second, given_back = (place(f"batch-{n}", day, at, 1).json()["id"] for n in range(3))
+    assert action(given_back, "release").status_code == 200
+    url = system.service_urls["availability"] + "/internal/holds/confirmations"
+    asked = {"hold_ids": [first, second, given_back, "no-such-hold", first]}
+    expected = {first: "confirmed", second: "confirmed", given_back: "released", "no-such-hold": "not_found"}
+    for _ in range(2):  # a repeated batch (the relay retrying) changes nothing
+        answer = requests.post(url, json=asked, headers=HEADERS, timeout=10)
+        assert answer.status_code == 200 and answer.json() == {"statuses": expected}
+    assert [action(hold, "confirm").status_code for hold in (first, second, given_back)] == [200, 200, 409]
+    assert count_rows(system, "availability", "slots", LEDGER_MISMATCH) == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"hold_ids": []},
+        {"hold_ids": "one-hold"},
+        {"hold_ids": [7]},
+        {"hold_ids": [""]},
+        {"hold_ids": ["h"] * 101},
+        {"hold_ids": ["h"], "also": 1},
+    ],
+)
+def test_confirmations_refuse_a_malformed_list(system, body):
+    url = system.service_urls["availability"] + "/internal/holds/confirmations"
+    answer = requests.post(url, json=body, headers=HEADERS, timeout=10)
+    assert answer.status_code == 422 and answer.json()["error"]["code"] == "validation_failed"
+
+
 def _age_hold(system, hold_id: str) -> None:
     engine = system.backend.engine("availability")
     with engine.begin() as conn:

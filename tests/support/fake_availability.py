@@ -255,6 +255,17 @@ class FakeAvailability:
         hold.status = "confirmed"
         return self._view(hold)
 
+    def confirm_holds(self, hold_ids: list[str]) -> dict[str, str]:
+        self.calls.append(("confirm", ",".join(hold_ids)))
+        self._reachable("confirm")
+        statuses = {}
+        for hold_id in hold_ids:
+            hold = self.holds.get(hold_id)
+            if hold is not None and hold.status == "held":
+                hold.status = "confirmed"
+            statuses[hold_id] = hold.status if hold is not None else "not_found"
+        return statuses
+
     def release_hold(self, hold_id: str) -> dict:
         self.calls.append(("release", hold_id))
         self._reachable("release")

@@ -12,7 +12,7 @@ import pytest
 from flask import Flask, g
 from sqlalchemy import func, select
 
-from booking_service import availability_client
+from booking_service import availability_client, hold_commands
 from booking_service.bookings import changes
 from booking_service.bookings.access import BookingAccess, Creator, booking_access, booking_creator
 from booking_service.bookings.service import create_booking, get_booking
@@ -28,6 +28,7 @@ from booking_service.models import (
     IdempotencyKey,
     OutboxEvent,
 )
+from booking_service.relay import ConfirmRounds
 from shared.errors import ApiError, NotFound, UpstreamUnavailable, ValidationFailed
 from shared.identity import BOOKINGS_READ, BOOKINGS_WRITE, CUSTOMERS_WRITE, Caller
 from shared.service_auth import NotPermitted
@@ -85,6 +86,11 @@ def pending_commands() -> list[tuple[str, str]]:
         ]
 
 
+def hold_of(booking: dict) -> str:
+    with db.reading() as session:
+        return session.scalar(select(Booking.hold_id).where(Booking.reference == booking["reference"]))
+
+
 def customer_access(email: str = CUSTOMER["email"]) -> BookingAccess:
     return BookingAccess(actor={"type": "customer"}, email=email)
 
@@ -92,13 +98,24 @@ def customer_access(email: str = CUSTOMER["email"]) -> BookingAccess:
 # --- creating ---------------------------------------------------------------------------------
 
 
-def test_a_booking_takes_its_hold_confirms_it_and_writes_one_event(availability):
+def test_a_booking_takes_its_hold_writes_one_event_and_owes_the_confirm_to_the_relay(availability):
     booking = book()
     assert (booking["status"], booking["party_size"], booking["customer"]["first_name"]) == ("confirmed", 2, "Ada")
     assert availability.booked(DAY, DINNER) == 2
-    assert [call for call, _ in availability.calls] == ["place", "confirm"]
+    assert [call for call, _ in availability.calls] == ["place"]  # the answer does not wait for the confirm
     assert count(OutboxEvent, OutboxEvent.event_type == "booking.created") == 1
-    assert pending_commands() == []
+    assert pending_commands() == [(hold_of(booking), HoldCommand.CONFIRM)]
+
+    assert hold_commands.confirm_owed() == 1
+    assert availability.holds[hold_of(booking)].status == "confirmed" and pending_commands() == []
+    assert hold_commands.confirm_owed() == 0 and len(availability.calls) == 2  # nothing owed: no call
+
+
+def test_the_relay_confirms_every_hold_owed_in_one_call(availability):
+    first, second = book(), book(at=LATE, customer=dict(CUSTOMER, email="grace@example.com"))
+    assert hold_commands.confirm_owed() == 2
+    assert [call for call, _ in availability.calls] == ["place", "place", "confirm"]
+    assert {availability.holds[hold_of(b)].status for b in (first, second)} == {"confirmed"}
 
 
 def test_a_full_slot_is_refused_and_nothing_is_written(availability):
@@ -116,12 +133,44 @@ def test_the_availability_service_down_is_a_503_with_nothing_written(availabilit
     assert (count(Booking), count(Customer), count(OutboxEvent)) == (0, 0, 0)
 
 
-def test_a_booking_whose_confirm_does_not_get_through_is_kept_and_the_confirm_owed(availability):
+def test_a_confirm_that_does_not_get_through_stays_owed_and_goes_with_the_next_round(availability):
     availability.refuse.add("confirm")
     booking = book()
-    with db.reading() as session:
-        hold_id = session.scalar(select(Booking.hold_id).where(Booking.reference == booking["reference"]))
-    assert pending_commands() == [(hold_id, HoldCommand.CONFIRM)]  # the reconciliation job sends it again
+    with pytest.raises(UpstreamUnavailable):
+        hold_commands.confirm_owed()
+    assert pending_commands() == [(hold_of(booking), HoldCommand.CONFIRM)]
+    availability.refuse.clear()
+    assert hold_commands.confirm_owed() == 1 and pending_commands() == []
+
+
+def test_a_hold_given_back_before_its_confirm_is_not_asked_for_again(availability):
+    booking = book()
+    availability.holds[hold_of(booking)].status = "expired"
+    assert hold_commands.confirm_owed() == 1  # taken: reconciliation reports a booking without capacity
+    assert pending_commands() == [] and availability.holds[hold_of(booking)].status == "expired"
+
+
+def test_a_hold_the_availability_service_does_not_know_is_left_to_reconciliation(availability):
+    booking = book()
+    del availability.holds[hold_of(booking)]
+    for _ in range(hold_commands.RELAY_ATTEMPTS):
+        assert hold_commands.confirm_owed() == 0
+    calls = len(availability.calls)
+    assert hold_commands.confirm_owed() == 0 and len(availability.calls) == calls  # no longer the relay's
+    assert pending_commands() == [(hold_of(booking), HoldCommand.CONFIRM)]
+    assert hold_commands.carry_out_pending() == {"done": 0, "failed": 1}  # the reconciliation job keeps trying
+
+
+def test_the_relay_pauses_its_confirms_while_the_availability_service_does_not_answer(availability):
+    book()
+    rounds = ConfirmRounds(interval=0.2)
+    availability.down = True
+    assert rounds.send() == 0 and rounds.pause == 0.2
+    calls = len(availability.calls)
+    assert rounds.send() == 0 and len(availability.calls) == calls  # paused: not called again at once
+    availability.down = False
+    rounds.next_at = 0.0  # the pause is over
+    assert rounds.send() == 1 and rounds.pause == 0.0
 
 
 def _refuse(*_args, **_kwargs):
@@ -202,10 +251,12 @@ def test_staff_and_keys_with_customers_write_bring_a_known_customer_up_to_date(a
 
 def test_a_move_takes_the_new_place_before_it_lets_go_of_the_old(availability):
     booking = book()
+    hold_commands.confirm_owed()
     status, answer = changes.update_booking(booking["reference"], customer_access(), {"time": LATE})
     assert status == 200 and json.loads(answer)["time"] == "20:00"
     assert (availability.booked(DAY, DINNER), availability.booked(DAY, LATE)) == (0, 2)
-    assert [call for call, _ in availability.calls] == ["place", "confirm", "place", "confirm", "release"]
+    assert [call for call, _ in availability.calls] == ["place", "confirm", "place", "release"]
+    assert hold_commands.confirm_owed() == 1  # the relay confirms the new hold
 
 
 def test_a_move_to_a_full_slot_leaves_the_booking_as_it_was(availability):
@@ -249,6 +300,7 @@ def test_a_customer_cancels_only_with_a_reason_of_theirs(availability):
 
 def test_a_cancel_whose_release_does_not_get_through_owes_it(availability):
     booking = book()
+    hold_commands.confirm_owed()
     availability.refuse.add("release")
     changes.cancel_booking(booking["reference"], customer_access(), 1)
     assert [command for _, command in pending_commands()] == [HoldCommand.RELEASE]

@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
-from booking_service import availability_client
+from booking_service import availability_client, hold_commands
 from booking_service.bookings import changes
 from booking_service.bookings.service import create_booking
 from booking_service.errors import RatePlanNotOnSale, StayNotBookable
@@ -100,7 +100,7 @@ def test_a_stay_holds_its_nights_once_and_keeps_the_lines_and_total_it_was_sold_
     assert booking["total"] == {"amount": "220.00", "currency": "EUR"}
     assert sum(Decimal(line["amount"]["amount"]) for line in lines) == Decimal("220.00")
     assert [hotel.rooms_taken("double", night(n)) for n in range(-1, 3)] == [0, 1, 1, 0]
-    assert [call for call, _ in hotel.calls] == ["place", "confirm"]
+    assert [call for call, _ in hotel.calls] == ["place"]  # the relay confirms it
 
 
 def test_without_a_rate_plan_a_stay_is_sold_on_the_first_plan_that_sells_it(hotel):
@@ -153,8 +153,12 @@ def test_new_dates_take_new_nights_first_and_are_priced_again(hotel):
     )
     moved = json.loads(answer)
     assert (status, moved["stay"]["nights"], moved["total"]["amount"]) == (200, 3, "330.00")
-    assert [call for call, _ in hotel.calls[-3:]] == ["place", "confirm", "release"]
+    assert [call for call, _ in hotel.calls[-2:]] == ["place", "release"]
     assert [hotel.rooms_taken("double", night(n)) for n in range(5)] == [0, 1, 1, 1, 0]
+    with db.reading() as session:
+        pending = session.scalars(select(HoldCommand).where(HoldCommand.done_at.is_(None))).all()
+    assert {command.command for command in pending} == {HoldCommand.CONFIRM}  # the relay's to send
+    hold_commands.confirm_owed()
     with db.reading() as session:
         pending = session.scalars(select(HoldCommand).where(HoldCommand.done_at.is_(None))).all()
     assert pending == []
@@ -164,7 +168,7 @@ def test_more_guests_keep_the_hold_within_the_room_types_occupancy(hotel):
     booking = book(room_type="loft", guests=1, rate_plan="flexible")
     status, answer = changes.update_booking(booking["reference"], customer_access(), {"guests": 3})
     assert (status, json.loads(answer)["stay"]["guests"]) == (200, 3)
-    assert [call for call, _ in hotel.calls] == ["place", "confirm", "room_type"]  # no new hold
+    assert [call for call, _ in hotel.calls] == ["place", "room_type"]  # no new hold
     with pytest.raises(StayNotBookable):
         changes.update_booking(booking["reference"], customer_access(), {"guests": 4})
 
