@@ -5,7 +5,7 @@ A use case records the command in its own transaction (`record`). A release or a
 departure is carried out right after the commit (`carry_out`): the capacity it frees is for
 other guests now. A confirm is not on the request path: a committed booking's hold counts
 against capacity whether `held` or `confirmed`, so the relay sends the confirms owed in batches
-after the commits that owe them (`confirm_owed`; docs/architecture.md, "The booking saga").
+after the commits that owe them (`confirm_owed`; docs/architecture.md, "Creating a booking").
 Whatever did not get through is retried by the reconciliation job (`carry_out_pending`) until
 the availability service has taken it; every call is idempotent there, so doing one twice is
 harmless.
@@ -103,8 +103,8 @@ def confirm_owed(limit: int = MAX_CONFIRMATIONS) -> int:
     if not owed:
         return 0
     statuses = availability_client.confirm_holds(owed)
-    taken = [hold_id for hold_id in owed if statuses.get(hold_id, "not_found") != "not_found"]
-    unknown = [hold_id for hold_id in owed if hold_id not in taken]
+    unknown = [hold_id for hold_id in owed if statuses.get(hold_id, "not_found") == "not_found"]
+    taken = [hold_id for hold_id in owed if hold_id not in unknown]
     owed_confirm = (HoldCommand.command == HoldCommand.CONFIRM, HoldCommand.done_at.is_(None))
     with db.transaction() as session:
         if taken:

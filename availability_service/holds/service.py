@@ -504,7 +504,7 @@ def confirm_hold(hold_id: str) -> dict:
 
 def confirm_holds(hold_ids: list[str]) -> dict[str, str]:
     """`confirm_hold` for many holds in one transaction, for the confirmations the booking
-    service's relay sends in batches (docs/architecture.md, "The booking saga"). Answers each
+    service's relay sends in batches (docs/architecture.md, "Creating a booking"). Answers each
     hold's status afterwards: `confirmed`, `released` or `expired` (given back before its booking
     confirmed it), or `not_found`. Each changed day's search is invalidated once."""
     ids = list(dict.fromkeys(hold_ids))
