@@ -1,5 +1,6 @@
 /** The appointment journeys at the demo clinic: a service, who, a date and time, the details, the confirmation; a time taken meanwhile; moving one; the desk's day. */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { readFileSync } from "node:fs";
 import {
   appointmentsOf, appointmentTimes, bookAppointmentThroughApi, CLINIC, CLINIC_STAFF, clinicStaff, clinicWeekdayFor, emailLink,

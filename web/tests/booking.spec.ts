@@ -1,5 +1,6 @@
 /** Customer steps 1-4: the venue page, the day's slots, the guest's details, the confirmation. */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { readFileSync } from "node:fs";
 import {
   changeSlot, dayFor, onlyBookingOf, slotsOn, uniqueEmail, VENUE, venueDay, type Booking,

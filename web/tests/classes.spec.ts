@@ -1,5 +1,6 @@
 /** A place in a class at the demo clinic (docs/appointments.md, "Classes"): the Pilates class's times say how many places are left, a full one is shown but not pickable, a place is booked, and the desk's day sheet shows the session with everyone in it. */
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
+import { test } from "./support/test";
 import { appointmentsOf, appointmentTimes, CLINIC, CLINIC_STAFF, clinicWeekdayFor, uniqueEmail } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, fillDetails, longDate, pickTime, screenshot } from "./support/page";
 import { logIn } from "./support/staff";

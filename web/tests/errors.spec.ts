@@ -1,6 +1,7 @@
 /** Customer step 7: what goes wrong is said in a sentence; what was typed stays; nothing is written
  * that should not be. The outages are real: a Tessera process is stopped, the browser goes offline. */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import {
   bookingsOf, changeSlot, dayFor, onlyBookingOf, startProcess, stopProcess, uniqueEmail,
 } from "./support/system";

@@ -1,5 +1,6 @@
 /** The front desk of the demo hotel: a guest checked in to a room picked, a charge posted, checked out with an invoice and its PDF; the room board. */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { readFileSync } from "node:fs";
 import { bookStayThroughApi, HOTEL, HOTEL_STAFF, hotelDay, staffGet, staffHeaders, staffPost, uniqueEmail } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, longDate, screenshot } from "./support/page";

@@ -1,5 +1,6 @@
 /** Booking with the keyboard alone (desktop layout): every step reached by Tab, arrows, Enter; focus always shown. */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import {
   appointmentsOf, clinicStaff, clinicWeekdayFor, CLINIC, dayFor, HOTEL, HOTEL_STAFF, hotelDay, onlyBookingOf, staffGet, uniqueEmail,
 } from "./support/system";

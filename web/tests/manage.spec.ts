@@ -1,5 +1,6 @@
 /** Customer step 5: a booking opened from the e-mail's signed link, or by reference and e-mail; moved; cancelled. */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import {
   bookingAs, bookingsOf, bookThroughApi, dayFor, emailLink, expiredToken, remainingAt, uniqueEmail,
 } from "./support/system";

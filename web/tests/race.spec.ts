@@ -1,6 +1,7 @@
 /** Customer step 6: a slot taken meanwhile. Two guests race for its last places; one gets them, the
  * other is brought back to fresh times with the nearest ones offered and their details kept. */
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { test } from "./support/test";
 import { bookingsOf, changeSlot, dayFor, ledgerOf, onlyBookingOf, uniqueEmail } from "./support/system";
 import { chooseVisit, expectAccessible, expectFocusOnHeading, fillDetails, screenshot } from "./support/page";
 

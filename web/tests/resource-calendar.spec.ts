@@ -1,7 +1,8 @@
 /** The demo lab's resource calendar: staff book a weekly series that collides with reservations already
  * made, are told which dates and why (all or nothing refused, then what is free booked), and put someone
  * on the waitlist for a taken time. */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { LAB, LAB_STAFF, labDay, staffGet, staffPost } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, longDate, screenshot, tabTo } from "./support/page";
 import { goTo, logIn } from "./support/staff";

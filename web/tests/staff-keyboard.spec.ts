@@ -3,7 +3,8 @@
  * 640 CSS px): from the day sheet, a walk-in added at a slot; focus always shown; nothing scrolls
  * sideways (checked by expectAccessible on every page).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { dayFor, staffGet, STAFF, VENUE } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, screenshot } from "./support/page";
 

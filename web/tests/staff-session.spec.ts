@@ -3,7 +3,8 @@
  * token revoked elsewhere, the access token then due) shows a sentence and the login form in front
  * of the page, which is kept; logging out revokes the session at the API.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { STAFF, VENUE } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, screenshot } from "./support/page";
 import { expectSummary, goTo } from "./support/staff";

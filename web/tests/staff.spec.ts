@@ -3,7 +3,8 @@
  * phone bookings, move, cancel with a reason, arrived, no-show, its history), the venue's capacity
  * and closed dates, and who sees which venue. Each asserts what a person sees and what the API holds.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import {
   ADMIN, bookThroughApi, dayFor, ledgerOf, OTHER_DATE, OTHER_REFERENCE, OTHER_STAFF, OTHER_VENUE, staffGet,
   STAFF, staffHeaders, startBooking, uniqueEmail, VENUE, type Booking,

@@ -1,5 +1,6 @@
 /** A hotel's reports: this week by default, a range of nights with stays booked read as the API answers it, ranges the API refuses. */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { bookStayThroughApi, HOTEL, HOTEL_STAFF, hotelDay, staffGet, uniqueEmail, type Money } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, longDate, screenshot } from "./support/page";
 import { goTo, logIn } from "./support/staff";

@@ -1,5 +1,6 @@
 /** The stay journeys at the demo hotel: search, rooms and rates, the guest's details, the confirmation; and what goes wrong. */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { readFileSync } from "node:fs";
 import {
   bookStayThroughApi, HOTEL, HOTEL_STAFF, hotelDay, staffGet, uniqueEmail, type StayBooking,

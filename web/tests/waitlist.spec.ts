@@ -1,7 +1,8 @@
 /** The waitlist of the demo lab: staff see who waits for a resource and remove someone; a reservation is
  * cancelled, the first in line opens the offer from the link in their real e-mail and declines it, which
  * passes it to the next at once; the next opens theirs, reserves it, and the API holds one booking. */
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
+import { test } from "./support/test";
 import { emailLink, LAB, LAB_STAFF, labDay, staffGet, staffPost } from "./support/system";
 import { expectAccessible, expectFocusOnHeading, longDate, screenshot } from "./support/page";
 import { logIn } from "./support/staff";

@@ -1,6 +1,7 @@
 /** The desktop layout at 200 % zoom: 1280 px of screen is 640 CSS px. A whole booking still works,
  * nothing scrolls sideways (checked with axe in expectAccessible at each step). */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import {
   appointmentsOf, CLINIC, CLINIC_STAFF, clinicWeekdayFor, dayFor, HOTEL, HOTEL_STAFF, hotelDay, LAB, LAB_STAFF, onlyBookingOf, uniqueEmail,
 } from "./support/system";
