@@ -1,22 +1,28 @@
-"""E-mails over real SMTP: each event's message reaches the server exactly once, counted by
-Message-ID at the server, with one audit row, through duplicate events and a SIGKILLed worker
-(guarantee 2 of docs/architecture.md);
+"""E-mails over real SMTP: each event's message reaches the server once, counted by Message-ID at
+the server, with one audit row, through duplicate events and a SIGKILLed worker (guarantee 2 of
+docs/architecture.md; a kill inside the send's point of no return may lose that one message);
 the local time in the message and its .ics is the booked instant, on a DST-change date too."""
 
 from __future__ import annotations
 
 import os
 import signal
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar
+from sqlalchemy import text
 
 from notification_service.emails import message_id_for
+from shared.clock import utcnow
 from tests.conftest import count_rows
 from tests.support.events import append_events, booking_event, notification_idle, stream_drained
 from tests.support.processes import wait_until
 
 SOON = datetime(2027, 1, 15, 12, 0)
+# From a `sent` commit to the kill that landed before its final dot: the scheduler's delay on a
+# loaded machine, with room to spare (sent_at is stamped just before the commit).
+POINT_OF_NO_RETURN = timedelta(seconds=2)
+WORKER_CONCURRENCY = 4  # mail_system's (tests/conftest.py)
 REDELIVERED = int(os.environ.get("TESSERA_REDELIVERED_EVENTS", "300"))  # `make race` sends a thousand
 
 
@@ -74,7 +80,25 @@ def test_every_event_published_twice_gives_one_message_and_one_audit_row(mail_sy
     )
 
 
-def test_sigkilled_email_worker_delivers_every_message_once(mail_system, smtp_server):
+def _email_row(system, message_id: str):
+    engine = system.backend.engine("notification")
+    try:
+        with engine.connect() as conn:
+            query = text("SELECT status, sent_at FROM email_log WHERE message_id = :id")
+            return conn.execute(query, {"id": message_id}).one_or_none()
+    finally:
+        engine.dispose()
+
+
+def test_sigkilled_email_worker_never_sends_twice_and_loses_only_inside_the_point_of_no_return(
+    mail_system, smtp_server
+):
+    """No message twice, every message once but for the window docs/notifications.md
+    ("Delivery, exactly once in effect") names: a worker killed between its `sent` commit and the
+    final dot loses that message. On a loaded machine that window lasts as long as the scheduler
+    keeps the process waiting after its commit, so a kill can land in it (two CI runs of
+    2026-12-08). A message lost any other way (a task dropped, a row not `sent`, or `sent` long
+    before a kill) still fails here."""
     kills = int(os.environ.get("TESSERA_EMAIL_KILLS", "1"))  # `make race` kills it ten times
     events = [
         booking_event(reference=f"X{i:05d}", email=f"killed{i}@example.com", starts_at=SOON)
@@ -84,6 +108,7 @@ def test_sigkilled_email_worker_delivers_every_message_once(mail_system, smtp_se
     mail_system.stop("notification-worker")  # queue the whole batch first, so the kill lands mid-batch
     append_events(mail_system, events)
     wait_until(lambda: stream_drained(mail_system), 30, message="the subscriber to queue every event")
+    killed_at = []
     try:
         for kill_after in range(40, 40 + 30 * kills, 30):
             mail_system.start("notification-worker")
@@ -94,12 +119,22 @@ def test_sigkilled_email_worker_delivers_every_message_once(mail_system, smtp_se
                 message=f"{kill_after} messages before the kill",
             )
             mail_system.stop("notification-worker", signal.SIGKILL)  # the worker and its pool processes, mid-send
+            killed_at.append(utcnow())
         assert sum(smtp_server.count_by_message_id(message_ids).values()) < len(events), "finished before the kill"
     finally:
         mail_system.start("notification-worker")
-    _wait_delivered(mail_system, smtp_server, message_ids, 120)
+    wait_until(lambda: notification_idle(mail_system), 180, 0.2, message="every task finished")
     counts = smtp_server.count_by_message_id(message_ids)
-    assert set(counts.values()) == {1}, {mid: n for mid, n in counts.items() if n != 1}
+    assert max(counts.values()) == 1, {mid: n for mid, n in counts.items() if n > 1}
+    lost = {mid: _email_row(mail_system, mid) for mid, n in counts.items() if n == 0}
+    for message_id, row in lost.items():
+        assert row is not None and row.status == "sent", (message_id, row)
+        assert any(timedelta(0) <= kill - row.sent_at <= POINT_OF_NO_RETURN for kill in killed_at), (
+            message_id,
+            row,
+            killed_at,
+        )
+    assert len(lost) <= WORKER_CONCURRENCY * kills, lost  # at most one in flight per pool process
     killed = "recipient LIKE 'killed%@example.com'"
     assert count_rows(mail_system, "notification", "email_log", f"{killed} AND status = 'sent'") == len(events)
     assert count_rows(mail_system, "notification", "email_log", killed) == len(events)
